@@ -1,0 +1,937 @@
+//! Attributed claims: direct quotes and reported speech, each tied to its cue and speaker.
+//!
+//! Requires: a segmented [`Doc`], the entity mentions with their clusters, and the
+//! quotations. Assigns: claims (content, cue, speaker mention and resolved cluster), and
+//! the descriptions that point to a cluster (`le président kazakh`) as its aliases.
+//!
+//! Steps: find cues (speech-verb forms with their auxiliaries and inversions, `selon`,
+//! `according to`); attach statement quotations to the cue beside them (`« … », a-t-il
+//! dit`, `X said: "…"`), or to the speaker of a neighbouring piece of the same quote; read
+//! reported speech after or before each remaining cue (`X a déclaré que …`, `…, a déclaré
+//! X`, `selon X, …`); read headline attributions (`… — porte-parole du Kremlin`,
+//! `X : « … »`); then resolve speakers: names to their clusters, pronouns to the latest
+//! person in subject position, descriptions to the person the article gives that role.
+
+
+
+use crate::clusters::{Group, Mention};
+use crate::lang::Lang;
+use crate::quotes::Quote;
+use crate::schema::{ClaimKind, EntityType};
+use crate::segment::{Doc, TokKind};
+
+/// A claim found, with byte spans.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub kind: ClaimKind,
+    pub content: (usize, usize),
+    pub cue: Option<(usize, usize)>,
+    pub speaker: Option<FoundSpeaker>,
+    pub why: &'static str,
+}
+
+/// A speaker mention (byte span) and the cluster it refers to.
+#[derive(Debug, Clone)]
+pub struct FoundSpeaker {
+    pub span: (usize, usize),
+    pub cluster: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum CueKind {
+    /// A speech verb; `participle` for `ajoutant`, `adding`.
+    Verb { accuses: bool, participle: bool, contentless: bool },
+    /// `selon`, `d'après`, `according to`.
+    Source,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    first: usize,
+    last: usize,
+    kind: CueKind,
+    /// The pronoun of an inversion (`a-t-il`, `dit-elle`): token and byte span.
+    inverted: Option<(usize, usize, usize)>,
+}
+
+/// Who a speaker mention is, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Who {
+    Mention(usize),
+    Pronoun { tok: usize, span: (usize, usize), plural: bool },
+    Description(usize, usize),
+}
+
+struct Ctx<'a, 't> {
+    doc: &'a Doc<'t>,
+    mentions: &'a [Mention],
+    /// Mention covering each token.
+    at: Vec<Option<usize>>,
+    /// Role bindings: (token position, role key, head role, cluster).
+    roles: Vec<(usize, String, String, usize)>,
+    /// Clusters that have spoken, with the token where they did.
+    spoken: Vec<(usize, usize)>,
+}
+
+/// Finds the claims of `doc`.
+pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quote]) -> Vec<Found> {
+    let mut at = vec![None; doc.tokens.len()];
+    for (i, m) in mentions.iter().enumerate() {
+        for slot in &mut at[m.first..m.last] {
+            *slot = Some(i);
+        }
+    }
+    let mut ctx = Ctx { doc, mentions, at, roles: Vec::new(), spoken: Vec::new() };
+    ctx.bind_roles();
+    let cues = find_cues(doc, &ctx);
+    let mut raw: Vec<(ClaimKind, (usize, usize), Option<usize>, Option<Who>, &'static str, usize)> = Vec::new();
+    // (kind, content bytes, cue index, who, why, position token)
+    let mut used_cue = vec![false; cues.len()];
+    let mut quote_speaker: Vec<Option<(Option<usize>, Option<Who>)>> = vec![None; quotes.len()];
+    let cue_starting = |tok: usize| cues.iter().position(|c| c.first == tok);
+
+    // 1. Quotations attached to a cue beside them.
+    for (qi, q) in quotes.iter().enumerate() {
+        if !q.statement || q.depth > 0 && enclosed_by_statement(quotes, qi) {
+            continue;
+        }
+        if let Some((ci, who)) = ctx.attach_right(q, &cues, cue_starting).or_else(|| ctx.attach_left(q, &cues)) {
+            used_cue[ci] = true;
+            quote_speaker[qi] = Some((Some(ci), who));
+        } else if let Some(who) = ctx.headline_colon(q) {
+            quote_speaker[qi] = Some((None, Some(who)));
+        }
+    }
+    // 2. Pieces of one quotation: split by its cue, or reopened in the next paragraph.
+    for _ in 0..2 {
+        for qi in 0..quotes.len() {
+            if quote_speaker[qi].is_some() || !quotes[qi].statement || quotes[qi].depth > 0 {
+                continue;
+            }
+            let neighbour = |j: usize| quote_speaker[j].filter(|_| same_quote_chain(doc, &quotes[qi], &quotes[j], qi, j));
+            let found = (qi + 1..quotes.len().min(qi + 3)).find_map(neighbour).or_else(|| (qi.saturating_sub(2)..qi).rev().find_map(neighbour));
+            if let Some((ci, who)) = found {
+                quote_speaker[qi] = Some((ci, who));
+            }
+        }
+    }
+    for (qi, q) in quotes.iter().enumerate() {
+        if let Some((ci, who)) = quote_speaker[qi] {
+            raw.push((ClaimKind::Direct, q.content, ci, who, "quotation beside its cue", q.open));
+        }
+    }
+    // 3. Reported speech around the other cues.
+    for (ci, cue) in cues.iter().enumerate() {
+        if used_cue[ci] {
+            continue;
+        }
+        if let Some((content, who, why, quoted)) = ctx.reported(cue, &cues, quotes) {
+            let kind = if quoted { ClaimKind::Direct } else { ClaimKind::Indirect };
+            // Content already claimed as a quotation is not claimed again.
+            if raw.iter().any(|r| r.1 .0 <= content.0 && content.1 <= r.1 .1 || content.0 <= r.1 .0 && r.1 .1 <= content.1 && r.0 == ClaimKind::Direct && quoted) {
+                continue;
+            }
+            raw.push((kind, content, Some(ci), who, why, cue.first));
+        }
+    }
+    // 4. Headlines that attribute by a dash.
+    for s in 0..doc.sentences.len() {
+        if let Some((content, who)) = ctx.dash_headline(s) {
+            raw.push((ClaimKind::Indirect, content, None, Some(who), "headline attributed by a dash", doc.sentences[s].first));
+        }
+    }
+    raw.sort_by_key(|r| (r.5, r.1 .0));
+    // Resolve speakers in text order, so pronouns see who spoke before them.
+    let mut out = Vec::with_capacity(raw.len());
+    for (kind, content, ci, who, why, pos) in raw {
+        if content.1 <= content.0 {
+            continue;
+        }
+        let speaker = who.map(|w| {
+            let cluster = ctx.resolve(w, pos);
+            if let (Some(c), Who::Description(a, b)) = (cluster, w) {
+                let d = doc.span_text(a, b).to_string();
+                if !groups[c].descriptions.contains(&d) {
+                    groups[c].descriptions.push(d);
+                }
+            }
+            if let Some(c) = cluster {
+                ctx.spoken.push((pos, c));
+            }
+            FoundSpeaker { span: ctx.who_span(w), cluster }
+        });
+        let cue = ci.map(|i| (doc.tokens[cues[i].first].start, doc.tokens[cues[i].last - 1].end));
+        out.push(Found { kind, content, cue, speaker, why });
+    }
+    out
+}
+
+fn enclosed_by_statement(quotes: &[Quote], qi: usize) -> bool {
+    let q = &quotes[qi];
+    quotes.iter().any(|o| o.statement && o.open < q.open && o.content.1 >= q.content.1 && o.depth < q.depth)
+}
+
+/// Whether quotations `a` and `b` are pieces of one quote: in one paragraph with only a
+/// cue between them, or `a`/`b` reopened at the start of the next paragraph.
+fn same_quote_chain(doc: &Doc, a: &Quote, b: &Quote, ai: usize, bi: usize) -> bool {
+    let (first, second) = if ai < bi { (a, b) } else { (b, a) };
+    let pa = doc.sentence_of(first.open).paragraph;
+    let pb = doc.sentence_of(second.open).paragraph;
+    if first.close.is_none() {
+        return pb == pa + 1 && doc.tokens[second.open].breaks_before > 0;
+    }
+    if pa != pb {
+        return false;
+    }
+    let gap_start = first.close.map_or(first.tokens.1, |c| c + 1);
+    let gap = second.open.saturating_sub(gap_start);
+    gap <= 8 && (gap_start..second.open).all(|t| !doc.is_punct(t, '.'))
+}
+
+fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
+    let data = doc.data;
+    let n = doc.tokens.len();
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if ctx.at[i].is_some_and(|m| ctx.mentions[m].kind != EntityType::Date) {
+            i += 1;
+            continue;
+        }
+        if let Some(end) = doc.match_class(i, "source_cue") {
+            cues.push(Cue { first: i, last: end, kind: CueKind::Source, inverted: None });
+            i = end;
+            continue;
+        }
+        let t = doc.tokens[i];
+        if t.kind != TokKind::Word {
+            i += 1;
+            continue;
+        }
+        let word = doc.tok(i);
+        let low = doc.low(i);
+        // Inversions written as one token: a-t-il, déclare-t-elle, dit-il, ajoutent-ils.
+        if doc.lang == Lang::Fr && word.contains('-') {
+            if let Some((base, pron_start)) = split_inversion(&low) {
+                let pron = (i, t.start + pron_start, t.end);
+                if let Some(v) = data.verb_forms.get(base) {
+                    cues.push(Cue { first: i, last: i + 1, kind: verb_kind(doc, v, base), inverted: Some(pron) });
+                    i += 1;
+                    continue;
+                }
+                if data.is("auxiliary", base) {
+                    if let Some(p) = participle_after(doc, i + 1) {
+                        let v = data.verb_forms[&doc.low(p)];
+                        cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, &doc.low(p)), inverted: Some(pron) });
+                        i = p + 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        if data.is("auxiliary", &low) && !doc.is_cap(i) || data.is("auxiliary", &low) && doc.starts_sentence(i) {
+            if let Some(p) = participle_after(doc, i + 1) {
+                let v = data.verb_forms[&doc.low(p)];
+                cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, &doc.low(p)), inverted: None });
+                i = p + 1;
+                continue;
+            }
+        }
+        if let Some(v) = data.verb_forms.get(&low) {
+            let noun_use = i > 0 && (doc.is_class(i - 1, "determiner") || doc.is_class(i - 1, "location_preposition") && doc.lang == Lang::En);
+            let capital_mid = doc.is_cap(i) && !doc.starts_sentence(i);
+            if !noun_use && !capital_mid {
+                cues.push(Cue { first: i, last: i + 1, kind: verb_kind(doc, v, &low), inverted: None });
+            }
+        }
+        i += 1;
+    }
+    cues
+}
+
+fn verb_kind(doc: &Doc, v: &crate::lang::VerbForm, form: &str) -> CueKind {
+    let participle = match doc.lang {
+        Lang::Fr => form.ends_with("ant"),
+        Lang::En => form.ends_with("ing"),
+    };
+    CueKind::Verb { accuses: v.accuses, participle, contentless: v.contentless }
+}
+
+/// Splits `déclare-t-il` into (`déclare`, byte offset of `il`).
+fn split_inversion(low: &str) -> Option<(&str, usize)> {
+    const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "on"];
+    let (head, pron) = low.rsplit_once('-')?;
+    if !PRONOUNS.contains(&pron) {
+        return None;
+    }
+    let base = head.strip_suffix("-t").unwrap_or(head);
+    Some((base, low.len() - pron.len()))
+}
+
+/// A past participle of a speech verb after an auxiliary (maybe past adverbs).
+fn participle_after(doc: &Doc, mut j: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    let mut skipped = 0;
+    while j < n && skipped <= 3 && doc.tokens[j].breaks_before == 0 {
+        let low = doc.low(j);
+        if let Some(_v) = doc.data.verb_forms.get(&low) {
+            if doc.tokens[j].kind == TokKind::Word {
+                return Some(j);
+            }
+        }
+        let skippable = doc.is_class(j, "adverb") || doc.is_class(j, "auxiliary") && skipped < 2 || doc.match_class(j, "adverb").is_some();
+        if !skippable {
+            return None;
+        }
+        j = doc.match_class(j, "adverb").unwrap_or(j + 1);
+        skipped += 1;
+    }
+    None
+}
+
+impl<'a, 't> Ctx<'a, 't> {
+    fn mention_ending_at(&self, tok: usize) -> Option<usize> {
+        self.at[tok].filter(|&m| self.mentions[m].last == tok + 1 && is_agent(self.mentions[m].kind))
+    }
+
+    fn mention_starting_at(&self, tok: usize) -> Option<usize> {
+        self.at.get(tok).copied().flatten().filter(|&m| self.mentions[m].first == tok && is_agent(self.mentions[m].kind))
+    }
+
+    /// Role bindings from titles before names (`le président russe Vladimir Poutine`) and
+    /// appositions (`le président kazakh, Kassym-Jomart Tokaïev,` / `X, porte-parole de Y,`).
+    fn bind_roles(&mut self) {
+        let doc = self.doc;
+        for m in self.mentions {
+            if m.kind != EntityType::Person {
+                continue;
+            }
+            if let Some((ta, _)) = m.title {
+                if let Some((key, head)) = self.role_key(ta, m.first) {
+                    self.roles.push((m.first, key, head, m.cluster));
+                }
+            }
+            // "le président kazakh, X,": a description right before ", X".
+            if m.first >= 2 && doc.is_punct(m.first - 1, ',') {
+                if let Some(a) = self.description_ending_at(m.first - 2) {
+                    if let Some((key, head)) = self.role_key(a, m.first - 1) {
+                        self.roles.push((m.first, key, head, m.cluster));
+                    }
+                }
+            }
+            // "X, porte-parole du Kremlin,": a description right after "X,".
+            if doc.is_punct(m.last, ',') {
+                if let Some(b) = self.description_starting_at(m.last + 1) {
+                    if let Some((key, head)) = self.role_key(m.last + 1, b) {
+                        self.roles.push((m.first, key, head, m.cluster));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The lowercase role phrase of tokens `a..b` without its determiner, and its head role.
+    fn role_key(&self, a: usize, b: usize) -> Option<(String, String)> {
+        let doc = self.doc;
+        let mut a = a;
+        while a < b && (doc.is_class(a, "determiner") || doc.tokens[a].kind == TokKind::Elision) {
+            a += 1;
+        }
+        if a >= b {
+            return None;
+        }
+        let head_end = doc.match_class(a, "role").or_else(|| doc.match_class(a, "honorific"))?;
+        let head = doc.span_text(a, head_end.min(b)).to_lowercase();
+        let key = doc.span_text(a, b).to_lowercase();
+        Some((key, head))
+    }
+
+    /// A description (`le président kazakh`, `the spokesman`) ending at token `end`, as its first token.
+    fn description_ending_at(&self, end: usize) -> Option<usize> {
+        let doc = self.doc;
+        let lo = end.saturating_sub(7);
+        let mut k = end + 1;
+        let mut role_at = None;
+        while k > lo {
+            k -= 1;
+            if doc.tokens[k].kind == TokKind::Punct || doc.tokens[k + 1..=end].iter().any(|t| t.breaks_before > 0) {
+                break;
+            }
+            if doc.match_class(k, "role").is_some() {
+                role_at = Some(k);
+            }
+            if (doc.is_class(k, "determiner") || doc.tokens[k].kind == TokKind::Elision) && role_at.is_some() {
+                return Some(k);
+            }
+            if doc.is_class(k, "determiner") {
+                break;
+            }
+        }
+        role_at.filter(|&r| r == 0 || doc.starts_sentence(r) || doc.is_punct(r - 1, '—') || doc.is_punct(r - 1, '–') || doc.is_punct(r - 1, ','))
+    }
+
+    /// A description starting at token `a`, as the index past it: [det] role [adjectives]
+    /// [de + name or word].
+    fn description_starting_at(&self, a: usize) -> Option<usize> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let mut k = a;
+        while k < n && (doc.is_class(k, "determiner") || doc.tokens[k].kind == TokKind::Elision) && k < a + 2 {
+            k += 1;
+        }
+        let mut end = doc.match_class(k, "role")?;
+        // Adjectives and demonyms: "kazakh", "russe", "japonais", "américain".
+        while end < n && end < k + 6 && doc.tokens[end].breaks_before == 0 && doc.tokens[end].kind == TokKind::Word {
+            let w = doc.tok(end);
+            let low = doc.low(end);
+            let adjective = (doc.data.demonyms.contains(w) || doc.data.demonyms.contains(&low)) && w.chars().next().is_some_and(char::is_lowercase);
+            if adjective {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        // "de la MEA", "du Kremlin", "of the company", "de l'OTSC".
+        if end < n && doc.tokens[end].breaks_before == 0 {
+            let conn = doc.match_class(end, "org_connector").filter(|_| matches!(doc.low(end).as_str(), "de" | "du" | "des" | "d'" | "of" | "for" | "de la" | "de l'") || doc.low(end).starts_with("de"));
+            if let Some(c) = conn {
+                let mut c = c;
+                while c < n && (doc.is_class(c, "determiner") || doc.tokens[c].kind == TokKind::Elision) && c < end + 3 {
+                    c += 1;
+                }
+                if let Some(m) = self.mention_starting_at(c) {
+                    return Some(self.mentions[m].last);
+                }
+                if c < n && doc.tokens[c].kind == TokKind::Word && doc.tokens[c].breaks_before == 0 && !doc.data.verb_forms.contains_key(&doc.low(c)) {
+                    return Some(c + 1);
+                }
+            }
+        }
+        Some(end)
+    }
+
+    /// The speaker before a cue (normal order): a name, a pronoun or a description,
+    /// skipping adverbs, negation and comma-enclosed appositions.
+    fn subject_before(&self, cue_first: usize) -> Option<Who> {
+        let doc = self.doc;
+        let s = doc.sentence_of(cue_first);
+        let mut k = cue_first;
+        let mut steps = 0;
+        while k > s.first && steps < 16 {
+            steps += 1;
+            let j = k - 1;
+            if doc.tokens[k].breaks_before > 0 && k != cue_first {
+                return None;
+            }
+            if doc.is_punct(j, ',') {
+                // An apposition: ", le président kazakh," or ", who ...,".
+                let mut p = j;
+                let mut found = None;
+                while p > s.first && j - p < 14 {
+                    p -= 1;
+                    if doc.is_punct(p, ',') {
+                        found = Some(p);
+                        break;
+                    }
+                    if doc.is_punct(p, '.') || doc.is_punct(p, '»') || doc.is_punct(p, '”') {
+                        break;
+                    }
+                }
+                match found {
+                    Some(p) if p > s.first => {
+                        k = p;
+                        continue;
+                    }
+                    _ => return None,
+                }
+            }
+            if let Some(m) = self.mention_ending_at(j) {
+                let first = self.mentions[m].first;
+                // "le porte-parole du Kremlin": the name is inside a description.
+                if first > 0 && matches!(doc.low(first - 1).as_str(), "de" | "du" | "des" | "d'" | "of" | "de la" | "la" | "l'") {
+                    let mut q = first - 1;
+                    while q > s.first && (doc.is_class(q, "determiner") || matches!(doc.low(q).as_str(), "de" | "du" | "des" | "d'" | "of")) {
+                        q -= 1;
+                    }
+                    if let Some(d) = self.description_ending_at(q) {
+                        return Some(Who::Description(d, j + 1));
+                    }
+                }
+                return Some(Who::Mention(m));
+            }
+            if ctx_skippable(doc, j) || self.at[j].is_some_and(|m| self.mentions[m].kind == EntityType::Date) {
+                k = j;
+                continue;
+            }
+            let low = doc.low(j);
+            if let Some(g) = doc.data.value("pronoun_subject", &low) {
+                let t = doc.tokens[j];
+                return Some(Who::Pronoun { tok: j, span: (t.start, t.end), plural: g.ends_with("pl") });
+            }
+            if let Some(d) = self.description_ending_at(j) {
+                return Some(Who::Description(d, j + 1));
+            }
+            return None;
+        }
+        None
+    }
+
+    /// The speaker after a cue (inverted order: `a déclaré le porte-parole`, `said Smith`).
+    fn subject_after(&self, cue: &Cue) -> Option<Who> {
+        if let Some((tok, a, b)) = cue.inverted {
+            let low = self.doc.text[a..b].to_lowercase();
+            return Some(Who::Pronoun { tok, span: (a, b), plural: low.ends_with('s') });
+        }
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let mut k = cue.last;
+        while k < n && doc.tokens[k].breaks_before == 0 && (ctx_skippable(doc, k) || doc.is_class(k, "adverb")) && k < cue.last + 3 {
+            k += 1;
+        }
+        if k >= n || doc.tokens[k].breaks_before > 0 {
+            return None;
+        }
+        if let Some(m) = self.mention_starting_at(k) {
+            return Some(Who::Mention(m));
+        }
+        if let Some(end) = self.description_starting_at(k) {
+            // "le président kazakh Kassym-Jomart Tokaïev": the name after its description.
+            if let Some(m) = self.mention_starting_at(end) {
+                if self.mentions[m].kind == EntityType::Person {
+                    return Some(Who::Mention(m));
+                }
+            }
+            return Some(Who::Description(k, end));
+        }
+        let low = doc.low(k);
+        if let Some(g) = doc.data.value("pronoun_subject", &low) {
+            let t = doc.tokens[k];
+            return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
+        }
+        None
+    }
+
+    /// A quotation followed by its cue: `« … », a précisé X`, `"…," said X`, `"…," X said`.
+    fn attach_right(&self, q: &Quote, cues: &[Cue], cue_starting: impl Fn(usize) -> Option<usize>) -> Option<(usize, Option<Who>)> {
+        let doc = self.doc;
+        let close = q.close?;
+        let mut k = close + 1;
+        if doc.is_punct(k, ',') || doc.is_punct(k, '—') || doc.is_punct(k, '–') {
+            k += 1;
+        } else {
+            // The comma may stand inside the marks ("…," he said); otherwise a cue must follow at once.
+            let inside_comma = q.tokens.1 > q.tokens.0 && (doc.is_punct(q.tokens.1 - 1, ',') || doc.is_punct(q.tokens.1 - 1, '?') || doc.is_punct(q.tokens.1 - 1, '!'));
+            if !inside_comma && !doc.sentence_of(close).headline {
+                if cue_starting(k).is_none() {
+                    return None;
+                }
+            }
+        }
+        if k >= doc.tokens.len() || doc.tokens[k].breaks_before > 0 {
+            return None;
+        }
+        if let Some(ci) = cue_starting(k) {
+            let cue = &cues[ci];
+            if matches!(cue.kind, CueKind::Verb { .. }) {
+                return Some((ci, self.subject_after(cue).or_else(|| self.participle_subject(cue))));
+            }
+        }
+        // English order: '"…," Smith said' / '"…," the spokesman told reporters'.
+        for j in k + 1..(k + 7).min(doc.tokens.len()) {
+            if doc.tokens[j].breaks_before > 0 || doc.tokens[j].kind == TokKind::Punct {
+                break;
+            }
+            if let Some(ci) = cue_starting(j) {
+                if matches!(cues[ci].kind, CueKind::Verb { .. }) {
+                    let who = self.subject_before(j);
+                    return who.map(|w| (ci, Some(w)));
+                }
+            }
+        }
+        None
+    }
+
+    /// A quotation after its cue: `X a déclaré : « … »`, `X said: "…"`, `ajoutant : «…»`.
+    fn attach_left(&self, q: &Quote, cues: &[Cue]) -> Option<(usize, Option<Who>)> {
+        let doc = self.doc;
+        let mut k = q.open;
+        if k > 0 && (doc.is_punct(k - 1, ':') || doc.is_punct(k - 1, ',')) {
+            k -= 1;
+        }
+        if k > 0 && doc.is_class(k - 1, "complementizer") && doc.sentence_of(q.open).first < k {
+            k -= 1;
+        }
+        let ci = cues.iter().position(|c| c.last == k && matches!(c.kind, CueKind::Verb { .. }))?;
+        // A quotation after "que" must be all that follows (else it is reported speech).
+        let cue = &cues[ci];
+        let who = self.subject_of(cue);
+        Some((ci, who))
+    }
+
+    /// The speaker of a cue in any order.
+    fn subject_of(&self, cue: &Cue) -> Option<Who> {
+        if cue.inverted.is_some() {
+            return self.subject_after(cue);
+        }
+        if let CueKind::Verb { participle: true, .. } = cue.kind {
+            return self.participle_subject(cue);
+        }
+        let before = self.subject_before(cue.first);
+        if before.is_some() {
+            return before;
+        }
+        let prev_comma = cue.first > 0 && (self.doc.is_punct(cue.first - 1, ',') || self.doc.is_punct(cue.first - 1, '»') || self.doc.is_punct(cue.first - 1, '”'));
+        if prev_comma {
+            return self.subject_after(cue);
+        }
+        None
+    }
+
+    /// The subject of the clause a participle (`ajoutant`, `adding`) hangs from.
+    fn participle_subject(&self, cue: &Cue) -> Option<Who> {
+        let doc = self.doc;
+        let s = doc.sentence_of(cue.first);
+        // The nearest name or pronoun before it in the sentence, or after a verb before it.
+        let mut k = cue.first;
+        while k > s.first {
+            k -= 1;
+            if let Some(m) = self.mention_ending_at(k) {
+                if self.mentions[m].kind == EntityType::Person || self.mentions[m].kind == EntityType::Organization {
+                    return Some(Who::Mention(m));
+                }
+            }
+            if let Some(g) = doc.data.value("pronoun_subject", &doc.low(k)) {
+                let t = doc.tokens[k];
+                return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
+            }
+            if let Some(d) = self.description_ending_at(k) {
+                return Some(Who::Description(d, k + 1));
+            }
+        }
+        None
+    }
+
+    /// `Tokayev : « … »` in a headline or at the start of a paragraph.
+    fn headline_colon(&self, q: &Quote) -> Option<Who> {
+        let doc = self.doc;
+        if q.open < 2 || !doc.is_punct(q.open - 1, ':') {
+            return None;
+        }
+        let m = self.mention_ending_at(q.open - 2)?;
+        let first = self.mentions[m].first;
+        (doc.starts_sentence(first) && self.mentions[m].kind == EntityType::Person).then_some(Who::Mention(m))
+    }
+
+    /// Reported speech around a cue that no quotation took: (content, speaker, rule, quoted).
+    fn reported(&self, cue: &Cue, cues: &[Cue], quotes: &[Quote]) -> Option<((usize, usize), Option<Who>, &'static str, bool)> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        match cue.kind {
+            CueKind::Source => {
+                let (who, np_end) = self.source_np(cue)?;
+                let s = doc.sentence_of(cue.first);
+                let after_comma = np_end < s.last && doc.is_punct(np_end, ',');
+                let at_start = self.clause_start(cue.first) == cue.first;
+                if at_start && after_comma {
+                    let content = self.clause_content(np_end + 1, cues, quotes)?;
+                    return Some((content, Some(who), "selon / according to, then the clause", false));
+                }
+                // "…, selon X." / "… selon la CGT" at the end.
+                let start = self.clause_start(cue.first);
+                let mut end_tok = cue.first;
+                while end_tok > start && doc.tokens[end_tok - 1].kind == TokKind::Punct && !doc.is_punct(end_tok - 1, '»') && !doc.is_punct(end_tok - 1, '”') {
+                    end_tok -= 1;
+                }
+                let ends_sentence = np_end >= s.last || doc.tokens[np_end].kind == TokKind::Punct && !doc.is_punct(np_end, '(');
+                if end_tok > start + 2 && ends_sentence {
+                    let content = self.trim(doc.tokens[start].start, doc.tokens[end_tok - 1].end);
+                    return Some((content, Some(who), "clause, then selon / according to", false));
+                }
+                None
+            }
+            CueKind::Verb { accuses, participle, contentless } => {
+                if contentless {
+                    return None;
+                }
+                let mut who = if participle { self.participle_subject(cue) } else { self.subject_of(cue) };
+                let mut k = cue.last;
+                // Skip what stands between the verb and its content: adverbs, dates, a pronoun
+                // object, "to reporters", the addressee of "told".
+                while k < n && doc.tokens[k].breaks_before == 0 && k < cue.last + 4 && (ctx_skippable(doc, k) || self.at[k].is_some_and(|m| self.mentions[m].kind == EntityType::Date)) {
+                    k += 1;
+                }
+                if k >= n || doc.tokens[k].breaks_before > 0 {
+                    return self.inverted_content(cue, who);
+                }
+                if who.is_none() && cue.inverted.is_none() && !participle {
+                    // "…, a déclaré Tokayev": the subject after the verb, the content before.
+                    return self.inverted_content(cue, None);
+                }
+                if doc.is_punct(k, ':') {
+                    k += 1;
+                    if let Some(q) = quotes.iter().find(|q| q.open == k && q.statement) {
+                        return Some((q.content, who, "verb, colon, quotation", true));
+                    }
+                } else if doc.is_class(k, "complementizer") && matches!(doc.low(k).as_str(), "que" | "qu'" | "that") {
+                    k += 1;
+                } else if doc.tokens[k].kind == TokKind::Punct && !matches!(doc.text[doc.tokens[k].start..].chars().next(), Some('«' | '“' | '"' | '„')) {
+                    return self.inverted_content(cue, who);
+                } else if !accuses && doc.lang == Lang::Fr && !matches!(doc.low(k).as_str(), "de" | "d'") {
+                    // French reporting verbs take "que", "de" + infinitive, or an object and its attribute.
+                    let object_then_de = (k..(k + 8).min(n)).any(|j| matches!(doc.low(j).as_str(), "de" | "d'"));
+                    if !object_then_de {
+                        return None;
+                    }
+                }
+                if who.is_none() {
+                    who = self.subject_after(cue);
+                }
+                let content = self.clause_content(k, cues, quotes)?;
+                let quoted = quotes.iter().any(|q| q.content.0 <= content.0 && content.1 <= q.content.1 + 1 && q.statement && q.open + 1 == k_tok(doc, content.0));
+                let quoted_content = if quoted { quotes.iter().find(|q| q.open + 1 == k_tok(doc, content.0)).map(|q| q.content) } else { None };
+                Some((quoted_content.unwrap_or(content), who, "speech verb, then the reported clause", quoted))
+            }
+        }
+    }
+
+    /// "Les militants ont prétendu …, a déclaré Tokayev": the clause before an inverted cue.
+    fn inverted_content(&self, cue: &Cue, who: Option<Who>) -> Option<((usize, usize), Option<Who>, &'static str, bool)> {
+        let doc = self.doc;
+        if cue.first == 0 || !doc.is_punct(cue.first - 1, ',') {
+            return None;
+        }
+        let start = self.clause_start(cue.first - 1);
+        if cue.first - 1 < start + 3 {
+            return None;
+        }
+        let who = who.or_else(|| self.subject_after(cue))?;
+        let content = self.trim(doc.tokens[start].start, doc.tokens[cue.first - 2].end);
+        Some((content, Some(who), "reported clause, then the speech verb and its speaker", false))
+    }
+
+    /// The speaker after `selon` / `according to`, and where that phrase ends.
+    fn source_np(&self, cue: &Cue) -> Option<(Who, usize)> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let mut k = cue.last;
+        let mut found: Option<Who> = None;
+        let mut end = k;
+        while k < n && k < cue.last + 10 && doc.tokens[k].breaks_before == 0 {
+            if doc.tokens[k].kind == TokKind::Punct && !doc.is_punct(k, '\'') && !doc.is_punct(k, '’') {
+                break;
+            }
+            if let Some(m) = self.mention_starting_at(k) {
+                if found.is_none() {
+                    found = Some(Who::Mention(m));
+                }
+                k = self.mentions[m].last;
+                end = k;
+                continue;
+            }
+            if found.is_none() {
+                if let Some(e) = self.description_starting_at(k) {
+                    found = Some(Who::Description(k, e));
+                    k = e;
+                    end = k;
+                    continue;
+                }
+                if let Some(g) = doc.data.value("pronoun_subject", &doc.low(k)).or_else(|| matches!(doc.low(k).as_str(), "lui" | "elle" | "eux" | "him" | "her" | "them").then_some("sg")) {
+                    let t = doc.tokens[k];
+                    found = Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
+                }
+            }
+            k += 1;
+            end = k;
+        }
+        found.map(|w| (w, end))
+    }
+
+    /// Where the clause holding token `i` starts: its sentence start, or after a `;`/`:`.
+    fn clause_start(&self, i: usize) -> usize {
+        let doc = self.doc;
+        let s = doc.sentence_of(i);
+        let mut k = i;
+        while k > s.first {
+            if doc.is_punct(k - 1, ';') || doc.is_punct(k - 1, ':') && !doc.sentence_of(k).headline {
+                return k;
+            }
+            k -= 1;
+        }
+        // Opening marks and dashes at the start are not content.
+        while k < i && doc.tokens[k].kind == TokKind::Punct {
+            k += 1;
+        }
+        k
+    }
+
+    /// The reported clause from token `k` to the end of its clause: the sentence end (or
+    /// the end of a quotation running past it), a `;`, or a comma before another cue.
+    fn clause_content(&self, k: usize, cues: &[Cue], quotes: &[Quote]) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        let s = doc.sentence_of(k);
+        let mut end = s.last;
+        // A quotation open at k that runs past the sentence end carries the clause with it.
+        if let Some(q) = quotes.iter().find(|q| q.open >= k && q.open < s.last && q.tokens.1 > s.last) {
+            end = q.close.map_or(q.tokens.1, |c| c + 1);
+        }
+        for j in k..end {
+            if doc.is_punct(j, ';') || (doc.is_punct(j, '—') || doc.is_punct(j, '–')) && doc.tokens[j].space_before {
+                end = j;
+                break;
+            }
+            // ", ajoutant que …", ", a-t-il ajouté", ", tout en ajoutant": another claim starts.
+            if doc.is_punct(j, ',') {
+                let mut c = j + 1;
+                if c < end && matches!(doc.low(c).as_str(), "tout" | "en" | "while") {
+                    c += 1;
+                    if c < end && doc.low(c) == "en" {
+                        c += 1;
+                    }
+                }
+                if cues.iter().any(|cue| cue.first == c && (cue.inverted.is_some() || matches!(cue.kind, CueKind::Verb { participle: true, .. }))) {
+                    end = j;
+                    break;
+                }
+            }
+        }
+        if end <= k {
+            return None;
+        }
+        let content = self.trim(doc.tokens[k].start, doc.tokens[end - 1].end);
+        let words = doc.text[content.0..content.1].split_whitespace().count();
+        (words >= 2).then_some(content)
+    }
+
+    /// Trims spaces and final punctuation (but not a closing mark whose opener is inside).
+    fn trim(&self, a: usize, b: usize) -> (usize, usize) {
+        let text = self.doc.text;
+        let mut b = b;
+        loop {
+            let s = &text[a..b];
+            let Some(c) = s.chars().next_back() else { break };
+            let balanced_close = match c {
+                '»' => s.contains('«'),
+                '”' => s.contains('“'),
+                '"' => s.matches('"').count() % 2 == 0,
+                ')' => s.contains('('),
+                _ => false,
+            };
+            if c.is_whitespace() || (matches!(c, '.' | ',' | ';' | ':' | '»' | '”' | '"' | '—' | '–' | '-' | '(' | ')') && !balanced_close) {
+                b -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let mut a = a;
+        while a < b {
+            let c = text[a..b].chars().next().unwrap_or('x');
+            if c.is_whitespace() || matches!(c, ',' | ':' | '—' | '–') {
+                a += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        (a, b)
+    }
+
+    /// `… — porte-parole du Kremlin` / `… — Kremlin` in a headline.
+    fn dash_headline(&self, s: usize) -> Option<((usize, usize), Who)> {
+        let doc = self.doc;
+        let sent = doc.sentences[s];
+        if !sent.headline {
+            return None;
+        }
+        let dash = (sent.first + 3..sent.last).find(|&j| doc.is_punct(j, '—') && doc.tokens[j].space_before)?;
+        let k = dash + 1;
+        let who = if let Some(e) = self.description_starting_at(k) {
+            Who::Description(k, e)
+        } else if let Some(m) = self.mention_starting_at(k) {
+            if !matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization) {
+                return None;
+            }
+            Who::Mention(m)
+        } else {
+            return None;
+        };
+        let start = self.clause_start(sent.first);
+        let content = self.trim(doc.tokens[start].start, doc.tokens[dash - 1].end);
+        let words = doc.text[content.0..content.1].split_whitespace().count();
+        (words >= 4).then_some((content, who))
+    }
+
+    fn who_span(&self, w: Who) -> (usize, usize) {
+        let doc = self.doc;
+        match w {
+            Who::Mention(m) => (doc.tokens[self.mentions[m].first].start, doc.tokens[self.mentions[m].last - 1].end),
+            Who::Pronoun { span, .. } => span,
+            Who::Description(a, b) => (doc.tokens[a].start, doc.tokens[b - 1].end),
+        }
+    }
+
+    /// The cluster a speaker mention refers to.
+    fn resolve(&self, w: Who, pos: usize) -> Option<usize> {
+        match w {
+            Who::Mention(m) => Some(self.mentions[m].cluster),
+            Who::Pronoun { tok, plural, .. } => self.resolve_pronoun(tok.min(pos), plural),
+            Who::Description(a, b) => self.resolve_description(a, b),
+        }
+    }
+
+    /// A pronoun: the latest person who spoke or stood first in a sentence before it;
+    /// a plural pronoun: the latest organisation that spoke.
+    fn resolve_pronoun(&self, tok: usize, plural: bool) -> Option<usize> {
+        let doc = self.doc;
+        let wanted = if plural { EntityType::Organization } else { EntityType::Person };
+        let last_spoken = self.spoken.iter().rev().find(|(_, c)| {
+            self.mentions.iter().any(|m| m.cluster == *c && m.kind == wanted)
+        });
+        // Latest subject-position mention before the pronoun.
+        let before = self.mentions.partition_point(|m| m.first < tok);
+        let mut latest_subject = None;
+        let mut latest_any = None;
+        for m in self.mentions[..before].iter().rev().take(200) {
+            if m.kind != wanted {
+                continue;
+            }
+            if latest_any.is_none() {
+                latest_any = Some((m.first, m.cluster));
+            }
+            let subject = doc.starts_sentence(m.first) || m.title.is_some_and(|(a, _)| doc.starts_sentence(a) || a > 0 && doc.is_class(a - 1, "determiner") && doc.starts_sentence(a - 1));
+            if subject {
+                latest_subject = Some((m.first, m.cluster));
+                break;
+            }
+        }
+        let candidates = [last_spoken.copied(), latest_subject];
+        candidates.into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c).or(latest_any.map(|(_, c)| c))
+    }
+
+    /// A description: the person the article gives that role (nearest before, else the
+    /// first after), matching the whole role phrase first, then its head.
+    fn resolve_description(&self, a: usize, b: usize) -> Option<usize> {
+        let (key, head) = self.role_key(a, b)?;
+        let pick = |f: &dyn Fn(&(usize, String, String, usize)) -> bool| {
+            let before = self.roles.iter().filter(|r| r.0 <= a && f(r)).max_by_key(|r| r.0);
+            let after = self.roles.iter().filter(|r| r.0 > a && f(r)).min_by_key(|r| r.0);
+            before.or(after).map(|r| r.3)
+        };
+        pick(&|r| r.1 == key).or_else(|| {
+            // The head alone ("le président") only when the description adds nothing else.
+            (key == head).then(|| pick(&|r| r.2 == head)).flatten()
+        })
+    }
+}
+
+fn k_tok(doc: &Doc, byte: usize) -> usize {
+    doc.tokens.partition_point(|t| t.end <= byte)
+}
+
+fn is_agent(kind: EntityType) -> bool {
+    matches!(kind, EntityType::Person | EntityType::Organization | EntityType::Location)
+}
+
+/// Words that may stand between a subject and its verb, or a verb and its content.
+fn ctx_skippable(doc: &Doc, j: usize) -> bool {
+    doc.is_class(j, "adverb") || matches!(doc.low(j).as_str(), "ne" | "n'" | "lui" | "leur" | "nous" | "vous" | "y" | "en" | "also" | "not" | "reporters" | "journalists" | "journalistes" | "to")
+}
+

@@ -1,0 +1,165 @@
+//! Referent clusters: the mentions of one person, organisation, place or date grouped.
+//!
+//! Requires: all entity mentions, in text order. Assigns: a cluster to every mention.
+//! People group by surname (with given names or initials that agree), organisations by
+//! name or acronym ↔ expansion, places and dates by name; names compare folded (case,
+//! accents and y/i transliteration ignored: Tokayev = Tokaïev). Every step is a hash
+//! lookup: no pairwise pass over mentions.
+
+use std::collections::HashMap;
+
+use crate::names::fold_key;
+use crate::schema::EntityType;
+use crate::segment::{Doc, TokKind};
+
+/// An entity mention with its cluster.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub first: usize,
+    pub last: usize,
+    pub kind: EntityType,
+    pub why: &'static str,
+    pub cluster: usize,
+    /// Token span of a title or role right before it.
+    pub title: Option<(usize, usize)>,
+}
+
+/// A cluster under construction.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub kind: EntityType,
+    pub mentions: Vec<usize>,
+    /// Descriptions that refer to it (`le président kazakh`), added by attribution.
+    pub descriptions: Vec<String>,
+}
+
+/// The parts of a person's name that identify them.
+struct PersonName {
+    given: Option<String>,
+    surname: String,
+}
+
+fn person_name(doc: &Doc, m: &Mention) -> PersonName {
+    let words: Vec<usize> = (m.first..m.last).filter(|&t| doc.tokens[t].kind == TokKind::Word).collect();
+    // The surname starts at its particle when it has one: "Kito de Pavant" → "de Pavant".
+    let particle = (m.first + 1..m.last).find(|&t| doc.is_class(t, "name_particle") && t + 1 < m.last);
+    let surname_start = match particle {
+        Some(p) => p,
+        None => words.last().copied().unwrap_or(m.first),
+    };
+    let surname = fold_key(&doc.span_key(surname_start, m.last));
+    let given = if surname_start > m.first { Some(fold_key(doc.tok(m.first))) } else { None };
+    PersonName { given, surname }
+}
+
+fn given_agrees(a: &str, b: &str) -> bool {
+    a == b || a.chars().count() == 1 && b.starts_with(a) || b.chars().count() == 1 && a.starts_with(b)
+}
+
+/// Groups `mentions` (sorted by position) into clusters.
+pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let new_group = |groups: &mut Vec<Group>, kind| {
+        groups.push(Group { kind, mentions: Vec::new(), descriptions: Vec::new() });
+        groups.len() - 1
+    };
+    // Full names of people first, so a surname met before its full name still joins it.
+    let mut by_surname: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::new();
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_name: HashMap<(EntityType, String), usize> = HashMap::new();
+    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Person) {
+        let p = person_name(doc, m);
+        let Some(given) = p.given else { continue };
+        let entry = by_surname.entry(p.surname.clone()).or_default();
+        let g = match entry.iter().find(|(_, g)| g.as_deref().is_none_or(|g| given_agrees(g, &given))) {
+            Some(&(g, _)) => g,
+            None => {
+                let g = new_group(&mut groups, EntityType::Person);
+                entry.push((g, Some(given.clone())));
+                by_given.entry(given.clone()).or_default().push(g);
+                g
+            }
+        };
+        m.cluster = g;
+    }
+    for (idx, m) in mentions.iter_mut().enumerate() {
+        let key = fold_key(&doc.span_key(m.first, m.last));
+        if m.kind == EntityType::Person {
+            let p = person_name(doc, m);
+            if p.given.is_some() {
+                groups[m.cluster].mentions.push(idx);
+                continue;
+            }
+            let g = by_surname
+                .get(&p.surname)
+                .and_then(|v| v.first().map(|&(g, _)| g))
+                .or_else(|| by_given.get(&key).filter(|v| v.len() == 1).map(|v| v[0]));
+            let g = match g {
+                Some(g) => g,
+                None => {
+                    let g = new_group(&mut groups, EntityType::Person);
+                    by_surname.entry(p.surname).or_default().push((g, None));
+                    g
+                }
+            };
+            m.cluster = g;
+            groups[g].mentions.push(idx);
+            continue;
+        }
+        if m.kind == EntityType::Quantity {
+            m.cluster = new_group(&mut groups, m.kind);
+            groups[m.cluster].mentions.push(idx);
+            continue;
+        }
+        let initials = if m.kind == EntityType::Organization && m.last > m.first + 1 { initials_of(doc, m) } else { None };
+        let upper = m.last == m.first + 1 && (doc.is_upper(m.first) || doc.tokens[m.first].kind == TokKind::Dotted);
+        let acronym = if upper { Some(fold_key(doc.tok(m.first)).replace('.', "")) } else { None };
+        let g = by_name
+            .get(&(m.kind, key.clone()))
+            .copied()
+            .or_else(|| acronym.as_ref().and_then(|a| by_initials.get(a).copied()))
+            .or_else(|| initials.as_ref().and_then(|i| by_initials.get(i).copied()));
+        let g = match g {
+            Some(g) => g,
+            None => new_group(&mut groups, m.kind),
+        };
+        by_name.entry((m.kind, key)).or_insert(g);
+        if let Some(i) = initials {
+            by_initials.entry(i).or_insert(g);
+        }
+        if let Some(a) = acronym {
+            by_initials.entry(a).or_insert(g);
+        }
+        m.cluster = g;
+        groups[g].mentions.push(idx);
+    }
+    // Drop groups that ended up with no mentions (a full name absorbed elsewhere).
+    let mut remap = vec![usize::MAX; groups.len()];
+    let mut kept = Vec::new();
+    for (i, g) in groups.into_iter().enumerate() {
+        if !g.mentions.is_empty() {
+            remap[i] = kept.len();
+            kept.push(g);
+        }
+    }
+    for m in mentions.iter_mut() {
+        m.cluster = remap[m.cluster];
+    }
+    kept
+}
+
+/// Initials of the content words of a multi-word organisation name (`OTSC`).
+fn initials_of(doc: &Doc, m: &Mention) -> Option<String> {
+    let mut s = String::new();
+    for t in m.first..m.last {
+        let low = doc.low(t);
+        if doc.tokens[t].kind != TokKind::Word || doc.data.is("org_connector", &low) || doc.data.is("name_particle", &low) || doc.data.is("determiner", &low) {
+            continue;
+        }
+        for part in doc.tok(t).split('-') {
+            s.extend(part.chars().next().map(|c| fold_key(&c.to_string())));
+        }
+    }
+    (s.chars().count() >= 2).then_some(s)
+}

@@ -1,0 +1,288 @@
+//! Languages and their knowledge: closed word classes, gazetteers and speech verbs, read
+//! from the data files under `data/<lang>/` (each cites its source in its header).
+//!
+//! The tables are built once per language, on first use, and shared by every document.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// A language the annotator knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// `fr` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a language code (`fr`, `FR`, `fr-CA`, `en_GB`, `french`…); `None` if unknown.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let c = code.trim().to_ascii_lowercase();
+        let base = c.split(['-', '_']).next().unwrap_or("");
+        match base {
+            "fr" | "fra" | "fre" | "french" | "français" | "francais" => Some(Lang::Fr),
+            "en" | "eng" | "english" | "anglais" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language's tables, built on first use.
+    pub fn data(self) -> &'static LangData {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Guesses the language of `text` from its most frequent function words (French when
+/// nothing tells, since French is the tool's first language).
+pub fn detect(text: &str) -> Lang {
+    const FR_WORDS: &[&str] = &[
+        "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "que", "qui", "dans",
+        "pour", "pas", "sur", "au", "avec", "aux", "ont", "été", "selon",
+    ];
+    const EN_WORDS: &[&str] = &[
+        "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by",
+        "he", "she", "it", "said", "has", "have", "from", "at",
+    ];
+    let (mut fr, mut en) = (0usize, 0usize);
+    // Two thousand words decide; an archive-sized text need not be read whole.
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(2000)
+    {
+        let w = word.to_lowercase();
+        fr += usize::from(FR_WORDS.contains(&w.as_str()));
+        en += usize::from(EN_WORDS.contains(&w.as_str()));
+    }
+    if en > fr {
+        Lang::En
+    } else {
+        Lang::Fr
+    }
+}
+
+static FR: LazyLock<LangData> = LazyLock::new(|| {
+    LangData::build(Sources {
+        grammar: include_str!("../data/fr/grammar.tsv"),
+        locations: &[include_str!("../data/fr/locations.txt"), include_str!("../data/common/cities.txt")],
+        organizations: include_str!("../data/fr/organizations.txt"),
+        org_words: include_str!("../data/fr/org_words.txt"),
+        given_names: &[include_str!("../data/fr/given_names.txt"), include_str!("../data/common/given_names.txt")],
+        demonyms: include_str!("../data/fr/demonyms.txt"),
+        common_words: include_str!("../data/fr/common_words.txt"),
+        speech_verbs: include_str!("../data/fr/speech_verbs.txt"),
+    })
+});
+
+static EN: LazyLock<LangData> = LazyLock::new(|| {
+    LangData::build(Sources {
+        grammar: include_str!("../data/en/grammar.tsv"),
+        locations: &[include_str!("../data/en/locations.txt"), include_str!("../data/common/cities.txt")],
+        organizations: include_str!("../data/en/organizations.txt"),
+        org_words: include_str!("../data/en/org_words.txt"),
+        given_names: &[include_str!("../data/en/given_names.txt"), include_str!("../data/common/given_names.txt")],
+        demonyms: include_str!("../data/en/demonyms.txt"),
+        common_words: include_str!("../data/en/common_words.txt"),
+        speech_verbs: include_str!("../data/en/speech_verbs.txt"),
+    })
+});
+
+struct Sources {
+    grammar: &'static str,
+    locations: &'static [&'static str],
+    organizations: &'static str,
+    org_words: &'static str,
+    given_names: &'static [&'static str],
+    demonyms: &'static str,
+    common_words: &'static str,
+    speech_verbs: &'static str,
+}
+
+/// What a speech-verb form tells about its verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VerbForm {
+    /// Index of the lemma in [`LangData::verb_lemmas`].
+    pub lemma: u32,
+    /// The verb introduces an accusation or a charge (`accuser X de`, `accuse X of`).
+    pub accuses: bool,
+    /// The verb names a speech act but takes no reported content (`remercier`, `thank`).
+    pub contentless: bool,
+}
+
+/// One language's knowledge, as lookup tables.
+pub struct LangData {
+    pub lang_classes: HashMap<&'static str, HashMap<String, &'static str>>,
+    /// Longest entry (in words) of each closed class, to bound phrase matching.
+    pub class_max_words: HashMap<&'static str, usize>,
+    pub locations: HashSet<String>,
+    pub organizations: HashSet<String>,
+    pub org_heads: HashSet<String>,
+    pub org_suffixes: HashSet<String>,
+    pub given_names: HashSet<String>,
+    pub demonyms: HashSet<String>,
+    pub common_words: HashSet<String>,
+    pub verb_forms: HashMap<String, VerbForm>,
+    pub verb_lemmas: Vec<&'static str>,
+    /// Longest gazetteer entry in words, to bound the n-gram lookups of names.
+    pub max_name_words: usize,
+}
+
+/// Normalises a lexicon key: typographic apostrophes become ASCII, spaces single.
+pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.trim().chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() && !out.ends_with('\'') {
+            out.push(' ');
+        }
+        space = false;
+        out.push(match c {
+            '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
+            '\u{2010}' | '\u{2011}' => '-',
+            c => c,
+        });
+    }
+    out
+}
+
+/// Entries of a one-entry-per-line file, `#` header lines and blank lines skipped.
+fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn words_in(s: &str) -> usize {
+    s.split(|c: char| c.is_whitespace() || c == '\'').filter(|w| !w.is_empty()).count()
+}
+
+impl LangData {
+    fn build(src: Sources) -> LangData {
+        let mut lang_classes: HashMap<&'static str, HashMap<String, &'static str>> = HashMap::new();
+        let mut class_max_words: HashMap<&'static str, usize> = HashMap::new();
+        for line in lines(src.grammar) {
+            let mut cols = line.split('\t');
+            let (Some(class), Some(entry)) = (cols.next(), cols.next()) else { continue };
+            let value = cols.next().unwrap_or("");
+            let k = key(&entry.to_lowercase());
+            let n = words_in(&k);
+            let m = class_max_words.entry(class).or_insert(0);
+            *m = (*m).max(n);
+            lang_classes.entry(class).or_default().insert(k, value);
+        }
+        let set = |files: &[&'static str]| -> HashSet<String> {
+            files.iter().flat_map(|f| lines(f)).map(key).collect()
+        };
+        let locations = set(src.locations);
+        let organizations = set(&[src.organizations]);
+        let given_names = set(src.given_names);
+        let max_name_words = locations
+            .iter()
+            .chain(organizations.iter())
+            .map(|e| words_in(e))
+            .max()
+            .unwrap_or(1)
+            .clamp(1, 8);
+        let mut org_heads = HashSet::new();
+        let mut org_suffixes = HashSet::new();
+        for line in lines(src.org_words) {
+            match line.split_once('\t') {
+                Some(("head", w)) => {
+                    org_heads.insert(key(w));
+                }
+                Some(("suffix", w)) => {
+                    org_suffixes.insert(key(w));
+                }
+                _ => {}
+            }
+        }
+        let mut verb_forms = HashMap::new();
+        let mut verb_lemmas = Vec::new();
+        for line in lines(src.speech_verbs) {
+            let mut cols = line.split('\t');
+            let (Some(lemma), Some(forms)) = (cols.next(), cols.next()) else { continue };
+            let flags = cols.next().unwrap_or("");
+            let form = VerbForm {
+                lemma: verb_lemmas.len() as u32,
+                accuses: flags.split([',', ' ']).any(|f| f == "accuse"),
+                contentless: flags.split([',', ' ']).any(|f| f == "noncontent"),
+            };
+            verb_lemmas.push(lemma);
+            for f in forms.split(' ').filter(|f| !f.is_empty()) {
+                verb_forms.entry(key(&f.to_lowercase())).or_insert(form);
+            }
+        }
+        LangData {
+            lang_classes,
+            class_max_words,
+            locations,
+            organizations,
+            org_heads,
+            org_suffixes,
+            given_names,
+            demonyms: set(&[src.demonyms]),
+            common_words: lines(src.common_words).map(|w| key(&w.to_lowercase())).collect(),
+            verb_forms,
+            verb_lemmas,
+            max_name_words,
+        }
+    }
+
+    /// Whether the lowercase key `word` belongs to the closed class `class`.
+    pub fn is(&self, class: &str, word: &str) -> bool {
+        self.lang_classes.get(class).is_some_and(|m| m.contains_key(word))
+    }
+
+    /// The value column of `word` in `class`.
+    pub fn value(&self, class: &str, word: &str) -> Option<&'static str> {
+        self.lang_classes.get(class).and_then(|m| m.get(word)).copied()
+    }
+
+    /// The most words an entry of `class` has.
+    pub fn max_words(&self, class: &str) -> usize {
+        self.class_max_words.get(class).copied().unwrap_or(0)
+    }
+
+    /// All entries of a class (lowercase keys).
+    pub fn entries(&self, class: &str) -> impl Iterator<Item = &str> {
+        self.lang_classes.get(class).into_iter().flat_map(|m| m.keys().map(String::as_str))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_french_and_english() {
+        assert_eq!(detect("Le président a déclaré que la situation était critique."), Lang::Fr);
+        assert_eq!(detect("The president said that the situation was critical."), Lang::En);
+        assert_eq!(detect(""), Lang::Fr);
+    }
+
+    #[test]
+    fn keys_fold_apostrophes_and_spaces() {
+        assert_eq!(key("l’Intérieur"), "l'Intérieur");
+        assert_eq!(key(" Asie \u{a0} centrale "), "Asie centrale");
+        assert_eq!(key("aujourd’ hui"), "aujourd'hui");
+    }
+
+    #[test]
+    fn language_codes() {
+        assert_eq!(Lang::from_code("fr-CA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_code("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}

@@ -1,0 +1,567 @@
+//! Names: people, organisations and places.
+//!
+//! Requires: a segmented [`Doc`]. Assigns: typed name mentions (token spans), each with
+//! the rule that typed it. Works in three passes over the tokens: candidate spans
+//! (capitalised runs with their particles and connectors, gazetteer phrases, acronym
+//! expansions), typing from the span itself and its context, then document consistency
+//! (one type per name; surnames and given names of known people; unknown single words
+//! typed by what the document says of them elsewhere).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::lang::key;
+use crate::schema::EntityType;
+use crate::segment::{Doc, TokKind};
+
+/// A name found in the text, as a token span.
+#[derive(Debug, Clone)]
+pub struct Name {
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    pub kind: EntityType,
+    pub why: &'static str,
+    /// Token span of a title or role right before it (`président`, `M.`), if any.
+    pub title: Option<(usize, usize)>,
+}
+
+#[derive(Debug, Clone)]
+struct Candidate {
+    first: usize,
+    last: usize,
+    kind: Option<EntityType>,
+    why: &'static str,
+    title: Option<(usize, usize)>,
+}
+
+/// Finds and types the names of `doc`.
+pub fn find(doc: &Doc) -> Vec<Name> {
+    let recurring = recurring_capitals(doc);
+    let mut cands = candidates(doc, &recurring);
+    for c in &mut cands {
+        type_from_span(doc, c);
+    }
+    expand_acronyms(doc, &mut cands);
+    consistency(doc, &mut cands, &recurring);
+    cands
+        .into_iter()
+        .filter_map(|c| c.kind.map(|kind| Name { first: c.first, last: c.last, kind, why: c.why, title: c.title }))
+        .collect()
+}
+
+/// Words written with a capital somewhere other than at the start of a sentence or in a
+/// headline: those are names even where a sentence starts with them.
+fn recurring_capitals(doc: &Doc) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for i in 0..doc.tokens.len() {
+        let s = doc.sentence_of(i);
+        if doc.is_cap(i) && !doc.starts_sentence(i) && !s.headline && !s.all_caps {
+            set.insert(key(doc.tok(i)));
+        }
+    }
+    set
+}
+
+/// Whether token `i` is a word that may belong to a name.
+fn namelike(doc: &Doc, i: usize) -> bool {
+    doc.is_cap(i) && !is_date_word(doc, i)
+}
+
+fn is_date_word(doc: &Doc, i: usize) -> bool {
+    let low = doc.low(i);
+    doc.data.is("month", &low) || doc.data.is("weekday", &low)
+}
+
+/// Whether the capitalised token `i` is an ordinary word capitalised by its position (the
+/// start of a sentence, a title-case headline, an all-caps line).
+fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool {
+    let s = doc.sentence_of(i);
+    let positional = doc.starts_sentence(i) || s.title_case || s.all_caps;
+    if !positional {
+        return false;
+    }
+    let word = doc.tok(i);
+    let k = key(word);
+    if doc.data.given_names.contains(&k) || doc.data.locations.contains(&k) || doc.data.organizations.contains(&k) {
+        return false;
+    }
+    if recurring.contains(&k) && !s.all_caps {
+        return false;
+    }
+    if doc.is_upper(i) && !s.all_caps {
+        return false; // an acronym (ET, OTSC) is no ordinary word
+    }
+    let low = doc.low(i);
+    doc.data.common_words.contains(&low)
+        || doc.data.is("determiner", &low)
+        || doc.data.is("pronoun_subject", &low)
+        || doc.data.verb_forms.contains_key(&low)
+        || doc.data.is("source_cue", &low)
+        || doc.data.is("complementizer", &low)
+        || doc.data.is("adverb", &low)
+        || doc.data.demonyms.contains(&k)
+        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains(&title_case(word))
+}
+
+fn title_case(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut start = true;
+    for c in word.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// Gazetteer type of a phrase, if any.
+fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
+    if doc.data.organizations.contains(k) {
+        Some((EntityType::Organization, "gazetteer: organisations"))
+    } else if doc.data.locations.contains(k) {
+        Some((EntityType::Location, "gazetteer: places"))
+    } else {
+        None
+    }
+}
+
+/// Whether tokens `a..b` sit on one line with nothing but spaces between them.
+fn joined(doc: &Doc, a: usize, b: usize) -> bool {
+    (a + 1..b).all(|j| doc.tokens[j].breaks_before == 0)
+}
+
+/// The connector (particle, `de`, `of the`, `&`) starting at token `j`, as the index past it.
+fn connector(doc: &Doc, j: usize) -> Option<usize> {
+    if j >= doc.tokens.len() || doc.tokens[j].breaks_before > 0 {
+        return None;
+    }
+    let a = doc.match_class(j, "name_particle");
+    let b = doc.match_class(j, "org_connector");
+    a.max(b)
+}
+
+fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
+    let n = doc.tokens.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        // A gazetteer phrase may hold lowercase words (Asie centrale, Union européenne).
+        if doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && doc.data.org_heads.contains(doc.tok(i)) {
+            if let Some(end) = longest_gazetteer(doc, i) {
+                if end > i + 1 || doc.is_cap(i) {
+                    let mut c = Candidate { first: i, last: end, kind: None, why: "", title: None };
+                    let (k, why) = gazetteer(doc, &doc.span_key(i, end)).expect("matched above");
+                    c.kind = Some(k);
+                    c.why = why;
+                    if !(end == i + 1 && positional_capital(doc, i, recurring) && !doc.data.locations.contains(&key(doc.tok(i))) && !doc.data.organizations.contains(&key(doc.tok(i)))) {
+                        out.push(c);
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+        }
+        if !namelike(doc, i) {
+            // A lowercase organisation head before a capitalised complement:
+            // ministère de l'Intérieur, direction des Renseignements.
+            if doc.tokens[i].kind == TokKind::Word && doc.data.org_heads.contains(doc.tok(i)) {
+                if let Some(c) = connector(doc, i + 1) {
+                    if c < n && namelike(doc, c) && joined(doc, i, c + 1) {
+                        let end = extend(doc, c);
+                        out.push(Candidate { first: i, last: end, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+            continue;
+        }
+        let end = extend(doc, i);
+        out.push(Candidate { first: i, last: end, kind: None, why: "", title: None });
+        i = end;
+    }
+    let mut trimmed = Vec::with_capacity(out.len());
+    for c in out {
+        if c.kind.is_some() {
+            trimmed.push(c);
+            continue;
+        }
+        trim(doc, c, recurring, &mut trimmed);
+    }
+    trimmed
+}
+
+/// The end of the longest gazetteer phrase starting at token `i`.
+fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    let max = (i + doc.data.max_name_words * 2).min(n);
+    let mut best = None;
+    for j in i + 1..=max {
+        if j > i + 1 && doc.tokens[j - 1].breaks_before > 0 {
+            break;
+        }
+        if matches!(doc.tokens[j - 1].kind, TokKind::Punct) && !doc.is_punct(j - 1, '&') && !doc.is_punct(j - 1, '-') {
+            break;
+        }
+        // A phrase never ends on a connector or inside a longer capitalised name.
+        if gazetteer(doc, &doc.span_key(i, j)).is_some() && (j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
+            best = Some(j);
+        }
+    }
+    best
+}
+
+/// Extends a capitalised run from token `i`: capitalised words, initials, and connectors
+/// that stand between two capitalised words.
+fn extend(doc: &Doc, i: usize) -> usize {
+    let n = doc.tokens.len();
+    let mut j = i + 1;
+    loop {
+        if j >= n || doc.tokens[j].breaks_before > 0 {
+            break;
+        }
+        if namelike(doc, j) && doc.tokens[j].space_before || (namelike(doc, j) && doc.is_punct(j - 1, '.')) {
+            j += 1;
+            continue;
+        }
+        // An initial: "V. Sapounov", "L. Ron Hubbard".
+        if doc.is_punct(j, '.') && doc.tok(j - 1).chars().count() == 1 && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
+            j += 1;
+            continue;
+        }
+        if let Some(c) = connector(doc, j) {
+            if c < n && namelike(doc, c) && doc.tokens[c].breaks_before == 0 {
+                j = c + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    j
+}
+
+/// Removes ordinary words capitalised by position, titles, and unlicensed connectors, then
+/// pushes what remains (maybe several names) to `out`.
+fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Candidate>) {
+    let (mut a, b) = (c.first, c.last);
+    let mut title = None;
+    // Leading: positional capitals, honorifics and roles (Le, Selon, M., Président, Prime Minister).
+    loop {
+        if a >= b {
+            return;
+        }
+        if let Some(t) = title_at(doc, a).filter(|&t| t < b) {
+            title = Some((a, t));
+            a = t;
+            if doc.is_punct(a, '.') {
+                a += 1;
+            }
+            continue;
+        }
+        if positional_capital(doc, a, recurring) && gazetteer(doc, &doc.span_key(a, b)).is_none() {
+            a += 1;
+            // "Le Premier ministre": the connector-like article left behind goes too.
+            while a < b && !namelike(doc, a) {
+                a += 1;
+            }
+            continue;
+        }
+        break;
+    }
+    if title.is_none() {
+        title = title_before(doc, a);
+    }
+    // Title-case and all-caps headlines: any ordinary word splits the run.
+    let s = doc.sentence_of(a);
+    if s.title_case || s.all_caps {
+        let mut start = a;
+        let mut k = a;
+        while k < b {
+            if namelike(doc, k) && positional_capital(doc, k, recurring) {
+                if start < k {
+                    split_connectors(doc, start, k, title.take(), out);
+                }
+                start = k + 1;
+            }
+            k += 1;
+        }
+        if start < b {
+            split_connectors(doc, start, b, title, out);
+        }
+        return;
+    }
+    split_connectors(doc, a, b, title, out);
+}
+
+/// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
+fn title_at(doc: &Doc, i: usize) -> Option<usize> {
+    let h = doc.match_class(i, "honorific");
+    let r = doc.match_class(i, "role");
+    let end = h.max(r)?;
+    // "M" + "." is the honorific "M.".
+    if end < doc.tokens.len() && doc.is_punct(end, '.') && doc.data.is("honorific", &format!("{}.", doc.low(end - 1))) {
+        return Some(end + 1);
+    }
+    Some(end)
+}
+
+/// A title or role right before token `a`, maybe with a demonym or adjective between
+/// (`le président kazakh Kassym-Jomart Tokaïev`, `Premier ministre kirghize Akylbek Japarov`).
+fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
+    let mut k = a;
+    if k > 0 && doc.is_punct(k - 1, '.') {
+        k -= 1;
+    }
+    let mut skipped = 0;
+    while k > 0 && skipped <= 2 && doc.tokens[k].breaks_before == 0 {
+        for len in 1..=3.min(k) {
+            let start = k - len;
+            if title_at(doc, start) == Some(k) || title_at(doc, start) == Some(k + 1) && doc.is_punct(k, '.') {
+                return Some((start, k));
+            }
+        }
+        let low = doc.low(k - 1);
+        let t = doc.tokens[k - 1];
+        let adjective = t.kind == TokKind::Word
+            && (doc.data.demonyms.contains(&key(doc.tok(k - 1))) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
+            && !doc.data.is("determiner", &low)
+            && !doc.data.verb_forms.contains_key(&low)
+            && !doc.data.is("auxiliary", &low);
+        if !adjective {
+            return None;
+        }
+        k -= 1;
+        skipped += 1;
+    }
+    None
+}
+
+/// Splits a run at connectors that do not belong to one name, and pushes the parts.
+/// `de`/`of` joins when the part before it opens with an organisation word, or is a
+/// person's given name (`Kito de Pavant`), or the whole is a known name.
+fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>, out: &mut Vec<Candidate>) {
+    let mut start = a;
+    let mut k = a;
+    let mut title = title;
+    while k < b {
+        if !namelike(doc, k) && !doc.is_punct(k, '.') {
+            let conn_end = connector(doc, k).unwrap_or(k + 1);
+            let whole = doc.span_key(start, b);
+            let keep = gazetteer(doc, &whole).is_some()
+                || doc.data.org_heads.contains(doc.tok(start))
+                || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))
+                || (doc.data.given_names.contains(&key(doc.tok(start))) && doc.is_class(k, "name_particle") && conn_end + 1 == b)
+                || doc.is_punct(k, '&')
+                || doc.tok(k).ends_with('-');
+            if !keep {
+                if start < k {
+                    out.push(Candidate { first: start, last: k, kind: None, why: "", title: title.take() });
+                }
+                start = conn_end;
+                k = conn_end;
+                continue;
+            }
+            k = conn_end;
+            continue;
+        }
+        k += 1;
+    }
+    if start < b {
+        out.push(Candidate { first: start, last: b, kind: None, why: "", title });
+    }
+}
+
+/// Types a candidate from itself and its immediate context.
+fn type_from_span(doc: &Doc, c: &mut Candidate) {
+    if c.kind.is_some() {
+        return;
+    }
+    let (a, b) = (c.first, c.last);
+    let k = doc.span_key(a, b);
+    let set = |c: &mut Candidate, t, why| {
+        c.kind = Some(t);
+        c.why = why;
+    };
+    if let Some((t, why)) = gazetteer(doc, &k) {
+        return set(c, t, why);
+    }
+    if b == a + 1 && doc.data.demonyms.contains(&k) {
+        return; // a nationality word, not a name
+    }
+    if doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
+        return set(c, EntityType::Organization, "organisation word");
+    }
+    if let Some((ta, tb)) = c.title {
+        let role = doc.span_key(ta, tb).to_lowercase();
+        let honorific = doc.data.is("honorific", &role) || doc.data.is("honorific", &format!("{role}."));
+        let person_role = honorific || doc.data.is("role", &role) && !is_collective_role(&role, doc);
+        if person_role {
+            return set(c, EntityType::Person, "title before a name");
+        }
+    }
+    let first = key(doc.tok(a));
+    if b > a + 1 && (doc.data.given_names.contains(&first) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
+        return set(c, EntityType::Person, "given name");
+    }
+    if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) {
+        return set(c, EntityType::Organization, "acronym");
+    }
+    if b > a + 1 && (a..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) || doc.is_class(t, "name_particle") || doc.is_punct(t, '.')) && b - a <= 4 {
+        return set(c, EntityType::Person, "capitalised words");
+    }
+    if b > a + 1 {
+        return set(c, EntityType::Organization, "capitalised words with connectors");
+    }
+}
+
+/// Roles that name a body rather than a person (`gouvernement`, `police`).
+fn is_collective_role(role: &str, doc: &Doc) -> bool {
+    doc.data.org_heads.contains(role) || doc.data.org_heads.contains(&title_case(role)) || role.ends_with('s')
+}
+
+/// An acronym in parentheses right after its expansion gives the expansion its bounds and
+/// both of them one type: `Organisation du Traité de sécurité collective (OTSC)`.
+fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
+    let n = doc.tokens.len();
+    let mut added = Vec::new();
+    for i in 1..n.saturating_sub(2) {
+        if !(doc.is_punct(i, '(') && doc.is_upper(i + 1) && doc.is_punct(i + 2, ')')) {
+            continue;
+        }
+        let acro: Vec<char> = doc.tok(i + 1).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        // Walk back over the words before "(" collecting initials of content words.
+        let mut initials: Vec<char> = Vec::new();
+        let mut k = i;
+        let mut found = None;
+        while k > 0 && i - k < 16 && doc.tokens[k].breaks_before == 0 {
+            k -= 1;
+            let t = doc.tokens[k];
+            if t.kind == TokKind::Punct && !doc.is_punct(k, '-') && !doc.is_punct(k, '&') {
+                break;
+            }
+            let low = doc.low(k);
+            let function = doc.data.is("org_connector", &low) || doc.data.is("name_particle", &low) || doc.data.is("determiner", &low) || t.kind == TokKind::Elision;
+            if !function && t.kind == TokKind::Word {
+                for part in doc.tok(k).split('-').rev() {
+                    if let Some(c) = part.chars().next() {
+                        initials.insert(0, c.to_lowercase().next().unwrap_or(c));
+                    }
+                }
+                let tail = &acro[acro.len().saturating_sub(initials.len())..];
+                if initials.len() > acro.len() || tail != initials.as_slice() {
+                    // Hyphenated words may count for one letter only.
+                    if initials.len() > acro.len() {
+                        break;
+                    }
+                }
+                if initials == acro && doc.is_cap(k) {
+                    found = Some(k);
+                    break;
+                }
+            }
+        }
+        let Some(start) = found else { continue };
+        let kind = cands
+            .iter()
+            .find(|c| c.first == start && c.last == i && c.kind.is_some())
+            .and_then(|c| c.kind)
+            .unwrap_or(EntityType::Organization);
+        // The expansion replaces the candidates inside it.
+        cands.retain(|c| c.last <= start || c.first >= i);
+        added.push(Candidate { first: start, last: i, kind: Some(kind), why: "expansion of an acronym in parentheses", title: None });
+        let acronym_key = key(doc.tok(i + 1));
+        for c in cands.iter_mut() {
+            if c.first + 1 == c.last && key(doc.tok(c.first)) == acronym_key {
+                c.kind = Some(kind);
+                c.why = "acronym of a name expanded in the text";
+            }
+        }
+    }
+    cands.extend(added);
+    cands.sort_by_key(|c| c.first);
+}
+
+/// One type per name in a document; people's surnames and given names; unknown single
+/// words typed by the document, then by their context.
+fn consistency(doc: &Doc, cands: &mut [Candidate], recurring: &HashSet<String>) {
+    let mut typed: HashMap<String, (EntityType, usize)> = HashMap::new();
+    let mut person_parts: HashSet<String> = HashSet::new();
+    for c in cands.iter() {
+        let Some(t) = c.kind else { continue };
+        let k = fold_key(&doc.span_key(c.first, c.last));
+        let e = typed.entry(k).or_insert((t, 0));
+        if e.0 == t {
+            e.1 += 1;
+        }
+        if t == EntityType::Person && c.last > c.first + 1 {
+            for w in c.first..c.last {
+                if doc.is_cap(w) && !doc.is_class(w, "name_particle") {
+                    person_parts.insert(fold_key(doc.tok(w)));
+                }
+            }
+            // The surname with its particle: "de Pavant".
+            if let Some(p) = (c.first + 1..c.last).find(|&w| doc.is_class(w, "name_particle")) {
+                person_parts.insert(fold_key(&doc.span_key(p, c.last)));
+            }
+        }
+    }
+    for c in cands.iter_mut() {
+        let k = fold_key(&doc.span_key(c.first, c.last));
+        if c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors" || c.kind.is_none() {
+            if person_parts.contains(&k) {
+                c.kind = Some(EntityType::Person);
+                c.why = "part of a person's name given in full";
+                continue;
+            }
+        }
+        if c.kind.is_some() {
+            continue;
+        }
+        if let Some(&(t, _)) = typed.get(&k) {
+            c.kind = Some(t);
+            c.why = "typed elsewhere in the document";
+            continue;
+        }
+        let (a, b) = (c.first, c.last);
+        if b != a + 1 {
+            continue;
+        }
+        if doc.data.given_names.contains(&key(doc.tok(a))) {
+            c.kind = Some(EntityType::Person);
+            c.why = "given name";
+            continue;
+        }
+        // "à Lagos", "en Grèce", "in Kabul".
+        let before = if a > 0 && doc.tokens[a].breaks_before == 0 { Some(a - 1) } else { None };
+        if before.is_some_and(|p| doc.is_class(p, "location_preposition")) {
+            c.kind = Some(EntityType::Location);
+            c.why = "preposition of place before it";
+            continue;
+        }
+        let s = doc.sentence_of(a);
+        let lone_positional = doc.starts_sentence(a) && !recurring.contains(&key(doc.tok(a)));
+        if lone_positional || s.all_caps {
+            continue;
+        }
+        c.kind = Some(EntityType::Person);
+        c.why = "capitalised word";
+    }
+}
+
+/// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).
+pub fn fold_key(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'y' => 'i',
+            '\u{2019}' => '\'',
+            c => c,
+        })
+        .collect()
+}

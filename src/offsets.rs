@@ -1,0 +1,94 @@
+//! The one place that converts between byte offsets (used inside the analysis), Unicode
+//! code points (used in the output, see SCHEMA.md) and UTF-16 code units (JavaScript).
+
+/// Converts byte offsets of one text to code-point offsets in O(1) amortised per query.
+///
+/// Keeps the code-point count at every 64th byte, so memory is 1/16 of the text and a
+/// lookup scans at most 63 bytes.
+pub struct CodePoints<'t> {
+    text: &'t str,
+    checkpoints: Vec<u32>,
+}
+
+const STRIDE: usize = 64;
+
+impl<'t> CodePoints<'t> {
+    /// Indexes `text`.
+    pub fn new(text: &'t str) -> Self {
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
+        let mut count: u32 = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if i % STRIDE == 0 {
+                checkpoints.push(count);
+            }
+            count += u32::from(is_char_start(b));
+        }
+        CodePoints { text, checkpoints }
+    }
+
+    /// The code-point offset of byte offset `byte` (clamped to the text; a byte inside a
+    /// character counts as that character's start).
+    pub fn of_byte(&self, byte: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let byte = byte.min(bytes.len());
+        if byte == bytes.len() && bytes.len() % STRIDE == 0 {
+            // The last checkpoint does not cover the end; count from the previous one.
+            return match self.checkpoints.last() {
+                Some(&c) => c as usize + count_starts(&bytes[bytes.len() - STRIDE..]),
+                None => 0,
+            };
+        }
+        let k = byte / STRIDE;
+        self.checkpoints[k] as usize + count_starts(&bytes[k * STRIDE..byte])
+    }
+}
+
+fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+fn count_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| is_char_start(b)).count()
+}
+
+/// The byte offset of code-point offset `cp` in `text`, or `None` past the end.
+pub fn byte_of_code_point(text: &str, cp: usize) -> Option<usize> {
+    if cp == 0 {
+        return Some(0);
+    }
+    text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).nth(cp)
+}
+
+/// The UTF-16 offset of code-point offset `cp` in `text` (clamped to the text).
+pub fn utf16_of_code_point(text: &str, cp: usize) -> usize {
+    text.chars().take(cp).map(char::len_utf16).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_points_match_a_naive_count() {
+        let text = "é🙂a«b»\u{a0}c".repeat(40);
+        let cps = CodePoints::new(&text);
+        for (b, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            assert_eq!(cps.of_byte(b), text[..b].chars().count(), "byte {b}");
+        }
+    }
+
+    #[test]
+    fn end_of_a_text_whose_length_is_a_multiple_of_the_stride() {
+        let text = "a".repeat(128);
+        assert_eq!(CodePoints::new(&text).of_byte(128), 128);
+        assert_eq!(CodePoints::new("").of_byte(0), 0);
+    }
+
+    #[test]
+    fn utf16_counts_surrogate_pairs() {
+        assert_eq!(utf16_of_code_point("🙂Tokayev", 1), 2);
+        assert_eq!(byte_of_code_point("🙂Tokayev", 1), Some(4));
+        assert_eq!(byte_of_code_point("ab", 3), None);
+    }
+}

@@ -1,0 +1,142 @@
+//! Quotations: pairs of quotation marks and what they hold.
+//!
+//! Requires: a segmented [`Doc`]. Assigns: every quotation with its marks and content
+//! (byte spans), nesting depth, and whether it holds a statement (a clause of four words
+//! or more) rather than a quoted term. Marks pair within a paragraph: an unbalanced mark
+//! never swallows the rest of the article. A quotation left open at the end of its
+//! paragraph counts to the paragraph end when it opened the paragraph (the convention for
+//! quotes running over several paragraphs); otherwise it is dropped.
+
+use crate::segment::{Doc, TokKind};
+
+/// A quotation.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// Token of the opening mark.
+    pub open: usize,
+    /// Token of the closing mark, `None` when it ran to the end of its paragraph.
+    pub close: Option<usize>,
+    /// Byte span of the content, marks and surrounding spaces excluded.
+    pub content: (usize, usize),
+    /// First and one-past-last content tokens.
+    pub tokens: (usize, usize),
+    /// How many quotations enclose it.
+    pub depth: usize,
+    /// A statement (four words or more), not a quoted term.
+    pub statement: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Guillemet,
+    Curly,
+    LowCurly,
+    Straight,
+    Angle,
+    Single,
+}
+
+fn mark_of(doc: &Doc, i: usize, stack: &[(Mark, usize)]) -> Option<(Mark, bool)> {
+    let t = doc.tokens[i];
+    if t.kind != TokKind::Punct {
+        return None;
+    }
+    let c = doc.text[t.start..].chars().next()?;
+    let top = stack.last().map(|s| s.0);
+    let next_is_space = doc.tokens.get(i + 1).is_none_or(|n| n.space_before || n.breaks_before > 0);
+    Some(match c {
+        '«' => (Mark::Guillemet, true),
+        '»' => (Mark::Guillemet, false),
+        '„' => (Mark::LowCurly, true),
+        '“' if top == Some(Mark::LowCurly) => (Mark::LowCurly, false),
+        '“' => (Mark::Curly, true),
+        '”' => (Mark::Curly, false),
+        '‹' => (Mark::Angle, true),
+        '›' => (Mark::Angle, false),
+        '"' => {
+            if top == Some(Mark::Straight) {
+                (Mark::Straight, false)
+            } else if t.space_before || t.breaks_before > 0 || i == 0 || !next_is_space {
+                (Mark::Straight, true)
+            } else {
+                return None;
+            }
+        }
+        '‘' if t.space_before || t.breaks_before > 0 || i == 0 => (Mark::Single, true),
+        '’' | '\'' if top == Some(Mark::Single) && next_is_space_or_punct(doc, i) => (Mark::Single, false),
+        _ => return None,
+    })
+}
+
+fn next_is_space_or_punct(doc: &Doc, i: usize) -> bool {
+    doc.tokens.get(i + 1).is_none_or(|n| n.space_before || n.breaks_before > 0 || n.kind == TokKind::Punct)
+}
+
+/// Finds the quotations of `doc`, in order of their opening marks.
+pub fn find(doc: &Doc) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut stack: Vec<(Mark, usize)> = Vec::new();
+    let n = doc.tokens.len();
+    for i in 0..n {
+        let para_start = i == 0 || doc.tokens[i].breaks_before > 0 && doc.sentence_of(i).paragraph != doc.sentence_of(i - 1).paragraph;
+        if para_start && i > 0 {
+            close_paragraph(doc, &mut stack, i, &mut out);
+        }
+        let Some((mark, opens)) = mark_of(doc, i, &stack) else { continue };
+        if opens {
+            // Runaway nesting is data, not structure: past 64 levels marks are ignored.
+            if stack.len() < 64 {
+                stack.push((mark, i));
+            }
+            continue;
+        }
+        if let Some(pos) = stack.iter().rposition(|s| s.0 == mark) {
+            let (_, open) = stack[pos];
+            stack.truncate(pos);
+            out.push(make(doc, open, Some(i), i, pos));
+        }
+    }
+    close_paragraph(doc, &mut stack, n, &mut out);
+    out.sort_by_key(|q| q.open);
+    out
+}
+
+fn close_paragraph(doc: &Doc, stack: &mut Vec<(Mark, usize)>, end: usize, out: &mut Vec<Quote>) {
+    for (depth, &(_, open)) in stack.iter().enumerate() {
+        let opens_paragraph = open == 0 || doc.tokens[open].breaks_before > 0;
+        if depth == 0 && opens_paragraph && end > open + 1 {
+            out.push(make(doc, open, None, end, 0));
+        }
+    }
+    stack.clear();
+}
+
+fn make(doc: &Doc, open: usize, close: Option<usize>, end_tok: usize, depth: usize) -> Quote {
+    let first = open + 1;
+    let last = end_tok.max(first);
+    let (a, b) = if first < last { (doc.tokens[first].start, doc.tokens[last - 1].end) } else { (doc.tokens[open].end, doc.tokens[open].end) };
+    let words = (first..last).filter(|&t| matches!(doc.tokens[t].kind, TokKind::Word | TokKind::Number | TokKind::Dotted)).count();
+    Quote { open, close, content: (a, b), tokens: (first, last), depth, statement: words >= 4 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    fn contents(text: &str) -> Vec<String> {
+        let d = Doc::new(text, Lang::Fr);
+        find(&d).iter().map(|q| text[q.content.0..q.content.1].to_string()).collect()
+    }
+
+    #[test]
+    fn every_style_and_nesting() {
+        assert_eq!(contents("« A «b» c » “d” \"e\" ‹f› „g“"), ["A «b» c", "b", "d", "e", "f", "g"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks_and_unbalanced_marks_stop_at_the_paragraph() {
+        assert_eq!(contents("l’OTSC « ouvert sans fin\n\nAutre « paragraphe »"), ["paragraphe"]);
+        assert_eq!(contents("« Un paragraphe ouvert\n\n« Et repris. »"), ["Un paragraphe ouvert", "Et repris."]);
+    }
+}

@@ -1,0 +1,120 @@
+//! The edge where JSON comes in: one request line of the batch format of SCHEMA.md
+//! (`{"id": …, "text": …, "lang": …}`), its typed errors, and the line written back.
+
+use std::fmt;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::{annotate, Lang, Options};
+
+/// Why a request could not be annotated.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RequestError {
+    /// The line is not valid UTF-8.
+    NotUtf8,
+    /// The line is not a JSON object (the parser's message).
+    BadJson(String),
+    /// The object has no string `text`.
+    NoText,
+    /// `lang` names a language the annotator does not know.
+    UnknownLang(String),
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequestError::NotUtf8 => write!(f, "the line is not valid UTF-8"),
+            RequestError::BadJson(m) => write!(f, "the line is not a JSON object: {m}"),
+            RequestError::NoText => write!(f, "the object has no \"text\" string"),
+            RequestError::UnknownLang(l) => write!(f, "unknown language {l:?} (use \"fr\" or \"en\")"),
+        }
+    }
+}
+
+impl std::error::Error for RequestError {}
+
+/// A parsed request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub id: Option<Value>,
+    pub text: String,
+    pub lang: Option<Lang>,
+}
+
+#[derive(Deserialize)]
+struct Raw {
+    #[serde(default)]
+    id: Option<Value>,
+    #[serde(default)]
+    text: Option<Value>,
+    #[serde(default)]
+    lang: Option<Value>,
+}
+
+/// Parses one request line. On error, also returns the id when it could be read.
+pub fn parse(line: &[u8]) -> Result<Request, (Option<Value>, RequestError)> {
+    let s = std::str::from_utf8(line).map_err(|_| (None, RequestError::NotUtf8))?;
+    let raw: Raw = match serde_json::from_str(s) {
+        Ok(r) => r,
+        Err(e) => {
+            // The id may still be readable when only another field is broken.
+            let id = serde_json::from_str::<Value>(s).ok().and_then(|v| v.get("id").cloned());
+            return Err((id, RequestError::BadJson(e.to_string())));
+        }
+    };
+    let id = raw.id.filter(|v| !v.is_null());
+    let Some(Value::String(text)) = raw.text else {
+        return Err((id, RequestError::NoText));
+    };
+    let lang = match raw.lang {
+        None | Some(Value::Null) => None,
+        Some(Value::String(l)) if l.trim().is_empty() => None,
+        Some(Value::String(l)) => Some(Lang::from_code(&l).ok_or_else(|| (id.clone(), RequestError::UnknownLang(l.clone())))?),
+        Some(other) => return Err((id, RequestError::UnknownLang(other.to_string()))),
+    };
+    Ok(Request { id, text, lang })
+}
+
+/// Annotates one request line and returns the output line (without its newline), and
+/// whether it failed. `lang` overrides the request's language when given.
+pub fn answer(line: &[u8], lang: Option<Lang>) -> (String, bool) {
+    match parse(line) {
+        Ok(req) => {
+            let options = Options { lang: lang.or(req.lang), id: req.id };
+            let a = annotate(&req.text, &options);
+            match serde_json::to_string(&a) {
+                Ok(s) => (s, false),
+                Err(e) => (error_line(options.id, &e.to_string()), true),
+            }
+        }
+        Err((id, e)) => (error_line(id, &e.to_string()), true),
+    }
+}
+
+fn error_line(id: Option<Value>, message: &str) -> String {
+    serde_json::json!({"id": id, "error": message}).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_keep_the_id_when_they_can() {
+        assert_eq!(parse(b"{\"id\": 7}").unwrap_err(), (Some(Value::from(7)), RequestError::NoText));
+        assert_eq!(parse(b"\xff\xfe").unwrap_err().1, RequestError::NotUtf8);
+        assert!(matches!(parse(b"{\"id\": 1, \"text\": \"\\ud800\"}").unwrap_err(), (_, RequestError::BadJson(_))));
+        assert!(matches!(parse(b"{\"id\": \"x\", \"text\": \"t\", \"lang\": \"de\"}").unwrap_err(), (Some(_), RequestError::UnknownLang(_))));
+    }
+
+    #[test]
+    fn answers_a_line() {
+        let (out, failed) = answer(br#"{"id": "a", "text": "Bonjour.", "lang": "fr"}"#, None);
+        assert!(!failed);
+        assert!(out.starts_with(r#"{"id":"a","language":"fr""#));
+        let (out, failed) = answer(b"not json", None);
+        assert!(failed);
+        assert!(out.contains("\"error\""));
+    }
+}

@@ -1,0 +1,495 @@
+//! Segmentation: tokens, sentences and paragraphs, all as byte spans of the original text.
+//!
+//! Requires: the text and its language. Assigns: [`Doc::tokens`], [`Doc::sentences`].
+//! Whitespace (including NBSP and narrow NBSP) separates tokens and is never a token.
+
+use crate::lang::{key, Lang, LangData};
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (with inner hyphens and apostrophes: `Kassym-Jomart`, `aujourd'hui`).
+    Word,
+    /// An elided article or pronoun with its apostrophe: `l’`, `d'`, `qu’`.
+    Elision,
+    /// An English clitic: `'s`, `n't`.
+    Clitic,
+    /// Digits, with inner `.`/`,` and letter suffixes: `3,5`, `18h15`, `1er`.
+    Number,
+    /// An acronym written with periods: `U.S.`, `J.-M.`.
+    Dotted,
+    /// Any other single character.
+    Punct,
+}
+
+/// A token: a byte span and what it is.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// How many line breaks stand between this token and the previous one.
+    pub breaks_before: u16,
+    /// Whether whitespace stands right before it.
+    pub space_before: bool,
+    pub sentence: u32,
+}
+
+/// A sentence (or headline, byline, list item): a run of tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Sentence {
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    pub paragraph: u32,
+    /// A line that stands alone without final punctuation (headline, byline, source line).
+    pub headline: bool,
+    /// Most of its letters are capitals.
+    pub all_caps: bool,
+    /// Most of its longer words start with a capital (English title case).
+    pub title_case: bool,
+}
+
+/// A segmented document.
+pub struct Doc<'t> {
+    pub text: &'t str,
+    pub lang: Lang,
+    pub data: &'static LangData,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+}
+
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
+}
+
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{02bc}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+const CLITICS: &[&str] = &["s", "t", "re", "ll", "ve", "d", "m"];
+
+impl<'t> Doc<'t> {
+    /// Segments `text`.
+    pub fn new(text: &'t str, lang: Lang) -> Doc<'t> {
+        let data = lang.data();
+        let mut doc = Doc { text, lang, data, tokens: tokenize(text, data, lang), sentences: Vec::new() };
+        doc.split_sentences();
+        doc
+    }
+
+    /// The text of token `i`.
+    pub fn tok(&self, i: usize) -> &'t str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// The lowercase lexicon key of token `i`.
+    pub fn low(&self, i: usize) -> String {
+        key(&self.tok(i).to_lowercase())
+    }
+
+    /// The text from the start of token `a` to the end of token `b - 1`.
+    pub fn span_text(&self, a: usize, b: usize) -> &'t str {
+        &self.text[self.tokens[a].start..self.tokens[b - 1].end]
+    }
+
+    /// The lexicon key of tokens `a..b` (case kept).
+    pub fn span_key(&self, a: usize, b: usize) -> String {
+        key(self.span_text(a, b))
+    }
+
+    /// Whether token `i` is a word starting with a capital letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        matches!(t.kind, TokKind::Word | TokKind::Dotted)
+            && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is written in capitals only (at least two letters).
+    pub fn is_upper(&self, i: usize) -> bool {
+        let s = self.tok(i);
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && !s.chars().any(char::is_lowercase)
+    }
+
+    /// Whether token `i` is the punctuation character `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Punct && self.text[t.start..].starts_with(c))
+    }
+
+    /// Whether token `i` is a word of the closed class `class` (one-word entries).
+    pub fn is_class(&self, i: usize, class: &str) -> bool {
+        i < self.tokens.len() && self.data.is(class, &self.low(i))
+    }
+
+    /// The longest phrase of `class` starting at token `i`, as the index one past it.
+    pub fn match_class(&self, i: usize, class: &str) -> Option<usize> {
+        let max = self.data.max_words(class);
+        let limit = (i + max + 2).min(self.tokens.len());
+        let mut best = None;
+        for j in i + 1..=limit {
+            if j > i + 1 && self.tokens[j - 1].breaks_before > 0 {
+                break;
+            }
+            if self.data.is(class, &key(&self.span_text(i, j).to_lowercase())) {
+                best = Some(j);
+            }
+        }
+        best
+    }
+
+    /// The sentence token `i` belongs to.
+    pub fn sentence_of(&self, i: usize) -> &Sentence {
+        &self.sentences[self.tokens[i].sentence as usize]
+    }
+
+    /// Whether token `i` opens its sentence (after any opening quotes or brackets).
+    pub fn starts_sentence(&self, i: usize) -> bool {
+        let s = self.sentence_of(i);
+        (s.first..i).all(|j| {
+            self.tokens[j].kind == TokKind::Punct
+                && !self.is_punct(j, '.')
+                && !self.is_punct(j, ',')
+        }) || (i > 0 && (self.is_punct(i - 1, ':') || self.is_punct(i - 1, '—') || self.is_punct(i - 1, '–'))
+            && self.tokens[i - 1].space_before)
+    }
+
+    fn split_sentences(&mut self) {
+        let n = self.tokens.len();
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        let mut paragraph = 0u32;
+        let mut i = 0;
+        while i < n {
+            let next = i + 1;
+            let boundary = next == n || self.boundary_before(next);
+            if boundary {
+                sentences.push(Sentence {
+                    first: start,
+                    last: next,
+                    paragraph,
+                    headline: false,
+                    all_caps: false,
+                    title_case: false,
+                });
+                if next < n && self.tokens[next].breaks_before > 0 {
+                    paragraph += 1;
+                }
+                start = next;
+            }
+            i = next;
+        }
+        for (k, s) in sentences.iter_mut().enumerate() {
+            for t in &mut self.tokens[s.first..s.last] {
+                t.sentence = k as u32;
+            }
+        }
+        for s in &mut sentences {
+            self.describe(s);
+        }
+        self.sentences = sentences;
+    }
+
+    /// Whether a sentence ends before token `j`.
+    fn boundary_before(&self, j: usize) -> bool {
+        let t = self.tokens[j];
+        if t.breaks_before > 0 {
+            // A hard-wrapped line goes on in lowercase after a line that ended mid-sentence.
+            let prev_open = !self.ends_with_terminal(j);
+            let lower_next = self.tok(j).chars().next().is_some_and(char::is_lowercase);
+            return !(t.breaks_before == 1 && prev_open && lower_next && !self.line_is_short(j));
+        }
+        // After a terminal mark (and any closing quotes or brackets that follow it).
+        let mut k = j;
+        while k > 0 && self.is_closer(k - 1) {
+            k -= 1;
+        }
+        if k == 0 || !(self.is_punct(k - 1, '.') || self.is_punct(k - 1, '!') || self.is_punct(k - 1, '?') || self.is_punct(k - 1, '…')) {
+            return false;
+        }
+        if k == j && !t.space_before {
+            return false;
+        }
+        let first = self.tok(j).chars().next().unwrap_or(' ');
+        let opens = first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(first, '«' | '“' | '"' | '„' | '‹' | '(' | '[' | '—' | '–' | '-');
+        if !opens {
+            return false;
+        }
+        if self.is_punct(k - 1, '.') && k >= 2 {
+            let p = k - 2;
+            let pt = self.tokens[p];
+            if pt.end == self.tokens[k - 1].start {
+                let w = self.tok(p);
+                // An initial (J. Smith) or an abbreviation (M. Dupont, Dr. Who) does not end one.
+                if pt.kind == TokKind::Word && w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+                    return false;
+                }
+                if self.data.is("abbreviation", &self.low(p)) || self.data.is("honorific", &format!("{}.", self.low(p))) {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    fn is_closer(&self, i: usize) -> bool {
+        let t = self.tokens[i];
+        t.kind == TokKind::Punct && matches!(self.text[t.start..].chars().next(), Some('»' | '”' | '"' | '’' | ')' | ']' | '›' | '\''))
+    }
+
+    fn ends_with_terminal(&self, j: usize) -> bool {
+        let mut k = j;
+        while k > 0 && self.is_closer(k - 1) {
+            k -= 1;
+        }
+        k > 0 && [('.'), ('!'), ('?'), ('…'), (':'), (';')].iter().any(|&c| self.is_punct(k - 1, c))
+    }
+
+    /// Whether the line that ends before token `j` is short enough to be a title or byline.
+    fn line_is_short(&self, j: usize) -> bool {
+        let mut k = j;
+        let mut words = 0;
+        while k > 0 {
+            k -= 1;
+            words += 1;
+            if self.tokens[k].breaks_before > 0 || words > 12 {
+                break;
+            }
+        }
+        words <= 12
+    }
+
+    fn describe(&self, s: &mut Sentence) {
+        let last = s.last - 1;
+        let mut k = s.last;
+        while k > s.first && self.is_closer(k - 1) {
+            k -= 1;
+        }
+        let terminal = k > s.first
+            && (self.is_punct(k - 1, '.') || self.is_punct(k - 1, '!') || self.is_punct(k - 1, '?') || self.is_punct(k - 1, '…'));
+        let line_end = s.last == self.tokens.len() || self.tokens[s.last].breaks_before > 0;
+        let line_start = s.first == 0 || self.tokens[s.first].breaks_before > 0;
+        s.headline = !terminal && line_end && line_start && last >= s.first;
+        let (mut upper, mut lower) = (0usize, 0usize);
+        let (mut caps, mut long) = (0usize, 0usize);
+        for i in s.first..s.last {
+            for c in self.tok(i).chars() {
+                upper += usize::from(c.is_uppercase());
+                lower += usize::from(c.is_lowercase());
+            }
+            if self.tokens[i].kind == TokKind::Word && self.tok(i).chars().count() >= 4 {
+                long += 1;
+                caps += usize::from(self.is_cap(i));
+            }
+        }
+        s.all_caps = upper >= 8 && upper > 4 * lower;
+        s.title_case = s.headline && long >= 3 && caps * 10 >= long * 7;
+    }
+}
+
+fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut breaks: u16 = 0;
+    let mut space = false;
+    let mut it = text.char_indices().peekable();
+    let peek_at = |pos: usize| text[pos..].chars().next();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+            if c == '\n' || c == '\u{2029}' || c == '\u{2028}' {
+                breaks = breaks.saturating_add(1);
+            }
+            space = true;
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut kind = TokKind::Punct;
+        if c.is_numeric() && c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
+            kind = TokKind::Number;
+            while let Some(&(j, d)) = it.peek() {
+                let after = peek_at(j + d.len_utf8());
+                if d.is_ascii_digit() || d.is_alphabetic() && !matches!(after, Some('\'' | '’')) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if matches!(d, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit()) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+        } else if is_word_char(c) {
+            kind = TokKind::Word;
+            // Dotted acronyms and initials: U.S., U.N., J.-M.
+            if c.is_uppercase() && peek_at(end) == Some('.') {
+                let rest = &text[end..];
+                let dotted = dotted_len(rest);
+                if dotted > 0 {
+                    end += dotted;
+                    while it.peek().is_some_and(|&(j, _)| j < end) {
+                        it.next();
+                    }
+                    tokens.push(Token { start: i, end, kind: TokKind::Dotted, breaks_before: breaks, space_before: space, sentence: 0 });
+                    breaks = 0;
+                    space = false;
+                    continue;
+                }
+            }
+            loop {
+                while let Some(&(j, d)) = it.peek() {
+                    if is_word_char(d) {
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                let Some(&(j, d)) = it.peek() else { break };
+                let after = peek_at(j + d.len_utf8());
+                if is_hyphen(d) && after.is_some_and(is_word_char) {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                if is_apostrophe(d) && after.is_some_and(char::is_alphabetic) {
+                    let word = &text[i..end];
+                    let elided = key(&format!("{}'", word.to_lowercase()));
+                    if data.is("elision", &elided) {
+                        end = j + d.len_utf8();
+                        it.next();
+                        kind = TokKind::Elision;
+                        break;
+                    }
+                    if lang == Lang::En {
+                        let rest: String = text[j + d.len_utf8()..].chars().take_while(|c| c.is_alphabetic()).collect();
+                        let low = rest.to_lowercase();
+                        if CLITICS.contains(&low.as_str()) || (low == "t" && word.ends_with(['n', 'N'])) {
+                            break;
+                        }
+                    }
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                break;
+            }
+            // English "n't": split "don't" as "do" + "n't".
+            if lang == Lang::En && kind == TokKind::Word {
+                if let Some((_, d)) = it.peek().copied() {
+                    if is_apostrophe(d) && text[i..end].to_lowercase().ends_with('n') && peek_at(end + d.len_utf8()).is_some_and(|c| c == 't' || c == 'T') {
+                        let n_len = 1;
+                        if end - i > n_len {
+                            tokens.push(Token { start: i, end: end - n_len, kind, breaks_before: breaks, space_before: space, sentence: 0 });
+                            breaks = 0;
+                            space = false;
+                            let cl_end = end + d.len_utf8() + 1;
+                            while it.peek().is_some_and(|&(j, _)| j < cl_end) {
+                                it.next();
+                            }
+                            tokens.push(Token { start: end - n_len, end: cl_end, kind: TokKind::Clitic, breaks_before: 0, space_before: false, sentence: 0 });
+                            continue;
+                        }
+                    }
+                }
+            }
+        } else if is_apostrophe(c) && lang == Lang::En && !space && !tokens.is_empty() {
+            // A clitic after a word: 's, 're, 'll.
+            let rest: String = text[end..].chars().take_while(|c| c.is_alphabetic()).collect();
+            if CLITICS.contains(&rest.to_lowercase().as_str()) {
+                end += rest.len();
+                while it.peek().is_some_and(|&(j, _)| j < end) {
+                    it.next();
+                }
+                kind = TokKind::Clitic;
+            }
+        }
+        tokens.push(Token { start: i, end, kind, breaks_before: breaks, space_before: space, sentence: 0 });
+        breaks = 0;
+        space = false;
+    }
+    tokens
+}
+
+/// Length in bytes of a dotted acronym or initial at the start of `rest` (which starts
+/// with the period after the first capital), or 0.
+fn dotted_len(rest: &str) -> usize {
+    // ".S." / ".N." / ".-M." / "." (a lone initial followed by more letters is not one).
+    let b = rest.as_bytes();
+    let mut pos = 1; // past the first '.'
+    let mut letters = 1;
+    loop {
+        let tail = &rest[pos..];
+        let mut chars = tail.chars();
+        let c1 = chars.next();
+        let (skip_hyphen, c) = match c1 {
+            Some('-') => (1, chars.next()),
+            other => (0, other),
+        };
+        match c {
+            Some(c) if c.is_uppercase() && tail[skip_hyphen + c.len_utf8()..].starts_with('.') => {
+                pos += skip_hyphen + c.len_utf8() + 1;
+                letters += 1;
+            }
+            _ => break,
+        }
+    }
+    let _ = b;
+    if letters >= 2 {
+        pos
+    } else if rest[1..].starts_with(|c: char| c.is_whitespace() || c == ',' || c == ')') || rest.len() == 1 {
+        // A lone initial: "J. Smith", "V. Sapounov". The period stays with it only when a
+        // capitalised word follows, which the names stage checks; here it is its own token.
+        0
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(text: &str, lang: Lang) -> Vec<String> {
+        let d = Doc::new(text, lang);
+        (0..d.tokens.len()).map(|i| d.tok(i).to_string()).collect()
+    }
+
+    #[test]
+    fn elisions_with_both_apostrophes() {
+        assert_eq!(toks("l’OTSC d'Afghanistan qu’il aujourd'hui", Lang::Fr), ["l’", "OTSC", "d'", "Afghanistan", "qu’", "il", "aujourd'hui"]);
+    }
+
+    #[test]
+    fn hyphens_numbers_and_nbsp() {
+        assert_eq!(toks("Kassym-Jomart a-t-il 3,5\u{a0}% 2\u{202f}000 18h15", Lang::Fr), ["Kassym-Jomart", "a-t-il", "3,5", "%", "2", "000", "18h15"]);
+    }
+
+    #[test]
+    fn english_clitics_and_dotted_acronyms() {
+        assert_eq!(toks("Afghanistan's U.S. team didn't", Lang::En), ["Afghanistan", "'s", "U.S.", "team", "did", "n't"]);
+    }
+
+    #[test]
+    fn sentences_respect_abbreviations_and_quotes() {
+        let d = Doc::new("M. Dupont est venu. «Il part.» Elle reste. Le Dr. Who arrive", Lang::Fr);
+        let s: Vec<&str> = d.sentences.iter().map(|s| d.span_text(s.first, s.last)).collect();
+        assert_eq!(s, ["M. Dupont est venu.", "«Il part.»", "Elle reste.", "Le Dr. Who arrive"]);
+        assert!(d.sentences[3].headline);
+    }
+
+    #[test]
+    fn lines_are_sentences_and_headlines() {
+        let d = Doc::new("Titre sans point\nUne phrase. Une autre.\n\nFin", Lang::Fr);
+        assert_eq!(d.sentences.len(), 4);
+        assert!(d.sentences[0].headline);
+        assert!(!d.sentences[1].headline);
+        assert_eq!(d.sentences[3].paragraph, 2);
+    }
+}
