@@ -74,7 +74,7 @@ pub fn detect(text: &str) -> Lang {
 static FR: LazyLock<LangData> = LazyLock::new(|| {
     LangData::build(Sources {
         grammar: include_str!("../data/fr/grammar.tsv"),
-        locations: &[include_str!("../data/fr/locations.txt"), include_str!("../data/common/cities.txt")],
+        locations: &[include_str!("../data/fr/locations.txt"), include_str!("../data/common/cities.txt"), include_str!("../data/en/locations.txt")],
         organizations: include_str!("../data/fr/organizations.txt"),
         org_words: include_str!("../data/fr/org_words.txt"),
         given_names: &[include_str!("../data/fr/given_names.txt"), include_str!("../data/common/given_names.txt")],
@@ -87,7 +87,7 @@ static FR: LazyLock<LangData> = LazyLock::new(|| {
 static EN: LazyLock<LangData> = LazyLock::new(|| {
     LangData::build(Sources {
         grammar: include_str!("../data/en/grammar.tsv"),
-        locations: &[include_str!("../data/en/locations.txt"), include_str!("../data/common/cities.txt")],
+        locations: &[include_str!("../data/en/locations.txt"), include_str!("../data/common/cities.txt"), include_str!("../data/fr/locations.txt")],
         organizations: include_str!("../data/en/organizations.txt"),
         org_words: include_str!("../data/en/org_words.txt"),
         given_names: &[include_str!("../data/en/given_names.txt"), include_str!("../data/common/given_names.txt")],
@@ -126,6 +126,9 @@ pub struct LangData {
     pub class_max_words: HashMap<&'static str, usize>,
     pub locations: HashSet<String>,
     pub organizations: HashSet<String>,
+    /// The same, keyed by [`crate::names::fold_key`], for spelling variants.
+    pub folded_locations: HashSet<String>,
+    pub folded_organizations: HashSet<String>,
     pub org_heads: HashSet<String>,
     pub org_suffixes: HashSet<String>,
     pub given_names: HashSet<String>,
@@ -217,14 +220,20 @@ impl LangData {
             let form = VerbForm {
                 lemma: verb_lemmas.len() as u32,
                 accuses: flags.split([',', ' ']).any(|f| f == "accuse"),
-                contentless: flags.split([',', ' ']).any(|f| f == "noncontent"),
+                // Accusation verbs report a charge even without a "que" clause.
+                contentless: flags.split([',', ' ']).any(|f| f == "noncontent")
+                    && !flags.split([',', ' ']).any(|f| f == "accuse"),
             };
             verb_lemmas.push(lemma);
             for f in forms.split(' ').filter(|f| !f.is_empty()) {
                 verb_forms.entry(key(&f.to_lowercase())).or_insert(form);
             }
         }
+        let folded_locations = locations.iter().map(|l| crate::names::fold_key(l)).collect();
+        let folded_organizations = organizations.iter().map(|o| crate::names::fold_key(o)).collect();
         LangData {
+            folded_locations,
+            folded_organizations,
             lang_classes,
             class_max_words,
             locations,

@@ -42,7 +42,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
         type_from_span(doc, c);
     }
     expand_acronyms(doc, &mut cands);
-    consistency(doc, &mut cands, &recurring);
+    consistency(doc, &mut cands);
     cands
         .into_iter()
         .filter_map(|c| c.kind.map(|kind| Name { first: c.first, last: c.last, kind, why: c.why, title: c.title }))
@@ -53,18 +53,23 @@ pub fn find(doc: &Doc) -> Vec<Name> {
 /// headline: those are names even where a sentence starts with them.
 fn recurring_capitals(doc: &Doc) -> HashSet<String> {
     let mut set = HashSet::new();
+    let mut lowercase = HashSet::new();
     for i in 0..doc.tokens.len() {
         let s = doc.sentence_of(i);
         if doc.is_cap(i) && !doc.starts_sentence(i) && !s.headline && !s.all_caps {
             set.insert(key(doc.tok(i)));
+        } else if doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
+            lowercase.insert(doc.tok(i));
         }
     }
+    // A word also written in lowercase in the document is an ordinary word (In, The).
+    set.retain(|w| !lowercase.contains(w.to_lowercase().as_str()));
     set
 }
 
 /// Whether token `i` is a word that may belong to a name.
 fn namelike(doc: &Doc, i: usize) -> bool {
-    doc.is_cap(i) && !is_date_word(doc, i)
+    doc.is_cap(i) && !is_date_word(doc, i) && !doc.data.is("not_name", &doc.low(i))
 }
 
 fn is_date_word(doc: &Doc, i: usize) -> bool {
@@ -82,7 +87,8 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
     }
     let word = doc.tok(i);
     let k = key(word);
-    if doc.data.given_names.contains(&k) || doc.data.locations.contains(&k) || doc.data.organizations.contains(&k) {
+    let before_capital = i + 1 < doc.tokens.len() && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0;
+    if doc.data.given_names.contains(&k) && before_capital || gazetteer(doc, &k).is_some() {
         return false;
     }
     if recurring.contains(&k) && !s.all_caps {
@@ -119,9 +125,18 @@ fn title_case(word: &str) -> String {
 
 /// Gazetteer type of a phrase, if any.
 fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
-    if doc.data.organizations.contains(k) {
+    let d = doc.data;
+    if d.organizations.contains(k) {
+        return Some((EntityType::Organization, "gazetteer: organisations"));
+    }
+    if d.locations.contains(k) {
+        return Some((EntityType::Location, "gazetteer: places"));
+    }
+    // Spelling variants: Etats-Unis for États-Unis, Tokyo for Tōkyō.
+    let f = fold_key(k);
+    if d.folded_organizations.contains(&f) {
         Some((EntityType::Organization, "gazetteer: organisations"))
-    } else if doc.data.locations.contains(k) {
+    } else if d.folded_locations.contains(&f) {
         Some((EntityType::Location, "gazetteer: places"))
     } else {
         None
@@ -165,6 +180,20 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
             }
         }
         if !namelike(doc, i) {
+            // A place head before a name: pont Mathilde, rue de Rivoli, aéroport international X.
+            if doc.tokens[i].kind == TokKind::Word && doc.is_class(i, "place_head") && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
+                let mut c = i + 1;
+                while c < n && c < i + 3 && doc.tokens[c].breaks_before == 0 && is_adjective(doc, c) {
+                    c += 1;
+                }
+                let c = connector(doc, c).filter(|&e| e < n && namelike(doc, e)).unwrap_or(c);
+                if c < n && namelike(doc, c) && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
+                    let end = extend(doc, c);
+                    out.push(Candidate { first: i, last: end, kind: Some(EntityType::Location), why: "place head word", title: None });
+                    i = end;
+                    continue;
+                }
+            }
             // A lowercase organisation head before a capitalised complement:
             // ministère de l'Intérieur, direction des Renseignements.
             if doc.tokens[i].kind == TokKind::Word && doc.data.org_heads.contains(doc.tok(i)) {
@@ -180,7 +209,14 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
             i += 1;
             continue;
         }
-        let end = extend(doc, i);
+        let mut end = extend(doc, i);
+        // French organisation names go on with adjectives: Banque centrale européenne,
+        // ministère des Affaires étrangères, Cour pénale internationale.
+        if doc.data.org_heads.contains(doc.tok(i)) {
+            while end < n && end < i + 8 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) {
+                end += 1;
+            }
+        }
         out.push(Candidate { first: i, last: end, kind: None, why: "", title: None });
         i = end;
     }
@@ -213,6 +249,18 @@ fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
         }
     }
     best
+}
+
+/// A lowercase word with an adjective ending of the language (`centrale`, `européenne`).
+fn is_adjective(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok(i);
+    doc.tokens[i].kind == TokKind::Word
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && w.chars().count() > 3
+        && !doc.data.verb_forms.contains_key(w)
+        && doc.data.entries("adjective_suffix").any(|suf| w.ends_with(suf))
+        && !doc.is_class(i, "determiner")
+        && !doc.is_class(i, "adverb")
 }
 
 /// Extends a capitalised run from token `i`: capitalised words, initials, and connectors
@@ -275,6 +323,10 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
     if title.is_none() {
         title = title_before(doc, a);
     }
+    // A nationality word alone is no name (Afghan, Russes).
+    if b == a + 1 && doc.data.demonyms.contains(&key(doc.tok(a))) && gazetteer(doc, &key(doc.tok(a))).is_none() {
+        return;
+    }
     // Title-case and all-caps headlines: any ordinary word splits the run.
     let s = doc.sentence_of(a);
     if s.title_case || s.all_caps {
@@ -293,6 +345,25 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
             split_connectors(doc, start, b, title, out);
         }
         return;
+    }
+    // "US President Barack Obama", "Jababeka David Quentin": a title or a given name
+    // inside the run starts a person's name.
+    for k in a + 1..b.saturating_sub(1) {
+        let inner_title = title_at(doc, k).filter(|&t| t < b && namelike(doc, t));
+        let inner_given = doc.data.given_names.contains(&key(doc.tok(k)))
+            && namelike(doc, k + 1)
+            && !doc.data.given_names.contains(&key(doc.tok(a)))
+            && gazetteer(doc, &doc.span_key(a, b)).is_none();
+        if let Some(t) = inner_title {
+            split_connectors(doc, a, k, title.take(), out);
+            split_connectors(doc, t, b, Some((k, t)), out);
+            return;
+        }
+        if inner_given {
+            split_connectors(doc, a, k, title.take(), out);
+            split_connectors(doc, k, b, None, out);
+            return;
+        }
     }
     split_connectors(doc, a, b, title, out);
 }
@@ -354,7 +425,8 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
             let keep = gazetteer(doc, &whole).is_some()
                 || doc.data.org_heads.contains(doc.tok(start))
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))
-                || (doc.data.given_names.contains(&key(doc.tok(start))) && doc.is_class(k, "name_particle") && conn_end + 1 == b)
+                || (doc.is_class(k, "name_particle") && conn_end + 1 == b && k == start + 1
+                    && gazetteer(doc, &key(doc.tok(start))).is_none() && gazetteer(doc, &key(doc.tok(conn_end))).is_none())
                 || doc.is_punct(k, '&')
                 || doc.tok(k).ends_with('-');
             if !keep {
@@ -392,6 +464,9 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b == a + 1 && doc.data.demonyms.contains(&k) {
         return; // a nationality word, not a name
     }
+    if b == a + 1 && (doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(a))) {
+        return; // "Congrès", "Group" alone: a common noun with a capital
+    }
     if doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
         return set(c, EntityType::Organization, "organisation word");
     }
@@ -407,10 +482,16 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b > a + 1 && (doc.data.given_names.contains(&first) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
-    if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) {
+    if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.data.is("place_abbreviation", &k.to_lowercase()) {
         return set(c, EntityType::Organization, "acronym");
     }
-    if b > a + 1 && (a..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) || doc.is_class(t, "name_particle") || doc.is_punct(t, '.')) && b - a <= 4 {
+    if doc.data.is("place_abbreviation", &k.to_lowercase()) {
+        return set(c, EntityType::Location, "abbreviation of a place");
+    }
+    // Unknown words that are also ordinary words name things more often than people
+    // (Civic Passion, Home Office); names made of rare words are mostly people's.
+    let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.data.common_words.contains(&doc.low(t)) && !doc.is_class(t, "name_particle"));
+    if b > a + 1 && !ordinary && (a..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) || doc.is_class(t, "name_particle") || doc.is_punct(t, '.')) && b - a <= 4 {
         return set(c, EntityType::Person, "capitalised words");
     }
     if b > a + 1 {
@@ -487,7 +568,7 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
 
 /// One type per name in a document; people's surnames and given names; unknown single
 /// words typed by the document, then by their context.
-fn consistency(doc: &Doc, cands: &mut [Candidate], recurring: &HashSet<String>) {
+fn consistency(doc: &Doc, cands: &mut [Candidate]) {
     let mut typed: HashMap<String, (EntityType, usize)> = HashMap::new();
     let mut person_parts: HashSet<String> = HashSet::new();
     for c in cands.iter() {
@@ -542,9 +623,10 @@ fn consistency(doc: &Doc, cands: &mut [Candidate], recurring: &HashSet<String>) 
             c.why = "preposition of place before it";
             continue;
         }
-        let s = doc.sentence_of(a);
-        let lone_positional = doc.starts_sentence(a) && !recurring.contains(&key(doc.tok(a)));
-        if lone_positional || s.all_caps {
+        if doc.data.common_words.contains(&doc.low(a)) {
+            continue; // "État", "Sommet": an ordinary word with a capital
+        }
+        if doc.sentence_of(a).all_caps {
             continue;
         }
         c.kind = Some(EntityType::Person);

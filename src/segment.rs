@@ -210,6 +210,12 @@ impl<'t> Doc<'t> {
         while k > 0 && self.is_closer(k - 1) {
             k -= 1;
         }
+        // "Washington D.C. The team": an acronym's period may end the sentence too.
+        if k == j && k > 0 && self.tokens[k - 1].kind == TokKind::Dotted && t.space_before {
+            let low = self.low(j);
+            return self.tok(j).chars().next().is_some_and(char::is_uppercase)
+                && (self.data.common_words.contains(&low) || self.data.is("determiner", &low) || self.data.is("pronoun_subject", &low));
+        }
         if k == 0 || !(self.is_punct(k - 1, '.') || self.is_punct(k - 1, '!') || self.is_punct(k - 1, '?') || self.is_punct(k - 1, '…')) {
             return false;
         }

@@ -1,0 +1,57 @@
+# Two commands do everything on a fresh Debian machine: `make run` and `make test`.
+# Each installs what is missing (see `setup`) and is quick when all is there.
+
+CARGO ?= cargo
+WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+WASM_TARGET := wasm32-unknown-unknown
+WASM_OUT := www/pkg
+SEEDS := $(wildcard seeds/*.txt)
+
+.PHONY: all run test build core wasm setup setup-rust setup-wasm test-core clean
+
+all: build
+
+# Everything: the command line, the wasm core, the page and its single-file build.
+build: core wasm page
+
+# Build, then serve www/ on 127.0.0.1 (the single file is printed too).
+run: build
+	$(MAKE) --no-print-directory serve
+
+# Every test: the core's (unit, fixtures, doc-tests, properties) and the page's, in Chromium.
+test: test-core test-page
+
+## Set-up -------------------------------------------------------------------
+
+setup: setup-rust setup-wasm
+
+setup-rust:
+	@command -v $(CARGO) >/dev/null || { echo "cargo is required (rustup.rs)"; exit 1; }
+
+# The wasm target and wasm-bindgen-cli pinned to the crate's exact version.
+setup-wasm:
+	@rustup target list --installed 2>/dev/null | grep -qx $(WASM_TARGET) || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
+	  $(CARGO) install -q wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+
+## Build --------------------------------------------------------------------
+
+core:
+	$(CARGO) build --release --bin annotate
+
+wasm: setup-wasm
+	$(CARGO) build --lib --profile wasm --target $(WASM_TARGET)
+	wasm-bindgen --target web --no-typescript --out-dir $(WASM_OUT) \
+	  target/$(WASM_TARGET)/wasm/article_annotator.wasm
+
+## Test ---------------------------------------------------------------------
+
+test-core:
+	$(CARGO) test --release
+
+clean:
+	$(CARGO) clean
+	rm -rf $(WASM_OUT) www/dist
+
+-include mk/*.mk
