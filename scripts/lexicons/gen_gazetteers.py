@@ -876,8 +876,33 @@ COMMON_N = 6000
 WORD_RE = re.compile(r"^[^\W\d_]+(['-][^\W\d_]+)*$")
 
 
+HUNSPELL = {"fr": "/usr/share/hunspell/fr_FR.dic", "en": "/usr/share/hunspell/en_US.dic"}
+
+
+def hunspell_proper_nouns(lang):
+    """Stems that the Hunspell dictionary lists only with a capital (Obama, Paris, John).
+
+    Debian's hunspell-en-us / hunspell-fr-classical (apt-get install hunspell-en-us
+    hunspell-fr-classical); without them no word is removed on this ground.
+    """
+    path = HUNSPELL[lang]
+    if not os.path.exists(path):
+        print(f"warning: {path} missing (apt-get install hunspell-en-us hunspell-fr-classical)", file=sys.stderr)
+        return set()
+    caps, lower = set(), set()
+    with open(path, encoding="utf-8", errors="replace") as f:
+        next(f, None)  # the first line is the entry count
+        for line in f:
+            stem = line.split("/", 1)[0].strip()
+            if not stem:
+                continue
+            (caps if stem[0].isupper() else lower).add(stem)
+    return {c.lower() for c in caps if c.lower() not in lower}
+
+
 def gen_common_words(lang):
     from wordfreq import top_n_list
+    proper = hunspell_proper_nouns(lang)
     names = set()
     for rel in (f"{lang}/locations.txt", f"{lang}/organizations.txt", f"{lang}/given_names.txt",
                 "common/given_names.txt", "common/cities.txt", f"{lang}/demonyms.txt"):
@@ -888,7 +913,7 @@ def gen_common_words(lang):
         w = norm(w).lower()
         if not WORD_RE.match(w):
             continue
-        if w[0].upper() + w[1:] in names:
+        if w[0].upper() + w[1:] in names or w in proper:
             removed += 1
             continue
         out.append(w)
@@ -897,7 +922,9 @@ def gen_common_words(lang):
         f"Source: {pkg('wordfreq')} top_n_list('{lang}', {COMMON_N}) (code Apache-2.0, data CC BY-SA 4.0).",
         "Filters: alphabetic (inner apostrophe/hyphen allowed); removed every word whose capitalised form is",
         f"  in {lang}/locations, {lang}/organizations, {lang}/given_names, common/given_names, common/cities",
-        f"  or {lang}/demonyms ({removed} words removed).",
+        f"  or {lang}/demonyms, and every word its Hunspell dictionary ({HUNSPELL[lang]}, Debian",
+        "  hunspell-en-us / hunspell-fr-classical) lists only with a capital, i.e. a proper noun",
+        f"  ({removed} words removed).",
     ])
 
 
