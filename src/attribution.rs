@@ -349,25 +349,11 @@ impl<'a, 't> Ctx<'a, 't> {
     /// A description (`le président kazakh`, `the spokesman`) ending at token `end`, as its first token.
     fn description_ending_at(&self, end: usize) -> Option<usize> {
         let doc = self.doc;
-        let lo = end.saturating_sub(7);
-        let mut k = end + 1;
-        let mut role_at = None;
-        while k > lo {
-            k -= 1;
-            if doc.tokens[k].kind == TokKind::Punct || doc.tokens[k + 1..=end].iter().any(|t| t.breaks_before > 0) {
-                break;
-            }
-            if doc.match_class(k, "role").is_some() {
-                role_at = Some(k);
-            }
-            if (doc.is_class(k, "determiner") || doc.tokens[k].kind == TokKind::Elision) && role_at.is_some() {
-                return Some(k);
-            }
-            if doc.is_class(k, "determiner") {
-                break;
-            }
-        }
-        role_at.filter(|&r| r == 0 || doc.starts_sentence(r) || doc.is_punct(r - 1, '—') || doc.is_punct(r - 1, '–') || doc.is_punct(r - 1, ','))
+        let lo = end.saturating_sub(8);
+        (lo..=end).find(|&d| {
+            (d == 0 || !doc.is_class(d - 1, "determiner") && doc.tokens[d - 1].kind != TokKind::Elision)
+                && self.description_starting_at(d) == Some(end + 1)
+        })
     }
 
     /// A description starting at token `a`, as the index past it: [det] role [adjectives]
@@ -653,6 +639,11 @@ impl<'a, 't> Ctx<'a, 't> {
                 if contentless {
                     return None;
                 }
+                let after_comma = cue.first > 0 && (doc.is_punct(cue.first - 1, ',') || doc.is_punct(cue.first - 1, '»') || doc.is_punct(cue.first - 1, '”'));
+                if after_comma && cue.inverted.is_none() && !participle && self.subject_before(cue.first).is_none() {
+                    // "…, a déclaré Tokayev": the subject after the verb, the content before.
+                    return self.inverted_content(cue, None);
+                }
                 let mut who = if participle { self.participle_subject(cue) } else { self.subject_of(cue) };
                 let mut k = cue.last;
                 // Skip what stands between the verb and its content: adverbs, dates, a pronoun
@@ -775,7 +766,7 @@ impl<'a, 't> Ctx<'a, 't> {
             end = q.close.map_or(q.tokens.1, |c| c + 1);
         }
         for j in k..end {
-            if doc.is_punct(j, ';') || (doc.is_punct(j, '—') || doc.is_punct(j, '–')) && doc.tokens[j].space_before {
+            if doc.is_punct(j, ';') {
                 end = j;
                 break;
             }

@@ -109,6 +109,13 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
         return false; // an acronym (ET, OTSC) is no ordinary word
     }
     let low = doc.low(i);
+    let function = ["determiner", "pronoun_subject", "complementizer", "adverb", "auxiliary", "location_preposition"]
+        .iter()
+        .any(|c| doc.data.is(c, &low));
+    // "Poutine a averti": a capitalised word before a speech verb names its speaker.
+    if !function && i + 1 < doc.tokens.len() && speaks_after(doc, i + 1) && !doc.data.verb_forms.contains_key(&low) {
+        return false;
+    }
     doc.data.common_words.contains(&low)
         || doc.data.is("determiner", &low)
         || doc.data.is("pronoun_subject", &low)
@@ -661,9 +668,49 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if doc.data.common_words.contains(&doc.low(a)) {
             continue; // "État", "Sommet": an ordinary word with a capital
         }
+        // The subject or the source of a speech verb is a person: "Poutine a averti",
+        // ", a déclaré Tokayev", "selon Tokayev".
+        if speaks_after(doc, b) || spoken_before(doc, a) {
+            c.kind = Some(EntityType::Person);
+            c.why = "speaker of a speech verb";
+            continue;
+        }
         // A single unknown capitalised word without evidence is left untyped: on news text
         // it is a person's name less often than a product, an event or a common noun.
 }
+}
+
+/// Whether a speech verb follows token `b` (maybe after an auxiliary and adverbs).
+fn speaks_after(doc: &Doc, b: usize) -> bool {
+    let n = doc.tokens.len();
+    let mut j = b;
+    let mut steps = 0;
+    while j < n && steps < 4 && doc.tokens[j].breaks_before == 0 && doc.tokens[j].kind == TokKind::Word {
+        let low = doc.low(j);
+        if doc.data.verb_forms.contains_key(&low) {
+            return true;
+        }
+        if !(doc.data.is("auxiliary", &low) || doc.data.is("adverb", &low) || doc.match_class(j, "adverb").is_some()) {
+            return false;
+        }
+        j = doc.match_class(j, "adverb").unwrap_or(j + 1);
+        steps += 1;
+    }
+    false
+}
+
+/// Whether token `a` follows an inverted speech verb or a source cue (`, a déclaré X`, `selon X`).
+fn spoken_before(doc: &Doc, a: usize) -> bool {
+    if a == 0 || doc.tokens[a].breaks_before > 0 {
+        return false;
+    }
+    let p = a - 1;
+    let low = doc.low(p);
+    if doc.tokens[p].kind != TokKind::Word && doc.tokens[p].kind != TokKind::Elision {
+        return false;
+    }
+    let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, "source_cue") == Some(a));
+    source || doc.data.verb_forms.contains_key(&low) && (p > 0 && (doc.is_punct(p - 1, ',') || doc.data.is("auxiliary", &doc.low(p - 1))))
 }
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).
