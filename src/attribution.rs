@@ -40,7 +40,7 @@ pub struct FoundSpeaker {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum CueKind {
     /// A speech verb; `participle` for `ajoutant`, `adding`.
-    Verb { accuses: bool, participle: bool, contentless: bool },
+    Verb { accuses: bool, participle: bool, contentless: bool, clause: bool },
     /// `selon`, `d'après`, `according to`.
     Source,
 }
@@ -109,7 +109,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
                 continue;
             }
             let neighbour = |j: usize| quote_speaker[j].filter(|_| same_quote_chain(doc, &quotes[qi], &quotes[j], qi, j));
-            let found = (qi + 1..quotes.len().min(qi + 3)).find_map(neighbour).or_else(|| (qi.saturating_sub(2)..qi).rev().find_map(neighbour));
+            let found = (qi.saturating_sub(4)..qi).rev().find_map(neighbour).or_else(|| (qi + 1..quotes.len().min(qi + 5)).find_map(neighbour));
             if let Some((ci, who)) = found {
                 quote_speaker[qi] = Some((ci, who));
             }
@@ -180,12 +180,8 @@ fn same_quote_chain(doc: &Doc, a: &Quote, b: &Quote, ai: usize, bi: usize) -> bo
     if first.close.is_none() {
         return pb == pa + 1 && doc.tokens[second.open].breaks_before > 0;
     }
-    if pa != pb {
-        return false;
-    }
-    let gap_start = first.close.map_or(first.tokens.1, |c| c + 1);
-    let gap = second.open.saturating_sub(gap_start);
-    gap <= 8 && (gap_start..second.open).all(|t| !doc.is_punct(t, '.'))
+    // Two quotations of one paragraph with no other speech cue between them share a speaker.
+    pa == pb
 }
 
 fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
@@ -254,7 +250,7 @@ fn verb_kind(doc: &Doc, v: &crate::lang::VerbForm, form: &str) -> CueKind {
         Lang::Fr => form.ends_with("ant"),
         Lang::En => form.ends_with("ing"),
     };
-    CueKind::Verb { accuses: v.accuses, participle, contentless: v.contentless }
+    CueKind::Verb { accuses: v.accuses, participle, contentless: v.contentless, clause: v.clause }
 }
 
 /// Splits `déclare-t-il` into (`déclare`, byte offset of `il`).
@@ -635,7 +631,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 None
             }
-            CueKind::Verb { accuses, participle, contentless } => {
+            CueKind::Verb { accuses, participle, contentless, clause } => {
                 if contentless {
                     return None;
                 }
@@ -671,6 +667,19 @@ impl<'a, 't> Ctx<'a, 't> {
                     // French reporting verbs take "que", "de" + infinitive, or an object and its attribute.
                     let object_then_de = (k..(k + 8).min(n)).any(|j| matches!(doc.low(j).as_str(), "de" | "d'"));
                     if !object_then_de {
+                        return None;
+                    }
+                }
+                let after_that = k > 0 && doc.is_class(k - 1, "complementizer");
+                if doc.lang == Lang::En && !after_that && !accuses {
+                    // "said the team…": a bare clause only after verbs that take one, and only
+                    // when a subject opens it (not "charged with", "worked for").
+                    let opens_clause = doc.tokens[k].kind != TokKind::Punct
+                        && !doc.is_class(k, "preposition")
+                        && !doc.is_class(k, "object_pronoun")
+                        && !doc.data.verb_forms.contains_key(&doc.low(k));
+                    let quote_opens = quotes.iter().any(|q| q.open == k);
+                    if !(clause && (opens_clause || quote_opens)) {
                         return None;
                     }
                 }
@@ -712,7 +721,10 @@ impl<'a, 't> Ctx<'a, 't> {
                 break;
             }
             if let Some(m) = self.mention_starting_at(k) {
-                if found.is_none() {
+                // "Saudi Arabia's Civil Defense Authority": the possessor gives way to the head.
+                let possessive = matches!(found, Some(Who::Mention(_))) && k > 0 && doc.tokens[k - 1].kind == TokKind::Clitic;
+                let after_description = matches!(found, Some(Who::Description(_, e)) if e == k);
+                if found.is_none() || possessive || after_description {
                     found = Some(Who::Mention(m));
                 }
                 k = self.mentions[m].last;
@@ -873,8 +885,12 @@ impl<'a, 't> Ctx<'a, 't> {
     fn resolve_pronoun(&self, tok: usize, plural: bool) -> Option<usize> {
         let doc = self.doc;
         let wanted = if plural { EntityType::Organization } else { EntityType::Person };
-        let last_spoken = self.spoken.iter().rev().find(|(_, c)| {
-            self.mentions.iter().any(|m| m.cluster == *c && m.kind == wanted)
+        // The latest speaker within the last few sentences, whatever its type ("elle" for
+        // "l'ONG", "it" for a company); further back, only one of the pronoun's type.
+        let sentence = doc.tokens[tok].sentence;
+        let last_spoken = self.spoken.iter().rev().find(|(p, c)| {
+            let near = sentence.saturating_sub(doc.tokens[*p].sentence) <= 2;
+            near && !plural || self.cluster_kind(*c) == Some(wanted)
         });
         // Latest subject-position mention before the pronoun.
         let before = self.mentions.partition_point(|m| m.first < tok);
@@ -897,6 +913,10 @@ impl<'a, 't> Ctx<'a, 't> {
         candidates.into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c).or(latest_any.map(|(_, c)| c))
     }
 
+    fn cluster_kind(&self, c: usize) -> Option<EntityType> {
+        self.mentions.iter().find(|m| m.cluster == c).map(|m| m.kind)
+    }
+
     /// A description: the person the article gives that role (nearest before, else the
     /// first after), matching the whole role phrase first, then its head.
     fn resolve_description(&self, a: usize, b: usize) -> Option<usize> {
@@ -906,10 +926,21 @@ impl<'a, 't> Ctx<'a, 't> {
             let after = self.roles.iter().filter(|r| r.0 > a && f(r)).min_by_key(|r| r.0);
             before.or(after).map(|r| r.3)
         };
-        pick(&|r| r.1 == key).or_else(|| {
+        let bound = pick(&|r| r.1 == key).or_else(|| {
             // The head alone ("le président") only when the description adds nothing else.
             (key == head).then(|| pick(&|r| r.2 == head)).flatten()
-        })
+        });
+        if bound.is_some() {
+            return bound;
+        }
+        // "l'ONG", "le groupe", "the company": the organisation that last spoke or was named.
+        if self.doc.data.is("org_role", &head) {
+            let before = self.mentions.partition_point(|m| m.first < a);
+            let spoken = self.spoken.iter().rev().find(|(_, c)| self.cluster_kind(*c) == Some(EntityType::Organization)).map(|&(p, c)| (p, c));
+            let named = self.mentions[..before].iter().rev().take(200).find(|m| m.kind == EntityType::Organization).map(|m| (m.first, m.cluster));
+            return [spoken, named].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c);
+        }
+        None
     }
 }
 

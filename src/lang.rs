@@ -117,6 +117,8 @@ pub struct VerbForm {
     pub accuses: bool,
     /// The verb names a speech act but takes no reported content (`remercier`, `thank`).
     pub contentless: bool,
+    /// The verb takes a `que` / `that` clause.
+    pub clause: bool,
 }
 
 /// One language's knowledge, as lookup tables.
@@ -218,6 +220,7 @@ impl LangData {
             let (Some(lemma), Some(forms)) = (cols.next(), cols.next()) else { continue };
             let flags = cols.next().unwrap_or("");
             let form = VerbForm {
+                clause: flags.split([',', ' ']).any(|f| f == "que" || f == "that"),
                 lemma: verb_lemmas.len() as u32,
                 accuses: flags.split([',', ' ']).any(|f| f == "accuse"),
                 // Accusation verbs report a charge even without a "que" clause.

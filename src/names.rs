@@ -393,7 +393,8 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
 /// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
 fn title_at(doc: &Doc, i: usize) -> Option<usize> {
     let h = doc.match_class(i, "honorific");
-    let r = doc.match_class(i, "role");
+    // Roles of bodies (groupe, company, church) are no titles of people.
+    let r = doc.match_class(i, "role").filter(|&e| !doc.data.is("org_role", &doc.span_text(i, e).to_lowercase()));
     let end = h.max(r)?;
     // "M" + "." is the honorific "M.".
     if end < doc.tokens.len() && doc.is_punct(end, '.') && doc.data.is("honorific", &format!("{}.", doc.low(end - 1))) {
