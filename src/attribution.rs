@@ -420,6 +420,11 @@ impl<'a, 't> Ctx<'a, 't> {
                     }
                 }
                 match found {
+                    // "Le maire de Lyon, Grégory Doucet, a annoncé": the person named in the
+                    // apposition is the speaker.
+                    Some(p) if self.mention_ending_at(j - 1).is_some_and(|m| self.mentions[m].first == p + 1 && self.mentions[m].kind == EntityType::Person) => {
+                        return self.mention_ending_at(j - 1).map(Who::Mention);
+                    }
                     Some(p) if p > s.first => {
                         k = p;
                         continue;

@@ -38,6 +38,7 @@ struct Candidate {
 pub fn find(doc: &Doc) -> Vec<Name> {
     let recurring = recurring_capitals(doc);
     let mut cands = candidates(doc, &recurring);
+    drop_work_titles(doc, &mut cands);
     for c in &mut cands {
         type_from_span(doc, c);
     }
@@ -159,6 +160,25 @@ fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
     } else {
         None
     }
+}
+
+/// A capitalised run that fills a quotation on its own is the title of a work (a film, a
+/// book, a programme: `« Les Misérables »`, `"The Social Network"`), not a name, unless a
+/// gazetteer knows it.
+fn drop_work_titles(doc: &Doc, cands: &mut Vec<Candidate>) {
+    let opens = |i: usize| doc.tokens[i].kind == TokKind::Punct && matches!(doc.text[doc.tokens[i].start..].chars().next(), Some('«' | '“' | '"' | '„' | '‹'));
+    let closes = |i: usize| doc.tokens[i].kind == TokKind::Punct && matches!(doc.text[doc.tokens[i].start..].chars().next(), Some('»' | '”' | '"' | '“' | '›'));
+    cands.retain(|c| {
+        if c.kind.is_some() && c.why.starts_with("gazetteer") {
+            return true;
+        }
+        // Walk out over the title's own leading article ("The", "Les") to the marks.
+        let mut a = c.first;
+        while a > 0 && !opens(a - 1) && a + 2 > c.first && doc.is_cap(a - 1) && doc.tokens[a - 1].breaks_before == 0 {
+            a -= 1;
+        }
+        !(a > 0 && opens(a - 1) && c.last < doc.tokens.len() && closes(c.last))
+    });
 }
 
 /// Whether tokens `a..b` sit on one line with nothing but spaces between them.
@@ -423,6 +443,8 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
         let adjective = t.kind == TokKind::Word
             && (doc.data.demonyms.contains(&key(doc.tok(k - 1))) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
             && !doc.data.is("determiner", &low)
+            && !doc.data.is("name_particle", &low)
+            && !doc.data.is("org_connector", &low)
             && !doc.data.verb_forms.contains_key(&low)
             && !doc.data.is("auxiliary", &low);
         if !adjective {

@@ -233,7 +233,7 @@ fn weekday_end(doc: &Doc, i: usize) -> usize {
 fn clock_at(doc: &Doc, i: usize) -> Option<usize> {
     let n = doc.tokens.len();
     let t = doc.tokens[i];
-    if t.kind != TokKind::Number {
+    if t.kind != TokKind::Number && !doc.is_class(i, "number_word") {
         return None;
     }
     let w = doc.tok(i);
@@ -263,8 +263,13 @@ fn clock_at(doc: &Doc, i: usize) -> Option<usize> {
         }
     }
     // "à 19 heures", "trois heures du matin".
-    if doc.lang == Lang::Fr && i + 1 < n && doc.low(i + 1) == "heures" && i > 0 && matches!(doc.low(i - 1).as_str(), "à" | "vers" | "dès" | "jusqu'à" | "avant" | "après") {
-        return Some(zone(i + 2));
+    if doc.lang == Lang::Fr && i + 1 < n && matches!(doc.low(i + 1).as_str(), "heures" | "heure") {
+        if i + 3 < n && doc.low(i + 2) == "du" && doc.is_class(i + 3, "day_part") {
+            return Some(i + 4);
+        }
+        if i > 0 && matches!(doc.low(i - 1).as_str(), "à" | "vers" | "dès" | "jusqu'à" | "avant" | "après") {
+            return Some(zone(i + 2));
+        }
     }
     None
 }

