@@ -655,6 +655,10 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             }
         }
     }
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for c in cands.iter().filter(|c| c.kind.is_none() && c.last == c.first + 1) {
+        *counts.entry(fold_key(doc.tok(c.first))).or_default() += 1;
+    }
     for c in cands.iter_mut() {
         let k = fold_key(&doc.span_key(c.first, c.last));
         if c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors" || c.kind.is_none() {
@@ -696,6 +700,13 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if speaks_after(doc, b) || spoken_before(doc, a) {
             c.kind = Some(EntityType::Person);
             c.why = "speaker of a speech verb";
+            continue;
+        }
+        // A rare word the document keeps writing with a capital is the name of what it is
+        // about; people are known by their full names, so it names an organisation.
+        if counts.get(&k).copied().unwrap_or(0) >= 4 && !doc.is_upper(a) {
+            c.kind = Some(EntityType::Organization);
+            c.why = "recurring capitalised word";
             continue;
         }
         // A single unknown capitalised word without evidence is left untyped: on news text
