@@ -234,10 +234,23 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
             }
             // A lowercase organisation head before a capitalised complement:
             // ministère de l'Intérieur, direction des Renseignements.
-            if doc.tokens[i].kind == TokKind::Word && doc.data.org_heads.contains(doc.tok(i)) {
+            if doc.tokens[i].kind == TokKind::Word && is_org_head(doc, i) {
                 if let Some(c) = connector(doc, i + 1) {
+                    // "direction de l'aviation civile", "service des renseignements militaires".
+                    if c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, "determiner") {
+                        let mut end = c + 2;
+                        while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) {
+                            end += 1;
+                        }
+                        out.push(Candidate { first: i, last: end, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
+                        i = end;
+                        continue;
+                    }
                     if c < n && namelike(doc, c) && joined(doc, i, c + 1) {
-                        let end = extend(doc, c);
+                        let mut end = extend(doc, c);
+                        while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) {
+                            end += 1;
+                        }
                         out.push(Candidate { first: i, last: end, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
                         i = end;
                         continue;
@@ -287,6 +300,12 @@ fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
         }
     }
     best
+}
+
+/// Whether token `i` opens an organisation name (`Ministère`, `ministère`, `musée`).
+fn is_org_head(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok(i);
+    doc.data.org_heads.contains(w) || doc.data.org_heads.contains(&title_case(w))
 }
 
 /// A lowercase word with an adjective ending of the language (`centrale`, `européenne`).
@@ -634,6 +653,10 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// One type per name in a document; people's surnames and given names; unknown single
 /// words typed by the document, then by their context.
 fn consistency(doc: &Doc, cands: &mut [Candidate]) {
+    let lowercase: HashSet<String> = (0..doc.tokens.len())
+        .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
+        .map(|i| doc.low(i))
+        .collect();
     let mut typed: HashMap<String, (EntityType, usize)> = HashMap::new();
     let mut person_parts: HashSet<String> = HashSet::new();
     for c in cands.iter() {
@@ -645,7 +668,9 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         }
         if t == EntityType::Person && c.last > c.first + 1 {
             for w in c.first..c.last {
-                if doc.is_cap(w) && !doc.is_class(w, "name_particle") && !doc.data.common_words.contains(&doc.low(w)) {
+                // A part that the document also writes in lowercase is an ordinary word
+                // caught in the name ("Image" of a caption), not the person's name.
+                if doc.is_cap(w) && !doc.is_class(w, "name_particle") && !(doc.data.common_words.contains(&doc.low(w)) && lowercase.contains(doc.low(w).as_str())) {
                     person_parts.insert(fold_key(doc.tok(w)));
                 }
             }
