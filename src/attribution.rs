@@ -140,6 +140,10 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
             raw.push((ClaimKind::Indirect, content, None, Some(who), "headline attributed by a dash", doc.sentences[s].first));
         }
     }
+    // A claim inside another claim's content is part of it ("Les militants ont prétendu …,
+    // a déclaré Tokayev"): keep the outer one.
+    let spans: Vec<(usize, usize)> = raw.iter().map(|r| r.1).collect();
+    raw.retain(|r| !spans.iter().any(|&o| o != r.1 && o.0 <= r.1 .0 && r.1 .1 <= o.1));
     raw.sort_by_key(|r| (r.5, r.1 .0));
     // Resolve speakers in text order, so pronouns see who spoke before them.
     let mut out = Vec::with_capacity(raw.len());
@@ -450,6 +454,15 @@ impl<'a, 't> Ctx<'a, 't> {
                 k = j;
                 continue;
             }
+            // "X, le ministre, qui a déclaré": the antecedent of the relative pronoun.
+            if doc.is_class(j, "relative_pronoun") {
+                k = j;
+                continue;
+            }
+            // "… et a suggéré que": a coordinated verb shares the sentence's subject.
+            if doc.is_class(j, "coordinator") {
+                return self.sentence_subject(s.first, j);
+            }
             let low = doc.low(j);
             if let Some(g) = doc.data.value("pronoun_subject", &low) {
                 let t = doc.tokens[j];
@@ -461,6 +474,30 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         None
+    }
+
+    /// The subject that opens the sentence starting at `first` (before token `limit`).
+    fn sentence_subject(&self, first: usize, limit: usize) -> Option<Who> {
+        let doc = self.doc;
+        let mut k = first;
+        while k < limit && (doc.tokens[k].kind == TokKind::Punct || ctx_skippable(doc, k)) {
+            k += 1;
+        }
+        if k >= limit {
+            return None;
+        }
+        if let Some(m) = self.mention_starting_at(k) {
+            return Some(Who::Mention(m));
+        }
+        if let Some(g) = doc.data.value("pronoun_subject", &doc.low(k)) {
+            let t = doc.tokens[k];
+            return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
+        }
+        let end = self.description_starting_at(k)?;
+        if let Some(m) = self.mention_starting_at(end).filter(|&m| self.mentions[m].kind == EntityType::Person) {
+            return Some(Who::Mention(m));
+        }
+        Some(Who::Description(k, end))
     }
 
     /// The speaker after a cue (inverted order: `a déclaré le porte-parole`, `said Smith`).
@@ -618,7 +655,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 let (who, np_end) = self.source_np(cue)?;
                 let s = doc.sentence_of(cue.first);
                 let after_comma = np_end < s.last && doc.is_punct(np_end, ',');
-                let at_start = self.clause_start(cue.first) == cue.first;
+                let clause_start = self.clause_start(cue.first);
+                // "En février 2009, selon X, …": a short adverbial may come first.
+                let at_start = clause_start == cue.first || cue.first > clause_start && cue.first - clause_start <= 5 && doc.is_punct(cue.first - 1, ',');
                 if at_start && after_comma {
                     let content = self.clause_content(np_end + 1, cues, quotes)?;
                     return Some((content, Some(who), "selon / according to, then the clause", false));
@@ -668,10 +707,14 @@ impl<'a, 't> Ctx<'a, 't> {
                     k += 1;
                 } else if doc.tokens[k].kind == TokKind::Punct && !matches!(doc.text[doc.tokens[k].start..].chars().next(), Some('«' | '“' | '"' | '„')) {
                     return self.inverted_content(cue, who);
-                } else if !accuses && doc.lang == Lang::Fr && !matches!(doc.low(k).as_str(), "de" | "d'") {
-                    // French reporting verbs take "que", "de" + infinitive, or an object and its attribute.
-                    let object_then_de = (k..(k + 8).min(n)).any(|j| matches!(doc.low(j).as_str(), "de" | "d'"));
-                    if !object_then_de {
+                } else if let Some(q) = (k + 1..(k + 6).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct).find(|&j| matches!(doc.low(j).as_str(), "que" | "qu'" | "that")) {
+                    // "a déclaré au Sénat que …", "told reporters that …".
+                    k = q + 1;
+                } else if !accuses && doc.lang == Lang::Fr && !matches!(doc.low(k).as_str(), "de" | "d'" | "à") {
+                    // French reporting verbs take "que", "de" + infinitive, or an object:
+                    // "dénonce le recours à …", "a confirmé ces incidents".
+                    let object = doc.is_class(k, "determiner") || doc.tokens[k].kind == TokKind::Elision && doc.is_class(k, "determiner");
+                    if !object {
                         return None;
                     }
                 }
