@@ -691,6 +691,18 @@ impl<'a, 't> Ctx<'a, 't> {
                 while k < n && doc.tokens[k].breaks_before == 0 && k < cue.last + 4 && (ctx_skippable(doc, k) || self.at[k].is_some_and(|m| self.mentions[m].kind == EntityType::Date)) {
                     k += 1;
                 }
+                // "told the New Zealand Herald the flag …": the addressee is no content.
+                if k < n && doc.is_class(cue.last - 1, "addressee_verb") {
+                    let mut a = k;
+                    while a < n && doc.is_class(a, "determiner") && a < k + 2 {
+                        a += 1;
+                    }
+                    if let Some(m) = self.mention_starting_at(a) {
+                        k = self.mentions[m].last;
+                    } else if doc.is_class(k, "object_pronoun") {
+                        k += 1;
+                    }
+                }
                 if k >= n || doc.tokens[k].breaks_before > 0 {
                     return self.inverted_content(cue, who);
                 }

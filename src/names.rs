@@ -43,6 +43,8 @@ pub fn find(doc: &Doc) -> Vec<Name> {
         type_from_span(doc, c);
     }
     expand_acronyms(doc, &mut cands);
+    // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
+    cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(&key(doc.tok(c.first)))));
     consistency(doc, &mut cands);
     cands
         .into_iter()
@@ -209,6 +211,22 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                     let (k, why) = gazetteer(doc, &doc.span_key(i, end)).expect("matched above");
                     c.kind = Some(k);
                     c.why = why;
+                    // A known name that goes on with an organisation or place word is part of
+                    // a longer name: "New Zealand Herald", "ABC News", "Paris Airport".
+                    if end < n && namelike(doc, end) && doc.tokens[end].breaks_before == 0 && doc.tokens[end].sentence == doc.tokens[i].sentence {
+                        let run = extend(doc, i);
+                        let last = doc.tok(run - 1);
+                        if doc.data.org_suffixes.contains(last) {
+                            c.last = run;
+                            c.kind = Some(EntityType::Organization);
+                            c.why = "known name with an organisation word";
+                        } else if doc.data.is("place_suffix", &last.to_lowercase()) {
+                            c.last = run;
+                            c.kind = Some(EntityType::Location);
+                            c.why = "known name with a place word";
+                        }
+                    }
+                    let end = c.last;
                     if !(end == i + 1 && positional_capital(doc, i, recurring) && !doc.data.locations.contains(&key(doc.tok(i))) && !doc.data.organizations.contains(&key(doc.tok(i)))) {
                         out.push(c);
                         i = end;
