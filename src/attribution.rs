@@ -115,6 +115,25 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
             }
         }
     }
+    // A quotation that opens a paragraph right after a paragraph ending in an attributed
+    // quotation goes on with the same speaker.
+    for qi in 1..quotes.len() {
+        let q = &quotes[qi];
+        if quote_speaker[qi].is_some() || !q.statement || q.depth > 0 || doc.tokens[q.open].breaks_before == 0 {
+            continue;
+        }
+        let para = doc.sentence_of(q.open).paragraph;
+        let Some(pi) = (0..qi).rev().find(|&j| quotes[j].depth == 0) else { continue };
+        let prev = &quotes[pi];
+        let prev_para = doc.sentence_of(prev.open).paragraph;
+        let last_of_para = prev.close.map_or(prev.tokens.1, |c| c + 1);
+        let tail = (last_of_para..q.open).filter(|&t| doc.tokens[t].kind != TokKind::Punct).count();
+        if prev_para + 1 == para && tail <= 12 {
+            if let Some((ci, who)) = quote_speaker[pi] {
+                quote_speaker[qi] = Some((ci, who));
+            }
+        }
+    }
     for (qi, q) in quotes.iter().enumerate() {
         if let Some((ci, who)) = quote_speaker[qi] {
             raw.push((ClaimKind::Direct, q.content, ci, who, "quotation beside its cue", q.open));
@@ -560,9 +579,10 @@ impl<'a, 't> Ctx<'a, 't> {
                 return Some((ci, self.subject_after(cue).or_else(|| self.participle_subject(cue))));
             }
         }
-        // English order: '"…," Smith said' / '"…," the spokesman told reporters'.
-        for j in k + 1..(k + 7).min(doc.tokens.len()) {
-            if doc.tokens[j].breaks_before > 0 || doc.tokens[j].kind == TokKind::Punct {
+        // English order: '"…," Smith said' / '"…," the spokesman told reporters' /
+        // '"…," Khaled Al-Maeena, editor at large at the Saudi Gazette, said'.
+        for j in k + 1..(k + 16).min(doc.tokens.len()) {
+            if doc.tokens[j].breaks_before > 0 || doc.tokens[j].kind == TokKind::Punct && !doc.is_punct(j, ',') {
                 break;
             }
             if let Some(ci) = cue_starting(j) {
@@ -585,7 +605,14 @@ impl<'a, 't> Ctx<'a, 't> {
         if k > 0 && doc.is_class(k - 1, "complementizer") && doc.sentence_of(q.open).first < k {
             k -= 1;
         }
-        let ci = cues.iter().position(|c| c.last == k && matches!(c.kind, CueKind::Verb { .. }))?;
+        let ci = cues.iter().position(|c| c.last == k && matches!(c.kind, CueKind::Verb { .. })).or_else(|| {
+            // "Obama tweeted using his account:" then the quotation in the next paragraph.
+            if !(doc.tokens[q.open].breaks_before > 0 && q.open > 0 && doc.is_punct(q.open - 1, ':')) {
+                return None;
+            }
+            let s = doc.sentence_of(q.open - 1);
+            cues.iter().rposition(|c| c.first >= s.first && c.last < q.open && matches!(c.kind, CueKind::Verb { .. }))
+        })?;
         // A quotation after "que" must be all that follows (else it is reported speech).
         let cue = &cues[ci];
         let who = self.subject_of(cue);
