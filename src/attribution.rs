@@ -240,8 +240,8 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                 }
                 if data.is("auxiliary", base) {
                     if let Some(p) = participle_after(doc, i + 1) {
-                        let v = data.verb_forms[&doc.low(p)];
-                        cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, &doc.low(p)), inverted: Some(pron) });
+                        let v = data.verb_forms[doc.low(p)];
+                        cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: Some(pron) });
                         i = p + 1;
                         continue;
                     }
@@ -250,13 +250,13 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
         }
         if data.is("auxiliary", &low) && !doc.is_cap(i) || data.is("auxiliary", &low) && doc.starts_sentence(i) {
             if let Some(p) = participle_after(doc, i + 1) {
-                let v = data.verb_forms[&doc.low(p)];
-                cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, &doc.low(p)), inverted: None });
+                let v = data.verb_forms[doc.low(p)];
+                cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: None });
                 i = p + 1;
                 continue;
             }
         }
-        if let Some(v) = data.verb_forms.get(&low) {
+        if let Some(v) = data.verb_forms.get(low) {
             let noun_use = i > 0 && (doc.is_class(i - 1, "determiner") || doc.is_class(i - 1, "location_preposition") && doc.lang == Lang::En);
             let capital_mid = doc.is_cap(i) && !doc.starts_sentence(i);
             if !noun_use && !capital_mid {
@@ -293,7 +293,7 @@ fn participle_after(doc: &Doc, mut j: usize) -> Option<usize> {
     let mut skipped = 0;
     while j < n && skipped <= 3 && doc.tokens[j].breaks_before == 0 {
         let low = doc.low(j);
-        if let Some(_v) = doc.data.verb_forms.get(&low) {
+        if let Some(_v) = doc.data.verb_forms.get(low) {
             if doc.tokens[j].kind == TokKind::Word {
                 return Some(j);
             }
@@ -389,7 +389,7 @@ impl<'a, 't> Ctx<'a, 't> {
         while end < n && end < k + 6 && doc.tokens[end].breaks_before == 0 && doc.tokens[end].kind == TokKind::Word {
             let w = doc.tok(end);
             let low = doc.low(end);
-            let adjective = (doc.data.demonyms.contains(w) || doc.data.demonyms.contains(&low)) && w.chars().next().is_some_and(char::is_lowercase);
+            let adjective = (doc.data.demonyms.contains(w) || doc.data.demonyms.contains(low)) && w.chars().next().is_some_and(char::is_lowercase);
             if adjective {
                 end += 1;
                 continue;
@@ -398,7 +398,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // "de la MEA", "du Kremlin", "of the company", "de l'OTSC".
         if end < n && doc.tokens[end].breaks_before == 0 {
-            let conn = doc.match_class(end, "org_connector").filter(|_| matches!(doc.low(end).as_str(), "de" | "du" | "des" | "d'" | "of" | "for" | "de la" | "de l'") || doc.low(end).starts_with("de"));
+            let conn = doc.match_class(end, "org_connector").filter(|_| matches!(doc.low(end), "de" | "du" | "des" | "d'" | "of" | "for" | "de la" | "de l'") || doc.low(end).starts_with("de"));
             if let Some(c) = conn {
                 let mut c = c;
                 while c < n && (doc.is_class(c, "determiner") || doc.tokens[c].kind == TokKind::Elision) && c < end + 3 {
@@ -407,7 +407,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 if let Some(m) = self.mention_starting_at(c) {
                     return Some(self.mentions[m].last);
                 }
-                if c < n && doc.tokens[c].kind == TokKind::Word && doc.tokens[c].breaks_before == 0 && !doc.data.verb_forms.contains_key(&doc.low(c)) {
+                if c < n && doc.tokens[c].kind == TokKind::Word && doc.tokens[c].breaks_before == 0 && !doc.data.verb_forms.contains_key(doc.low(c)) {
                     return Some(c + 1);
                 }
             }
@@ -458,9 +458,9 @@ impl<'a, 't> Ctx<'a, 't> {
             if let Some(m) = self.mention_ending_at(j) {
                 let first = self.mentions[m].first;
                 // "le porte-parole du Kremlin": the name is inside a description.
-                if first > 0 && matches!(doc.low(first - 1).as_str(), "de" | "du" | "des" | "d'" | "of" | "de la" | "la" | "l'") {
+                if first > 0 && matches!(doc.low(first - 1), "de" | "du" | "des" | "d'" | "of" | "de la" | "la" | "l'") {
                     let mut q = first - 1;
-                    while q > s.first && (doc.is_class(q, "determiner") || matches!(doc.low(q).as_str(), "de" | "du" | "des" | "d'" | "of")) {
+                    while q > s.first && (doc.is_class(q, "determiner") || matches!(doc.low(q), "de" | "du" | "des" | "d'" | "of")) {
                         q -= 1;
                     }
                     if let Some(d) = self.description_ending_at(q) {
@@ -508,7 +508,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if let Some(m) = self.mention_starting_at(k) {
             return Some(Who::Mention(m));
         }
-        if let Some(g) = doc.data.value("pronoun_subject", &doc.low(k)) {
+        if let Some(g) = doc.data.value("pronoun_subject", doc.low(k)) {
             let t = doc.tokens[k];
             return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
         }
@@ -651,7 +651,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     return Some(Who::Mention(m));
                 }
             }
-            if let Some(g) = doc.data.value("pronoun_subject", &doc.low(k)) {
+            if let Some(g) = doc.data.value("pronoun_subject", doc.low(k)) {
                 let t = doc.tokens[k];
                 return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
             }
@@ -742,14 +742,14 @@ impl<'a, 't> Ctx<'a, 't> {
                     if let Some(q) = quotes.iter().find(|q| q.open == k && q.statement) {
                         return Some((q.content, who, "verb, colon, quotation", true));
                     }
-                } else if doc.is_class(k, "complementizer") && matches!(doc.low(k).as_str(), "que" | "qu'" | "that") {
+                } else if doc.is_class(k, "complementizer") && matches!(doc.low(k), "que" | "qu'" | "that") {
                     k += 1;
                 } else if doc.tokens[k].kind == TokKind::Punct && !matches!(doc.text[doc.tokens[k].start..].chars().next(), Some('«' | '“' | '"' | '„')) {
                     return self.inverted_content(cue, who);
-                } else if let Some(q) = (k + 1..(k + 6).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct).find(|&j| matches!(doc.low(j).as_str(), "que" | "qu'" | "that")) {
+                } else if let Some(q) = (k + 1..(k + 6).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct).find(|&j| matches!(doc.low(j), "que" | "qu'" | "that")) {
                     // "a déclaré au Sénat que …", "told reporters that …".
                     k = q + 1;
-                } else if !accuses && doc.lang == Lang::Fr && !matches!(doc.low(k).as_str(), "de" | "d'" | "à") {
+                } else if !accuses && doc.lang == Lang::Fr && !matches!(doc.low(k), "de" | "d'" | "à") {
                     // French reporting verbs take "que", "de" + infinitive, or an object:
                     // "dénonce le recours à …", "a confirmé ces incidents".
                     let object = doc.is_class(k, "determiner") || doc.tokens[k].kind == TokKind::Elision && doc.is_class(k, "determiner");
@@ -764,7 +764,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     let opens_clause = doc.tokens[k].kind != TokKind::Punct
                         && !doc.is_class(k, "preposition")
                         && !doc.is_class(k, "object_pronoun")
-                        && !doc.data.verb_forms.contains_key(&doc.low(k));
+                        && !doc.data.verb_forms.contains_key(doc.low(k));
                     let quote_opens = quotes.iter().any(|q| q.open == k);
                     if !(clause && (opens_clause || quote_opens)) {
                         return None;
@@ -825,7 +825,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     end = k;
                     continue;
                 }
-                if let Some(g) = doc.data.value("pronoun_subject", &doc.low(k)).or_else(|| matches!(doc.low(k).as_str(), "lui" | "elle" | "eux" | "him" | "her" | "them").then_some("sg")) {
+                if let Some(g) = doc.data.value("pronoun_subject", doc.low(k)).or_else(|| matches!(doc.low(k), "lui" | "elle" | "eux" | "him" | "her" | "them").then_some("sg")) {
                     let t = doc.tokens[k];
                     found = Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
                 }
@@ -872,7 +872,7 @@ impl<'a, 't> Ctx<'a, 't> {
             // ", ajoutant que …", ", a-t-il ajouté", ", tout en ajoutant": another claim starts.
             if doc.is_punct(j, ',') {
                 let mut c = j + 1;
-                if c < end && matches!(doc.low(c).as_str(), "tout" | "en" | "while") {
+                if c < end && matches!(doc.low(c), "tout" | "en" | "while") {
                     c += 1;
                     if c < end && doc.low(c) == "en" {
                         c += 1;
@@ -1041,6 +1041,6 @@ fn is_agent(kind: EntityType) -> bool {
 
 /// Words that may stand between a subject and its verb, or a verb and its content.
 fn ctx_skippable(doc: &Doc, j: usize) -> bool {
-    doc.is_class(j, "adverb") || matches!(doc.low(j).as_str(), "ne" | "n'" | "lui" | "leur" | "nous" | "vous" | "y" | "en" | "also" | "not" | "reporters" | "journalists" | "journalistes" | "to")
+    doc.is_class(j, "adverb") || matches!(doc.low(j), "ne" | "n'" | "lui" | "leur" | "nous" | "vous" | "y" | "en" | "also" | "not" | "reporters" | "journalists" | "journalistes" | "to")
 }
 

@@ -154,7 +154,7 @@ fn initials_of(doc: &Doc, m: &Mention) -> Option<String> {
     let mut s = String::new();
     for t in m.first..m.last {
         let low = doc.low(t);
-        if doc.tokens[t].kind != TokKind::Word || doc.data.is("org_connector", &low) || doc.data.is("name_particle", &low) || doc.data.is("determiner", &low) {
+        if doc.tokens[t].kind != TokKind::Word || doc.data.is("org_connector", &low) || doc.data.is("name_particle", &low) || doc.data.is("determiner", low) {
             continue;
         }
         for part in doc.tok(t).split('-') {

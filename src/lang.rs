@@ -3,7 +3,7 @@
 //!
 //! The tables are built once per language, on first use, and shared by every document.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// A language the annotator knows.
@@ -126,8 +126,12 @@ pub struct LangData {
     pub lang_classes: HashMap<&'static str, HashMap<String, &'static str>>,
     /// Longest entry (in words) of each closed class, to bound phrase matching.
     pub class_max_words: HashMap<&'static str, usize>,
+    /// The first word of every entry of each class, so most tokens are ruled out at once.
+    pub class_first: HashMap<&'static str, HashSet<String>>,
     pub locations: HashSet<String>,
     pub organizations: HashSet<String>,
+    /// Folded first words of the place and organisation names (see [`first_token`]).
+    pub name_first: HashSet<String>,
     /// The same, keyed by [`crate::names::fold_key`], for spelling variants.
     pub folded_locations: HashSet<String>,
     pub folded_organizations: HashSet<String>,
@@ -164,6 +168,16 @@ pub fn key(s: &str) -> String {
     out
 }
 
+/// The first token of a lexicon key as the tokenizer cuts it: up to the first space, or
+/// through an apostrophe that ends an elision (`l'an dernier` → `l'`, `aujourd'hui` whole).
+pub fn first_token(k: &str) -> String {
+    let word = k.split(' ').next().unwrap_or("");
+    match word.find('\'') {
+        Some(p) if p <= 6 && p + 1 < word.len() && matches!(&word[..p], "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu" | "jusqu" | "lorsqu" | "puisqu" | "quoiqu" | "presqu" | "L" | "D" | "J" | "M" | "N" | "S" | "T" | "C" | "Qu" | "Jusqu" | "Lorsqu" | "Puisqu" | "Quoiqu" | "Presqu") => word[..=p].to_string(),
+        _ => word.to_string(),
+    }
+}
+
 /// Entries of a one-entry-per-line file, `#` header lines and blank lines skipped.
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
     file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -175,8 +189,9 @@ fn words_in(s: &str) -> usize {
 
 impl LangData {
     fn build(src: Sources) -> LangData {
-        let mut lang_classes: HashMap<&'static str, HashMap<String, &'static str>> = HashMap::new();
-        let mut class_max_words: HashMap<&'static str, usize> = HashMap::new();
+        let mut lang_classes: HashMap<&'static str, HashMap<String, &'static str>> = HashMap::default();
+        let mut class_max_words: HashMap<&'static str, usize> = HashMap::default();
+        let mut class_first: HashMap<&'static str, HashSet<String>> = HashMap::default();
         for line in lines(src.grammar) {
             let mut cols = line.split('\t');
             let (Some(class), Some(entry)) = (cols.next(), cols.next()) else { continue };
@@ -185,6 +200,7 @@ impl LangData {
             let n = words_in(&k);
             let m = class_max_words.entry(class).or_insert(0);
             *m = (*m).max(n);
+            class_first.entry(class).or_default().insert(first_token(&k));
             lang_classes.entry(class).or_default().insert(k, value);
         }
         let set = |files: &[&'static str]| -> HashSet<String> {
@@ -200,8 +216,8 @@ impl LangData {
             .max()
             .unwrap_or(1)
             .clamp(1, 8);
-        let mut org_heads = HashSet::new();
-        let mut org_suffixes = HashSet::new();
+        let mut org_heads = HashSet::default();
+        let mut org_suffixes = HashSet::default();
         for line in lines(src.org_words) {
             match line.split_once('\t') {
                 Some(("head", w)) => {
@@ -213,7 +229,7 @@ impl LangData {
                 _ => {}
             }
         }
-        let mut verb_forms = HashMap::new();
+        let mut verb_forms = HashMap::default();
         let mut verb_lemmas = Vec::new();
         for line in lines(src.speech_verbs) {
             let mut cols = line.split('\t');
@@ -234,7 +250,10 @@ impl LangData {
         }
         let folded_locations = locations.iter().map(|l| crate::names::fold_key(l)).collect();
         let folded_organizations = organizations.iter().map(|o| crate::names::fold_key(o)).collect();
+        let name_first = locations.iter().chain(organizations.iter()).map(|e| first_token(&crate::names::fold_key(e))).collect();
         LangData {
+            name_first,
+            class_first,
             folded_locations,
             folded_organizations,
             lang_classes,
@@ -255,6 +274,11 @@ impl LangData {
     /// Whether the lowercase key `word` belongs to the closed class `class`.
     pub fn is(&self, class: &str, word: &str) -> bool {
         self.lang_classes.get(class).is_some_and(|m| m.contains_key(word))
+    }
+
+    /// Whether some entry of `class` starts with the token key `word`.
+    pub fn may_start(&self, class: &str, word: &str) -> bool {
+        self.class_first.get(class).is_some_and(|s| s.contains(word))
     }
 
     /// The value column of `word` in `class`.

@@ -116,13 +116,13 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
         .iter()
         .any(|c| doc.data.is(c, &low));
     // "Poutine a averti": a capitalised word before a speech verb names its speaker.
-    if !function && i + 1 < doc.tokens.len() && speaks_after(doc, i + 1) && !doc.data.verb_forms.contains_key(&low) {
+    if !function && i + 1 < doc.tokens.len() && speaks_after(doc, i + 1) && !doc.data.verb_forms.contains_key(low) {
         return false;
     }
-    doc.data.common_words.contains(&low)
-        || doc.data.is("determiner", &low)
-        || doc.data.is("pronoun_subject", &low)
-        || doc.data.verb_forms.contains_key(&low)
+    doc.data.common_words.contains(low)
+        || doc.data.is("determiner", low)
+        || doc.data.is("pronoun_subject", low)
+        || doc.data.verb_forms.contains_key(low)
         || doc.data.is("source_cue", &low)
         || doc.data.is("complementizer", &low)
         || doc.data.is("adverb", &low)
@@ -479,10 +479,10 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
         let t = doc.tokens[k - 1];
         let adjective = t.kind == TokKind::Word
             && (doc.data.demonyms.contains(&key(doc.tok(k - 1))) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
-            && !doc.data.is("determiner", &low)
+            && !doc.data.is("determiner", low)
             && !doc.data.is("name_particle", &low)
             && !doc.data.is("org_connector", &low)
-            && !doc.data.verb_forms.contains_key(&low)
+            && !doc.data.verb_forms.contains_key(low)
             && !doc.data.is("auxiliary", &low);
         if !adjective {
             return None;
@@ -568,7 +568,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         let w = doc.tok(a);
         // Model numbers (IE6), Roman numerals (XVII) and shouted words (UNLESS) are no acronyms.
         let roman = w.chars().all(|c| "IVXLCDM".contains(c));
-        if w.chars().any(|c| c.is_ascii_digit()) || roman || doc.data.common_words.contains(&doc.low(a)) && w.chars().count() > 3 {
+        if w.chars().any(|c| c.is_ascii_digit()) || roman || doc.data.common_words.contains(doc.low(a)) && w.chars().count() > 3 {
             return;
         }
         return set(c, EntityType::Organization, "acronym");
@@ -592,7 +592,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     }
     // Unknown words that are also ordinary words name things more often than people
     // (Civic Passion, Home Office); names made of rare words are mostly people's.
-    let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.data.common_words.contains(&doc.low(t)) && !doc.is_class(t, "name_particle"));
+    let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.data.common_words.contains(doc.low(t)) && !doc.is_class(t, "name_particle"));
     if b > a + 1 && !ordinary && (a..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) || doc.is_class(t, "name_particle") || doc.is_punct(t, '.')) && b - a <= 4 {
         return set(c, EntityType::Person, "capitalised words");
     }
@@ -627,7 +627,7 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
                 break;
             }
             let low = doc.low(k);
-            let function = doc.data.is("org_connector", &low) || doc.data.is("name_particle", &low) || doc.data.is("determiner", &low) || t.kind == TokKind::Elision;
+            let function = doc.data.is("org_connector", &low) || doc.data.is("name_particle", &low) || doc.data.is("determiner", low) || t.kind == TokKind::Elision;
             if !function && t.kind == TokKind::Word {
                 for part in doc.tok(k).split('-').rev() {
                     if let Some(c) = part.chars().next() {
@@ -673,7 +673,7 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
 fn consistency(doc: &Doc, cands: &mut [Candidate]) {
     let lowercase: HashSet<String> = (0..doc.tokens.len())
         .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
-        .map(|i| doc.low(i))
+        .map(|i| doc.low(i).to_string())
         .collect();
     let mut typed: HashMap<String, (EntityType, usize)> = HashMap::new();
     let mut person_parts: HashSet<String> = HashSet::new();
@@ -688,7 +688,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             for w in c.first..c.last {
                 // A part that the document also writes in lowercase is an ordinary word
                 // caught in the name ("Image" of a caption), not the person's name.
-                if doc.is_cap(w) && !doc.is_class(w, "name_particle") && !(doc.data.common_words.contains(&doc.low(w)) && lowercase.contains(doc.low(w).as_str())) {
+                if doc.is_cap(w) && !doc.is_class(w, "name_particle") && !(doc.data.common_words.contains(doc.low(w)) && lowercase.contains(doc.low(w))) {
                     person_parts.insert(fold_key(doc.tok(w)));
                 }
             }
@@ -735,7 +735,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             c.why = "preposition of place before it";
             continue;
         }
-        if doc.data.common_words.contains(&doc.low(a)) {
+        if doc.data.common_words.contains(doc.low(a)) {
             continue; // "État", "Sommet": an ordinary word with a capital
         }
         // The subject or the source of a speech verb is a person: "Poutine a averti",
@@ -764,7 +764,7 @@ fn speaks_after(doc: &Doc, b: usize) -> bool {
     let mut steps = 0;
     while j < n && steps < 4 && doc.tokens[j].breaks_before == 0 && doc.tokens[j].kind == TokKind::Word {
         let low = doc.low(j);
-        if doc.data.verb_forms.contains_key(&low) {
+        if doc.data.verb_forms.contains_key(low) {
             return true;
         }
         if !(doc.data.is("auxiliary", &low) || doc.data.is("adverb", &low) || doc.match_class(j, "adverb").is_some()) {
@@ -787,7 +787,7 @@ fn spoken_before(doc: &Doc, a: usize) -> bool {
         return false;
     }
     let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, "source_cue") == Some(a));
-    source || doc.data.verb_forms.contains_key(&low) && (p > 0 && (doc.is_punct(p - 1, ',') || doc.data.is("auxiliary", &doc.low(p - 1))))
+    source || doc.data.verb_forms.contains_key(low) && (p > 0 && (doc.is_punct(p - 1, ',') || doc.data.is("auxiliary", doc.low(p - 1))))
 }
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).

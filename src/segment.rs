@@ -48,6 +48,8 @@ pub struct Sentence {
     pub all_caps: bool,
     /// Most of its longer words start with a capital (English title case).
     pub title_case: bool,
+    /// Its first token that is not an opening mark or bracket.
+    pub first_word: usize,
 }
 
 /// A segmented document.
@@ -57,6 +59,8 @@ pub struct Doc<'t> {
     pub data: &'static LangData,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// The lowercase lexicon key of every token, computed once.
+    lows: Vec<String>,
 }
 
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -78,7 +82,9 @@ impl<'t> Doc<'t> {
     /// Segments `text`.
     pub fn new(text: &'t str, lang: Lang) -> Doc<'t> {
         let data = lang.data();
-        let mut doc = Doc { text, lang, data, tokens: tokenize(text, data, lang), sentences: Vec::new() };
+        let tokens = tokenize(text, data, lang);
+        let lows = tokens.iter().map(|t| key(&text[t.start..t.end].to_lowercase())).collect();
+        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows };
         doc.split_sentences();
         doc
     }
@@ -90,8 +96,8 @@ impl<'t> Doc<'t> {
     }
 
     /// The lowercase lexicon key of token `i`.
-    pub fn low(&self, i: usize) -> String {
-        key(&self.tok(i).to_lowercase())
+    pub fn low(&self, i: usize) -> &str {
+        &self.lows[i]
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.
@@ -125,19 +131,29 @@ impl<'t> Doc<'t> {
 
     /// Whether token `i` is a word of the closed class `class` (one-word entries).
     pub fn is_class(&self, i: usize, class: &str) -> bool {
-        i < self.tokens.len() && self.data.is(class, &self.low(i))
+        i < self.tokens.len() && self.data.is(class, self.low(i))
     }
 
     /// The longest phrase of `class` starting at token `i`, as the index one past it.
     pub fn match_class(&self, i: usize, class: &str) -> Option<usize> {
+        if i >= self.tokens.len() || !self.data.may_start(class, self.low(i)) {
+            return None;
+        }
         let max = self.data.max_words(class);
         let limit = (i + max + 2).min(self.tokens.len());
         let mut best = None;
+        // The phrase key grows token by token, as `key` would write it: words joined by a
+        // space, none after an apostrophe, none before a token glued to the previous one.
+        let mut phrase = String::new();
         for j in i + 1..=limit {
             if j > i + 1 && self.tokens[j - 1].breaks_before > 0 {
                 break;
             }
-            if self.data.is(class, &key(&self.span_text(i, j).to_lowercase())) {
+            if j > i + 1 && self.tokens[j - 1].space_before && !phrase.ends_with('\'') {
+                phrase.push(' ');
+            }
+            phrase.push_str(self.low(j - 1));
+            if self.data.is(class, &phrase) {
                 best = Some(j);
             }
         }
@@ -151,12 +167,8 @@ impl<'t> Doc<'t> {
 
     /// Whether token `i` opens its sentence (after any opening quotes or brackets).
     pub fn starts_sentence(&self, i: usize) -> bool {
-        let s = self.sentence_of(i);
-        (s.first..i).all(|j| {
-            self.tokens[j].kind == TokKind::Punct
-                && !self.is_punct(j, '.')
-                && !self.is_punct(j, ',')
-        }) || (i > 0 && (self.is_punct(i - 1, ':') || self.is_punct(i - 1, '—') || self.is_punct(i - 1, '–'))
+        self.sentence_of(i).first_word == i
+            || (i > 0 && (self.is_punct(i - 1, ':') || self.is_punct(i - 1, '—') || self.is_punct(i - 1, '–'))
             && self.tokens[i - 1].space_before)
     }
 
@@ -177,6 +189,7 @@ impl<'t> Doc<'t> {
                     headline: false,
                     all_caps: false,
                     title_case: false,
+                    first_word: start,
                 });
                 if next < n && self.tokens[next].breaks_before > 0 {
                     paragraph += 1;
@@ -214,7 +227,7 @@ impl<'t> Doc<'t> {
         if k == j && k > 0 && self.tokens[k - 1].kind == TokKind::Dotted && t.space_before {
             let low = self.low(j);
             return self.tok(j).chars().next().is_some_and(char::is_uppercase)
-                && (self.data.common_words.contains(&low) || self.data.is("determiner", &low) || self.data.is("pronoun_subject", &low));
+                && (self.data.common_words.contains(low) || self.data.is("determiner", low) || self.data.is("pronoun_subject", low));
         }
         if k == 0 || !(self.is_punct(k - 1, '.') || self.is_punct(k - 1, '!') || self.is_punct(k - 1, '?') || self.is_punct(k - 1, '…')) {
             return false;
@@ -238,7 +251,7 @@ impl<'t> Doc<'t> {
                 if pt.kind == TokKind::Word && w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
                     return false;
                 }
-                if self.data.is("abbreviation", &self.low(p)) || self.data.is("honorific", &format!("{}.", self.low(p))) {
+                if self.data.is("abbreviation", self.low(p)) || self.data.is("honorific", &format!("{}.", self.low(p))) {
                     return false;
                 }
             }
@@ -274,6 +287,9 @@ impl<'t> Doc<'t> {
     }
 
     fn describe(&self, s: &mut Sentence) {
+        s.first_word = (s.first..s.last)
+            .find(|&j| !(self.tokens[j].kind == TokKind::Punct && !self.is_punct(j, '.') && !self.is_punct(j, ',')))
+            .unwrap_or(s.last);
         let last = s.last - 1;
         let mut k = s.last;
         while k > s.first && self.is_closer(k - 1) {

@@ -87,7 +87,7 @@ fn is_month(doc: &Doc, i: usize) -> bool {
 
 /// The end of a month token (abbreviations take their period).
 fn month_end(doc: &Doc, i: usize) -> usize {
-    if !doc.data.is("month", &doc.low(i)) && doc.is_punct(i + 1, '.') {
+    if !doc.data.is("month", doc.low(i)) && doc.is_punct(i + 1, '.') {
         i + 2
     } else {
         i + 1
@@ -95,7 +95,7 @@ fn month_end(doc: &Doc, i: usize) -> usize {
 }
 
 fn is_weekday(doc: &Doc, i: usize) -> bool {
-    i < doc.tokens.len() && doc.data.is("weekday", &doc.low(i))
+    i < doc.tokens.len() && doc.data.is("weekday", doc.low(i))
 }
 
 /// A date starting at token `i`, as (end, rule).
@@ -160,7 +160,7 @@ fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
         }
         if k < n && is_day(doc, k) {
             let mut m = k + 1;
-            if m + 1 < n && matches!(doc.low(m).as_str(), "et" | "and" | "au") && is_day(doc, m + 1) {
+            if m + 1 < n && matches!(doc.low(m), "et" | "and" | "au") && is_day(doc, m + 1) {
                 m += 2;
             }
             if (doc.is_punct(m, '-') || doc.is_punct(m, '–')) && m + 1 < n && is_day(doc, m + 1) {
@@ -191,7 +191,7 @@ fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
             if e < n && is_year(doc, e) && same_line(doc, e) {
                 return Some((e + 1, "month and year"));
             }
-            let after_date_prep = i > 0 && matches!(doc.low(i - 1).as_str(), "en" | "depuis" | "fin" | "début" | "mi" | "courant" | "dès");
+            let after_date_prep = i > 0 && matches!(doc.low(i - 1), "en" | "depuis" | "fin" | "début" | "mi" | "courant" | "dès");
             if after_date_prep && doc.low(i) != "mars" || i > 0 && doc.low(i - 1) == "en" {
                 return Some((e, "month"));
             }
@@ -255,7 +255,7 @@ fn clock_at(doc: &Doc, i: usize) -> Option<usize> {
         let mut e = i + 3;
         let m = doc.tok(i + 2);
         let ampm = m.ends_with("am") || m.ends_with("pm");
-        if !ampm && e < n && same_line(doc, e) && matches!(doc.low(e).as_str(), "am" | "pm" | "a.m." | "p.m.") {
+        if !ampm && e < n && same_line(doc, e) && matches!(doc.low(e), "am" | "pm" | "a.m." | "p.m.") {
             e += 1;
         }
         if w.parse::<u32>().is_ok_and(|h| h < 25) {
@@ -263,11 +263,11 @@ fn clock_at(doc: &Doc, i: usize) -> Option<usize> {
         }
     }
     // "à 19 heures", "trois heures du matin".
-    if doc.lang == Lang::Fr && i + 1 < n && matches!(doc.low(i + 1).as_str(), "heures" | "heure") {
+    if doc.lang == Lang::Fr && i + 1 < n && matches!(doc.low(i + 1), "heures" | "heure") {
         if i + 3 < n && doc.low(i + 2) == "du" && doc.is_class(i + 3, "day_part") {
             return Some(i + 4);
         }
-        if i > 0 && matches!(doc.low(i - 1).as_str(), "à" | "vers" | "dès" | "jusqu'à" | "avant" | "après") {
+        if i > 0 && matches!(doc.low(i - 1), "à" | "vers" | "dès" | "jusqu'à" | "avant" | "après") {
             return Some(zone(i + 2));
         }
     }
@@ -288,7 +288,7 @@ fn counts_something(doc: &Doc, j: usize) -> bool {
     lower_word
         && (low.ends_with('s') || low.ends_with('x'))
         && low.chars().count() > 3
-        && !doc.data.verb_forms.contains_key(&low)
+        && !doc.data.verb_forms.contains_key(low)
         && !doc.is_class(j, "adverb")
 }
 
@@ -334,14 +334,14 @@ fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
         return None;
     }
     let low = doc.low(i);
-    let approx_word = low.ends_with("aine") || low.ends_with("aines") || matches!(low.as_str(), "dozen" | "dozens" | "hundreds" | "thousands" | "millier" | "milliers" | "centaines");
+    let approx_word = low.ends_with("aine") || low.ends_with("aines") || matches!(low, "dozen" | "dozens" | "hundreds" | "thousands" | "millier" | "milliers" | "centaines");
     // Unit or range: "93 mm", "3,5 %", "1 000 à 4 000", "3 h à 5 h", "une vingtaine de kilomètres".
     let unit_end = |e: usize| -> usize {
         if e < n && same_line(doc, e) {
             if let Some(u) = doc.match_class(e, "unit") {
                 return u;
             }
-            if matches!(doc.low(e).as_str(), "de" | "d'" | "of") && e + 1 < n {
+            if matches!(doc.low(e), "de" | "d'" | "of") && e + 1 < n {
                 if let Some(u) = doc.match_class(e + 1, "unit") {
                     return u;
                 }
@@ -350,7 +350,7 @@ fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
         e
     };
     end = unit_end(end);
-    if end + 1 < n && same_line(doc, end) && matches!(doc.low(end).as_str(), "à" | "to" | "-" | "–") {
+    if end + 1 < n && same_line(doc, end) && matches!(doc.low(end), "à" | "to" | "-" | "–") {
         if let Some((_, e2)) = number_at(doc, end + 1) {
             if (end + 1..e2).all(|k| !taken[k]) {
                 end = unit_end(e2);
@@ -382,10 +382,10 @@ fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
             break;
         }
     }
-    if start == i && i >= 1 && matches!(doc.low(i - 1).as_str(), "une" | "un") && approx_word {
+    if start == i && i >= 1 && matches!(doc.low(i - 1), "une" | "un") && approx_word {
         start = i - 1;
     }
-    if start > 0 && start < i && matches!(doc.low(start).as_str(), "une" | "un") {
+    if start > 0 && start < i && matches!(doc.low(start), "une" | "un") {
         for len in (1..=3).rev() {
             if start >= len && doc.match_class(start - len, "approximator") == Some(start) && same_line(doc, start) {
                 start -= len;
