@@ -14,6 +14,7 @@
 
 
 
+use crate::lang::Class;
 use crate::clusters::{Group, Mention};
 use crate::lang::Lang;
 use crate::quotes::Quote;
@@ -217,7 +218,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        if let Some(end) = doc.match_class(i, "source_cue") {
+        if let Some(end) = doc.match_class(i, Class::SourceCue) {
             cues.push(Cue { first: i, last: end, kind: CueKind::Source, inverted: None });
             i = end;
             continue;
@@ -238,7 +239,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                     i += 1;
                     continue;
                 }
-                if data.is("auxiliary", base) {
+                if data.is(Class::Auxiliary, base) {
                     if let Some(p) = participle_after(doc, i + 1) {
                         let v = data.verb_forms[doc.low(p)];
                         cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: Some(pron) });
@@ -248,7 +249,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                 }
             }
         }
-        if data.is("auxiliary", &low) && !doc.is_cap(i) || data.is("auxiliary", &low) && doc.starts_sentence(i) {
+        if data.is(Class::Auxiliary, &low) && !doc.is_cap(i) || data.is(Class::Auxiliary, &low) && doc.starts_sentence(i) {
             if let Some(p) = participle_after(doc, i + 1) {
                 let v = data.verb_forms[doc.low(p)];
                 cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: None });
@@ -257,7 +258,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
             }
         }
         if let Some(v) = data.verb_forms.get(low) {
-            let noun_use = i > 0 && (doc.is_class(i - 1, "determiner") || doc.is_class(i - 1, "location_preposition") && doc.lang == Lang::En);
+            let noun_use = i > 0 && (doc.is_class(i - 1, Class::Determiner) || doc.is_class(i - 1, Class::LocationPreposition) && doc.lang == Lang::En);
             let capital_mid = doc.is_cap(i) && !doc.starts_sentence(i);
             if !noun_use && !capital_mid {
                 cues.push(Cue { first: i, last: i + 1, kind: verb_kind(doc, v, &low), inverted: None });
@@ -298,11 +299,11 @@ fn participle_after(doc: &Doc, mut j: usize) -> Option<usize> {
                 return Some(j);
             }
         }
-        let skippable = doc.is_class(j, "adverb") || doc.is_class(j, "auxiliary") && skipped < 2 || doc.match_class(j, "adverb").is_some();
+        let skippable = doc.is_class(j, Class::Adverb) || doc.is_class(j, Class::Auxiliary) && skipped < 2 || doc.match_class(j, Class::Adverb).is_some();
         if !skippable {
             return None;
         }
-        j = doc.match_class(j, "adverb").unwrap_or(j + 1);
+        j = doc.match_class(j, Class::Adverb).unwrap_or(j + 1);
         skipped += 1;
     }
     None
@@ -353,13 +354,13 @@ impl<'a, 't> Ctx<'a, 't> {
     fn role_key(&self, a: usize, b: usize) -> Option<(String, String)> {
         let doc = self.doc;
         let mut a = a;
-        while a < b && (doc.is_class(a, "determiner") || doc.tokens[a].kind == TokKind::Elision) {
+        while a < b && (doc.is_class(a, Class::Determiner) || doc.tokens[a].kind == TokKind::Elision) {
             a += 1;
         }
         if a >= b {
             return None;
         }
-        let head_end = doc.match_class(a, "role").or_else(|| doc.match_class(a, "honorific"))?;
+        let head_end = doc.match_class(a, Class::Role).or_else(|| doc.match_class(a, Class::Honorific))?;
         let head = doc.span_text(a, head_end.min(b)).to_lowercase();
         let key = doc.span_text(a, b).to_lowercase();
         Some((key, head))
@@ -370,7 +371,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let doc = self.doc;
         let lo = end.saturating_sub(8);
         (lo..=end).find(|&d| {
-            (d == 0 || !doc.is_class(d - 1, "determiner") && doc.tokens[d - 1].kind != TokKind::Elision)
+            (d == 0 || !doc.is_class(d - 1, Class::Determiner) && doc.tokens[d - 1].kind != TokKind::Elision)
                 && self.description_starting_at(d) == Some(end + 1)
         })
     }
@@ -381,10 +382,10 @@ impl<'a, 't> Ctx<'a, 't> {
         let doc = self.doc;
         let n = doc.tokens.len();
         let mut k = a;
-        while k < n && (doc.is_class(k, "determiner") || doc.tokens[k].kind == TokKind::Elision) && k < a + 2 {
+        while k < n && (doc.is_class(k, Class::Determiner) || doc.tokens[k].kind == TokKind::Elision) && k < a + 2 {
             k += 1;
         }
-        let mut end = doc.match_class(k, "role")?;
+        let mut end = doc.match_class(k, Class::Role)?;
         // Adjectives and demonyms: "kazakh", "russe", "japonais", "américain".
         while end < n && end < k + 6 && doc.tokens[end].breaks_before == 0 && doc.tokens[end].kind == TokKind::Word {
             let w = doc.tok(end);
@@ -398,10 +399,10 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // "de la MEA", "du Kremlin", "of the company", "de l'OTSC".
         if end < n && doc.tokens[end].breaks_before == 0 {
-            let conn = doc.match_class(end, "org_connector").filter(|_| matches!(doc.low(end), "de" | "du" | "des" | "d'" | "of" | "for" | "de la" | "de l'") || doc.low(end).starts_with("de"));
+            let conn = doc.match_class(end, Class::OrgConnector).filter(|_| matches!(doc.low(end), "de" | "du" | "des" | "d'" | "of" | "for" | "de la" | "de l'") || doc.low(end).starts_with("de"));
             if let Some(c) = conn {
                 let mut c = c;
-                while c < n && (doc.is_class(c, "determiner") || doc.tokens[c].kind == TokKind::Elision) && c < end + 3 {
+                while c < n && (doc.is_class(c, Class::Determiner) || doc.tokens[c].kind == TokKind::Elision) && c < end + 3 {
                     c += 1;
                 }
                 if let Some(m) = self.mention_starting_at(c) {
@@ -460,7 +461,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 // "le porte-parole du Kremlin": the name is inside a description.
                 if first > 0 && matches!(doc.low(first - 1), "de" | "du" | "des" | "d'" | "of" | "de la" | "la" | "l'") {
                     let mut q = first - 1;
-                    while q > s.first && (doc.is_class(q, "determiner") || matches!(doc.low(q), "de" | "du" | "des" | "d'" | "of")) {
+                    while q > s.first && (doc.is_class(q, Class::Determiner) || matches!(doc.low(q), "de" | "du" | "des" | "d'" | "of")) {
                         q -= 1;
                     }
                     if let Some(d) = self.description_ending_at(q) {
@@ -474,16 +475,16 @@ impl<'a, 't> Ctx<'a, 't> {
                 continue;
             }
             // "X, le ministre, qui a déclaré": the antecedent of the relative pronoun.
-            if doc.is_class(j, "relative_pronoun") {
+            if doc.is_class(j, Class::RelativePronoun) {
                 k = j;
                 continue;
             }
             // "… et a suggéré que": a coordinated verb shares the sentence's subject.
-            if doc.is_class(j, "coordinator") {
+            if doc.is_class(j, Class::Coordinator) {
                 return self.sentence_subject(s.first, j);
             }
             let low = doc.low(j);
-            if let Some(g) = doc.data.value("pronoun_subject", &low) {
+            if let Some(g) = doc.data.value(Class::PronounSubject, &low) {
                 let t = doc.tokens[j];
                 return Some(Who::Pronoun { tok: j, span: (t.start, t.end), plural: g.ends_with("pl") });
             }
@@ -508,7 +509,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if let Some(m) = self.mention_starting_at(k) {
             return Some(Who::Mention(m));
         }
-        if let Some(g) = doc.data.value("pronoun_subject", doc.low(k)) {
+        if let Some(g) = doc.data.value(Class::PronounSubject, doc.low(k)) {
             let t = doc.tokens[k];
             return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
         }
@@ -528,7 +529,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let doc = self.doc;
         let n = doc.tokens.len();
         let mut k = cue.last;
-        while k < n && doc.tokens[k].breaks_before == 0 && (ctx_skippable(doc, k) || doc.is_class(k, "adverb")) && k < cue.last + 3 {
+        while k < n && doc.tokens[k].breaks_before == 0 && (ctx_skippable(doc, k) || doc.is_class(k, Class::Adverb)) && k < cue.last + 3 {
             k += 1;
         }
         if k >= n || doc.tokens[k].breaks_before > 0 {
@@ -547,7 +548,7 @@ impl<'a, 't> Ctx<'a, 't> {
             return Some(Who::Description(k, end));
         }
         let low = doc.low(k);
-        if let Some(g) = doc.data.value("pronoun_subject", &low) {
+        if let Some(g) = doc.data.value(Class::PronounSubject, &low) {
             let t = doc.tokens[k];
             return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
         }
@@ -602,7 +603,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if k > 0 && (doc.is_punct(k - 1, ':') || doc.is_punct(k - 1, ',')) {
             k -= 1;
         }
-        if k > 0 && doc.is_class(k - 1, "complementizer") && doc.sentence_of(q.open).first < k {
+        if k > 0 && doc.is_class(k - 1, Class::Complementizer) && doc.sentence_of(q.open).first < k {
             k -= 1;
         }
         let ci = cues.iter().position(|c| c.last == k && matches!(c.kind, CueKind::Verb { .. })).or_else(|| {
@@ -651,7 +652,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     return Some(Who::Mention(m));
                 }
             }
-            if let Some(g) = doc.data.value("pronoun_subject", doc.low(k)) {
+            if let Some(g) = doc.data.value(Class::PronounSubject, doc.low(k)) {
                 let t = doc.tokens[k];
                 return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
             }
@@ -719,14 +720,14 @@ impl<'a, 't> Ctx<'a, 't> {
                     k += 1;
                 }
                 // "told the New Zealand Herald the flag …": the addressee is no content.
-                if k < n && doc.is_class(cue.last - 1, "addressee_verb") {
+                if k < n && doc.is_class(cue.last - 1, Class::AddresseeVerb) {
                     let mut a = k;
-                    while a < n && doc.is_class(a, "determiner") && a < k + 2 {
+                    while a < n && doc.is_class(a, Class::Determiner) && a < k + 2 {
                         a += 1;
                     }
                     if let Some(m) = self.mention_starting_at(a) {
                         k = self.mentions[m].last;
-                    } else if doc.is_class(k, "object_pronoun") {
+                    } else if doc.is_class(k, Class::ObjectPronoun) {
                         k += 1;
                     }
                 }
@@ -742,7 +743,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     if let Some(q) = quotes.iter().find(|q| q.open == k && q.statement) {
                         return Some((q.content, who, "verb, colon, quotation", true));
                     }
-                } else if doc.is_class(k, "complementizer") && matches!(doc.low(k), "que" | "qu'" | "that") {
+                } else if doc.is_class(k, Class::Complementizer) && matches!(doc.low(k), "que" | "qu'" | "that") {
                     k += 1;
                 } else if doc.tokens[k].kind == TokKind::Punct && !matches!(doc.text[doc.tokens[k].start..].chars().next(), Some('«' | '“' | '"' | '„')) {
                     return self.inverted_content(cue, who);
@@ -752,18 +753,18 @@ impl<'a, 't> Ctx<'a, 't> {
                 } else if !accuses && doc.lang == Lang::Fr && !matches!(doc.low(k), "de" | "d'" | "à") {
                     // French reporting verbs take "que", "de" + infinitive, or an object:
                     // "dénonce le recours à …", "a confirmé ces incidents".
-                    let object = doc.is_class(k, "determiner") || doc.tokens[k].kind == TokKind::Elision && doc.is_class(k, "determiner");
+                    let object = doc.is_class(k, Class::Determiner) || doc.tokens[k].kind == TokKind::Elision && doc.is_class(k, Class::Determiner);
                     if !object {
                         return None;
                     }
                 }
-                let after_that = k > 0 && doc.is_class(k - 1, "complementizer");
+                let after_that = k > 0 && doc.is_class(k - 1, Class::Complementizer);
                 if doc.lang == Lang::En && !after_that && !accuses {
                     // "said the team…": a bare clause only after verbs that take one, and only
                     // when a subject opens it (not "charged with", "worked for").
                     let opens_clause = doc.tokens[k].kind != TokKind::Punct
-                        && !doc.is_class(k, "preposition")
-                        && !doc.is_class(k, "object_pronoun")
+                        && !doc.is_class(k, Class::Preposition)
+                        && !doc.is_class(k, Class::ObjectPronoun)
                         && !doc.data.verb_forms.contains_key(doc.low(k));
                     let quote_opens = quotes.iter().any(|q| q.open == k);
                     if !(clause && (opens_clause || quote_opens)) {
@@ -825,7 +826,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     end = k;
                     continue;
                 }
-                if let Some(g) = doc.data.value("pronoun_subject", doc.low(k)).or_else(|| matches!(doc.low(k), "lui" | "elle" | "eux" | "him" | "her" | "them").then_some("sg")) {
+                if let Some(g) = doc.data.value(Class::PronounSubject, doc.low(k)).or_else(|| matches!(doc.low(k), "lui" | "elle" | "eux" | "him" | "her" | "them").then_some("sg")) {
                     let t = doc.tokens[k];
                     found = Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
                 }
@@ -990,7 +991,7 @@ impl<'a, 't> Ctx<'a, 't> {
             if latest_any.is_none() {
                 latest_any = Some((m.first, m.cluster));
             }
-            let subject = doc.starts_sentence(m.first) || m.title.is_some_and(|(a, _)| doc.starts_sentence(a) || a > 0 && doc.is_class(a - 1, "determiner") && doc.starts_sentence(a - 1));
+            let subject = doc.starts_sentence(m.first) || m.title.is_some_and(|(a, _)| doc.starts_sentence(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && doc.starts_sentence(a - 1));
             if subject {
                 latest_subject = Some((m.first, m.cluster));
                 break;
@@ -1021,7 +1022,7 @@ impl<'a, 't> Ctx<'a, 't> {
             return bound;
         }
         // "l'ONG", "le groupe", "the company": the organisation that last spoke or was named.
-        if self.doc.data.is("org_role", &head) {
+        if self.doc.data.is(Class::OrgRole, &head) {
             let before = self.mentions.partition_point(|m| m.first < a);
             let spoken = self.spoken.iter().rev().find(|(_, c)| self.cluster_kind(*c) == Some(EntityType::Organization)).map(|&(p, c)| (p, c));
             let named = self.mentions[..before].iter().rev().take(200).find(|m| m.kind == EntityType::Organization).map(|m| (m.first, m.cluster));
@@ -1041,6 +1042,6 @@ fn is_agent(kind: EntityType) -> bool {
 
 /// Words that may stand between a subject and its verb, or a verb and its content.
 fn ctx_skippable(doc: &Doc, j: usize) -> bool {
-    doc.is_class(j, "adverb") || matches!(doc.low(j), "ne" | "n'" | "lui" | "leur" | "nous" | "vous" | "y" | "en" | "also" | "not" | "reporters" | "journalists" | "journalistes" | "to")
+    doc.is_class(j, Class::Adverb) || matches!(doc.low(j), "ne" | "n'" | "lui" | "leur" | "nous" | "vous" | "y" | "en" | "also" | "not" | "reporters" | "journalists" | "journalistes" | "to")
 }
 

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use crate::lang::Class;
 use crate::names::fold_key;
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
@@ -42,7 +43,7 @@ struct PersonName {
 fn person_name(doc: &Doc, m: &Mention) -> PersonName {
     let words: Vec<usize> = (m.first..m.last).filter(|&t| doc.tokens[t].kind == TokKind::Word).collect();
     // The surname starts at its particle when it has one: "Kito de Pavant" → "de Pavant".
-    let particle = (m.first + 1..m.last).find(|&t| doc.is_class(t, "name_particle") && t + 1 < m.last);
+    let particle = (m.first + 1..m.last).find(|&t| doc.is_class(t, Class::NameParticle) && t + 1 < m.last);
     let surname_start = match particle {
         Some(p) => p,
         None => words.last().copied().unwrap_or(m.first),
@@ -154,7 +155,7 @@ fn initials_of(doc: &Doc, m: &Mention) -> Option<String> {
     let mut s = String::new();
     for t in m.first..m.last {
         let low = doc.low(t);
-        if doc.tokens[t].kind != TokKind::Word || doc.data.is("org_connector", &low) || doc.data.is("name_particle", &low) || doc.data.is("determiner", low) {
+        if doc.tokens[t].kind != TokKind::Word || doc.data.is(Class::OrgConnector, &low) || doc.data.is(Class::NameParticle, &low) || doc.data.is(Class::Determiner, low) {
             continue;
         }
         for part in doc.tok(t).split('-') {

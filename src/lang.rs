@@ -108,6 +108,118 @@ struct Sources {
     speech_verbs: &'static str,
 }
 
+/// A closed word class of `data/<lang>/grammar.tsv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    Abbreviation,
+    AddresseeVerb,
+    AdjectiveSuffix,
+    Adverb,
+    Approximator,
+    Auxiliary,
+    Complementizer,
+    Coordinator,
+    DayPart,
+    Determiner,
+    Elision,
+    Honorific,
+    LocationPreposition,
+    Month,
+    Multiplier,
+    NameParticle,
+    NotName,
+    NumberWord,
+    ObjectPronoun,
+    OrdinalWord,
+    OrgConnector,
+    OrgRole,
+    Period,
+    PlaceAbbreviation,
+    PlaceHead,
+    PlaceModifier,
+    PlaceSuffix,
+    Preposition,
+    PronounSubject,
+    RelativeDate,
+    RelativePronoun,
+    Role,
+    SourceCue,
+    TimeUnit,
+    Unit,
+    Weekday,
+}
+
+impl Class {
+    /// Every class, in the order of their bits.
+    pub const ALL: [Class; 36] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::TimeUnit, Class::Unit, Class::Weekday];
+
+    /// The class named `name` in the data files.
+    pub fn from_name(name: &str) -> Option<Class> {
+        Some(match name {
+            "abbreviation" => Class::Abbreviation,
+            "addressee_verb" => Class::AddresseeVerb,
+            "adjective_suffix" => Class::AdjectiveSuffix,
+            "adverb" => Class::Adverb,
+            "approximator" => Class::Approximator,
+            "auxiliary" => Class::Auxiliary,
+            "complementizer" => Class::Complementizer,
+            "coordinator" => Class::Coordinator,
+            "day_part" => Class::DayPart,
+            "determiner" => Class::Determiner,
+            "elision" => Class::Elision,
+            "honorific" => Class::Honorific,
+            "location_preposition" => Class::LocationPreposition,
+            "month" => Class::Month,
+            "multiplier" => Class::Multiplier,
+            "name_particle" => Class::NameParticle,
+            "not_name" => Class::NotName,
+            "number_word" => Class::NumberWord,
+            "object_pronoun" => Class::ObjectPronoun,
+            "ordinal_word" => Class::OrdinalWord,
+            "org_connector" => Class::OrgConnector,
+            "org_role" => Class::OrgRole,
+            "period" => Class::Period,
+            "place_abbreviation" => Class::PlaceAbbreviation,
+            "place_head" => Class::PlaceHead,
+            "place_modifier" => Class::PlaceModifier,
+            "place_suffix" => Class::PlaceSuffix,
+            "preposition" => Class::Preposition,
+            "pronoun_subject" => Class::PronounSubject,
+            "relative_date" => Class::RelativeDate,
+            "relative_pronoun" => Class::RelativePronoun,
+            "role" => Class::Role,
+            "source_cue" => Class::SourceCue,
+            "time_unit" => Class::TimeUnit,
+            "unit" => Class::Unit,
+            "weekday" => Class::Weekday,
+            _ => return None,
+        })
+    }
+
+    fn bit(self) -> u64 {
+        1 << (self as u32)
+    }
+}
+
+/// The classes a token key belongs to (`is`) or starts an entry of (`starts`), as bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordBits {
+    pub is: u64,
+    pub starts: u64,
+}
+
+impl WordBits {
+    /// Whether the key is a one-token entry of `c`.
+    pub fn is(self, c: Class) -> bool {
+        self.is & c.bit() != 0
+    }
+
+    /// Whether some entry of `c` starts with the key.
+    pub fn starts(self, c: Class) -> bool {
+        self.starts & c.bit() != 0
+    }
+}
+
 /// What a speech-verb form tells about its verb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct VerbForm {
@@ -123,11 +235,13 @@ pub struct VerbForm {
 
 /// One language's knowledge, as lookup tables.
 pub struct LangData {
-    pub lang_classes: HashMap<&'static str, HashMap<String, &'static str>>,
+    /// Entries of each closed class (indexed by [`Class`]) with their values.
+    classes: Vec<HashMap<String, &'static str>>,
     /// Longest entry (in words) of each closed class, to bound phrase matching.
-    pub class_max_words: HashMap<&'static str, usize>,
-    /// The first word of every entry of each class, so most tokens are ruled out at once.
-    pub class_first: HashMap<&'static str, HashSet<String>>,
+    class_max_words: Vec<usize>,
+    /// For each token key: the classes it is a one-token entry of, and the classes having
+    /// an entry that starts with it. One lookup per token answers every class question.
+    pub words: HashMap<String, WordBits>,
     pub locations: HashSet<String>,
     pub organizations: HashSet<String>,
     /// Folded first words of the place and organisation names (see [`first_token`]).
@@ -189,19 +303,24 @@ fn words_in(s: &str) -> usize {
 
 impl LangData {
     fn build(src: Sources) -> LangData {
-        let mut lang_classes: HashMap<&'static str, HashMap<String, &'static str>> = HashMap::default();
-        let mut class_max_words: HashMap<&'static str, usize> = HashMap::default();
-        let mut class_first: HashMap<&'static str, HashSet<String>> = HashMap::default();
+        let mut classes: Vec<HashMap<String, &'static str>> = vec![HashMap::default(); Class::ALL.len()];
+        let mut class_max_words = vec![0; Class::ALL.len()];
+        let mut words: HashMap<String, WordBits> = HashMap::default();
         for line in lines(src.grammar) {
             let mut cols = line.split('\t');
-            let (Some(class), Some(entry)) = (cols.next(), cols.next()) else { continue };
+            let (Some(name), Some(entry)) = (cols.next(), cols.next()) else { continue };
+            let Some(class) = Class::from_name(name) else { continue };
             let value = cols.next().unwrap_or("");
             let k = key(&entry.to_lowercase());
-            let n = words_in(&k);
-            let m = class_max_words.entry(class).or_insert(0);
-            *m = (*m).max(n);
-            class_first.entry(class).or_default().insert(first_token(&k));
-            lang_classes.entry(class).or_default().insert(k, value);
+            let first = first_token(&k);
+            let bits = words.entry(first.clone()).or_default();
+            bits.starts |= class.bit();
+            if first == k {
+                bits.is |= class.bit();
+            }
+            let m = &mut class_max_words[class as usize];
+            *m = (*m).max(words_in(&k));
+            classes[class as usize].insert(k, value);
         }
         let set = |files: &[&'static str]| -> HashSet<String> {
             files.iter().flat_map(|f| lines(f)).map(key).collect()
@@ -253,10 +372,10 @@ impl LangData {
         let name_first = locations.iter().chain(organizations.iter()).map(|e| first_token(&crate::names::fold_key(e))).collect();
         LangData {
             name_first,
-            class_first,
+            classes,
+            words,
             folded_locations,
             folded_organizations,
-            lang_classes,
             class_max_words,
             locations,
             organizations,
@@ -271,29 +390,29 @@ impl LangData {
         }
     }
 
-    /// Whether the lowercase key `word` belongs to the closed class `class`.
-    pub fn is(&self, class: &str, word: &str) -> bool {
-        self.lang_classes.get(class).is_some_and(|m| m.contains_key(word))
+    /// Whether the lowercase key `word` (one token or a phrase) is an entry of `class`.
+    pub fn is(&self, class: Class, word: &str) -> bool {
+        self.classes[class as usize].contains_key(word)
     }
 
-    /// Whether some entry of `class` starts with the token key `word`.
-    pub fn may_start(&self, class: &str, word: &str) -> bool {
-        self.class_first.get(class).is_some_and(|s| s.contains(word))
+    /// The class bits of the token key `word`.
+    pub fn bits(&self, word: &str) -> WordBits {
+        self.words.get(word).copied().unwrap_or_default()
     }
 
     /// The value column of `word` in `class`.
-    pub fn value(&self, class: &str, word: &str) -> Option<&'static str> {
-        self.lang_classes.get(class).and_then(|m| m.get(word)).copied()
+    pub fn value(&self, class: Class, word: &str) -> Option<&'static str> {
+        self.classes[class as usize].get(word).copied()
     }
 
     /// The most words an entry of `class` has.
-    pub fn max_words(&self, class: &str) -> usize {
-        self.class_max_words.get(class).copied().unwrap_or(0)
+    pub fn max_words(&self, class: Class) -> usize {
+        self.class_max_words[class as usize]
     }
 
     /// All entries of a class (lowercase keys).
-    pub fn entries(&self, class: &str) -> impl Iterator<Item = &str> {
-        self.lang_classes.get(class).into_iter().flat_map(|m| m.keys().map(String::as_str))
+    pub fn entries(&self, class: Class) -> impl Iterator<Item = &str> {
+        self.classes[class as usize].keys().map(String::as_str)
     }
 }
 

@@ -9,6 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::lang::Class;
 use crate::lang::key;
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
@@ -76,19 +77,19 @@ fn namelike(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let low = doc.low(i);
-    if doc.data.is("not_name", &low) || doc.data.is("not_name", &key(doc.tok(i)).to_lowercase()) {
+    if doc.data.is(Class::NotName, &low) || doc.data.is(Class::NotName, &key(doc.tok(i)).to_lowercase()) {
         return false;
     }
     // Function words with a capital (a typo, a title) are no part of a name.
-    let function = ["determiner", "location_preposition", "pronoun_subject", "complementizer", "auxiliary"]
+    let function = [Class::Determiner, Class::LocationPreposition, Class::PronounSubject, Class::Complementizer, Class::Auxiliary]
         .iter()
-        .any(|c| doc.data.is(c, &low));
+        .any(|&c| doc.is_class(i, c));
     !(function && !doc.is_upper(i) && gazetteer(doc, &key(doc.tok(i))).is_none())
 }
 
 fn is_date_word(doc: &Doc, i: usize) -> bool {
     let low = doc.low(i);
-    doc.data.is("month", &low) || doc.data.is("weekday", &low)
+    doc.data.is(Class::Month, &low) || doc.data.is(Class::Weekday, &low)
 }
 
 /// Whether the capitalised token `i` is an ordinary word capitalised by its position (the
@@ -112,20 +113,20 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
         return false; // an acronym (ET, OTSC) is no ordinary word
     }
     let low = doc.low(i);
-    let function = ["determiner", "pronoun_subject", "complementizer", "adverb", "auxiliary", "location_preposition"]
+    let function = [Class::Determiner, Class::PronounSubject, Class::Complementizer, Class::Adverb, Class::Auxiliary, Class::LocationPreposition]
         .iter()
-        .any(|c| doc.data.is(c, &low));
+        .any(|&c| doc.is_class(i, c));
     // "Poutine a averti": a capitalised word before a speech verb names its speaker.
     if !function && i + 1 < doc.tokens.len() && speaks_after(doc, i + 1) && !doc.data.verb_forms.contains_key(low) {
         return false;
     }
     doc.data.common_words.contains(low)
-        || doc.data.is("determiner", low)
-        || doc.data.is("pronoun_subject", low)
+        || doc.data.is(Class::Determiner, low)
+        || doc.data.is(Class::PronounSubject, low)
         || doc.data.verb_forms.contains_key(low)
-        || doc.data.is("source_cue", &low)
-        || doc.data.is("complementizer", &low)
-        || doc.data.is("adverb", &low)
+        || doc.data.is(Class::SourceCue, &low)
+        || doc.data.is(Class::Complementizer, &low)
+        || doc.data.is(Class::Adverb, &low)
         || doc.data.demonyms.contains(&k)
         || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains(&title_case(word))
 }
@@ -193,8 +194,8 @@ fn connector(doc: &Doc, j: usize) -> Option<usize> {
     if j >= doc.tokens.len() || doc.tokens[j].breaks_before > 0 {
         return None;
     }
-    let a = doc.match_class(j, "name_particle");
-    let b = doc.match_class(j, "org_connector");
+    let a = doc.match_class(j, Class::NameParticle);
+    let b = doc.match_class(j, Class::OrgConnector);
     a.max(b)
 }
 
@@ -220,7 +221,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                             c.last = run;
                             c.kind = Some(EntityType::Organization);
                             c.why = "known name with an organisation word";
-                        } else if doc.data.is("place_suffix", &last.to_lowercase()) {
+                        } else if doc.data.is(Class::PlaceSuffix, &last.to_lowercase()) {
                             c.last = run;
                             c.kind = Some(EntityType::Location);
                             c.why = "known name with a place word";
@@ -237,7 +238,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
         }
         if !namelike(doc, i) {
             // A place head before a name: pont Mathilde, rue de Rivoli, aéroport international X.
-            if doc.tokens[i].kind == TokKind::Word && doc.is_class(i, "place_head") && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
+            if doc.tokens[i].kind == TokKind::Word && doc.is_class(i, Class::PlaceHead) && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
                 let mut c = i + 1;
                 while c < n && c < i + 3 && doc.tokens[c].breaks_before == 0 && is_adjective(doc, c) {
                     c += 1;
@@ -255,7 +256,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
             if doc.tokens[i].kind == TokKind::Word && is_org_head(doc, i) {
                 if let Some(c) = connector(doc, i + 1) {
                     // "direction de l'aviation civile", "service des renseignements militaires".
-                    if c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, "determiner") {
+                    if c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
                         let mut end = c + 2;
                         while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) {
                             end += 1;
@@ -333,9 +334,9 @@ fn is_adjective(doc: &Doc, i: usize) -> bool {
         && w.chars().next().is_some_and(char::is_lowercase)
         && w.chars().count() > 3
         && !doc.data.verb_forms.contains_key(w)
-        && doc.data.entries("adjective_suffix").any(|suf| w.ends_with(suf))
-        && !doc.is_class(i, "determiner")
-        && !doc.is_class(i, "adverb")
+        && doc.data.entries(Class::AdjectiveSuffix).any(|suf| w.ends_with(suf))
+        && !doc.is_class(i, Class::Determiner)
+        && !doc.is_class(i, Class::Adverb)
 }
 
 /// Extends a capitalised run from token `i`: capitalised words, initials, and connectors
@@ -449,12 +450,12 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
 
 /// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
 fn title_at(doc: &Doc, i: usize) -> Option<usize> {
-    let h = doc.match_class(i, "honorific");
+    let h = doc.match_class(i, Class::Honorific);
     // Roles of bodies (groupe, company, church) are no titles of people.
-    let r = doc.match_class(i, "role").filter(|&e| !doc.data.is("org_role", &doc.span_text(i, e).to_lowercase()));
+    let r = doc.match_class(i, Class::Role).filter(|&e| !doc.data.is(Class::OrgRole, &doc.span_text(i, e).to_lowercase()));
     let end = h.max(r)?;
     // "M" + "." is the honorific "M.".
-    if end < doc.tokens.len() && doc.is_punct(end, '.') && doc.data.is("honorific", &format!("{}.", doc.low(end - 1))) {
+    if end < doc.tokens.len() && doc.is_punct(end, '.') && doc.data.is(Class::Honorific, &format!("{}.", doc.low(end - 1))) {
         return Some(end + 1);
     }
     Some(end)
@@ -479,11 +480,11 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
         let t = doc.tokens[k - 1];
         let adjective = t.kind == TokKind::Word
             && (doc.data.demonyms.contains(&key(doc.tok(k - 1))) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
-            && !doc.data.is("determiner", low)
-            && !doc.data.is("name_particle", &low)
-            && !doc.data.is("org_connector", &low)
+            && !doc.data.is(Class::Determiner, low)
+            && !doc.data.is(Class::NameParticle, &low)
+            && !doc.data.is(Class::OrgConnector, &low)
             && !doc.data.verb_forms.contains_key(low)
-            && !doc.data.is("auxiliary", &low);
+            && !doc.data.is(Class::Auxiliary, &low);
         if !adjective {
             return None;
         }
@@ -507,7 +508,7 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
             let keep = gazetteer(doc, &whole).is_some()
                 || doc.data.org_heads.contains(doc.tok(start))
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))
-                || (doc.is_class(k, "name_particle") && conn_end + 1 == b && k == start + 1
+                || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && k == start + 1
                     && gazetteer(doc, &key(doc.tok(start))).is_none() && gazetteer(doc, &key(doc.tok(conn_end))).is_none())
                 || doc.is_punct(k, '&')
                 || doc.tok(k).ends_with('-');
@@ -554,8 +555,8 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     }
     if let Some((ta, tb)) = c.title {
         let role = doc.span_key(ta, tb).to_lowercase();
-        let honorific = doc.data.is("honorific", &role) || doc.data.is("honorific", &format!("{role}."));
-        let person_role = honorific || doc.data.is("role", &role) && !is_collective_role(&role, doc);
+        let honorific = doc.data.is(Class::Honorific, &role) || doc.data.is(Class::Honorific, &format!("{role}."));
+        let person_role = honorific || doc.data.is(Class::Role, &role) && !is_collective_role(&role, doc);
         if person_role {
             return set(c, EntityType::Person, "title before a name");
         }
@@ -564,7 +565,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b > a + 1 && (doc.data.given_names.contains(&first) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
-    if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.data.is("place_abbreviation", &k.to_lowercase()) {
+    if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) {
         let w = doc.tok(a);
         // Model numbers (IE6), Roman numerals (XVII) and shouted words (UNLESS) are no acronyms.
         let roman = w.chars().all(|c| "IVXLCDM".contains(c));
@@ -575,25 +576,25 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     }
     // "East Los Angeles", "South East Asia", "Constitution Hall", "Grand Mosque".
     let last_word = doc.tok(b - 1);
-    if b > a + 1 && doc.is_class(b - 1, "place_suffix") && doc.data.is("place_suffix", &last_word.to_lowercase()) {
+    if b > a + 1 && doc.is_class(b - 1, Class::PlaceSuffix) && doc.data.is(Class::PlaceSuffix, &last_word.to_lowercase()) {
         return set(c, EntityType::Location, "place word");
     }
     if b > a + 1 {
         let mut m = a;
-        while m < b - 1 && doc.is_class(m, "place_modifier") {
+        while m < b - 1 && doc.is_class(m, Class::PlaceModifier) {
             m += 1;
         }
         if m > a && gazetteer(doc, &doc.span_key(m, b)).is_some_and(|g| g.0 == EntityType::Location) {
             return set(c, EntityType::Location, "compass word before a place");
         }
     }
-    if doc.data.is("place_abbreviation", &k.to_lowercase()) {
+    if doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) {
         return set(c, EntityType::Location, "abbreviation of a place");
     }
     // Unknown words that are also ordinary words name things more often than people
     // (Civic Passion, Home Office); names made of rare words are mostly people's.
-    let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.data.common_words.contains(doc.low(t)) && !doc.is_class(t, "name_particle"));
-    if b > a + 1 && !ordinary && (a..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) || doc.is_class(t, "name_particle") || doc.is_punct(t, '.')) && b - a <= 4 {
+    let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.data.common_words.contains(doc.low(t)) && !doc.is_class(t, Class::NameParticle));
+    if b > a + 1 && !ordinary && (a..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.')) && b - a <= 4 {
         return set(c, EntityType::Person, "capitalised words");
     }
     if b > a + 1 {
@@ -627,7 +628,7 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
                 break;
             }
             let low = doc.low(k);
-            let function = doc.data.is("org_connector", &low) || doc.data.is("name_particle", &low) || doc.data.is("determiner", low) || t.kind == TokKind::Elision;
+            let function = doc.data.is(Class::OrgConnector, &low) || doc.data.is(Class::NameParticle, &low) || doc.data.is(Class::Determiner, low) || t.kind == TokKind::Elision;
             if !function && t.kind == TokKind::Word {
                 for part in doc.tok(k).split('-').rev() {
                     if let Some(c) = part.chars().next() {
@@ -688,12 +689,12 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             for w in c.first..c.last {
                 // A part that the document also writes in lowercase is an ordinary word
                 // caught in the name ("Image" of a caption), not the person's name.
-                if doc.is_cap(w) && !doc.is_class(w, "name_particle") && !(doc.data.common_words.contains(doc.low(w)) && lowercase.contains(doc.low(w))) {
+                if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.data.common_words.contains(doc.low(w)) && lowercase.contains(doc.low(w))) {
                     person_parts.insert(fold_key(doc.tok(w)));
                 }
             }
             // The surname with its particle: "de Pavant".
-            if let Some(p) = (c.first + 1..c.last).find(|&w| doc.is_class(w, "name_particle")) {
+            if let Some(p) = (c.first + 1..c.last).find(|&w| doc.is_class(w, Class::NameParticle)) {
                 person_parts.insert(fold_key(&doc.span_key(p, c.last)));
             }
         }
@@ -730,7 +731,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         }
         // "à Lagos", "en Grèce", "in Kabul".
         let before = if a > 0 && doc.tokens[a].breaks_before == 0 { Some(a - 1) } else { None };
-        if before.is_some_and(|p| doc.is_class(p, "location_preposition")) {
+        if before.is_some_and(|p| doc.is_class(p, Class::LocationPreposition)) {
             c.kind = Some(EntityType::Location);
             c.why = "preposition of place before it";
             continue;
@@ -767,10 +768,10 @@ fn speaks_after(doc: &Doc, b: usize) -> bool {
         if doc.data.verb_forms.contains_key(low) {
             return true;
         }
-        if !(doc.data.is("auxiliary", &low) || doc.data.is("adverb", &low) || doc.match_class(j, "adverb").is_some()) {
+        if !(doc.data.is(Class::Auxiliary, &low) || doc.data.is(Class::Adverb, &low) || doc.match_class(j, Class::Adverb).is_some()) {
             return false;
         }
-        j = doc.match_class(j, "adverb").unwrap_or(j + 1);
+        j = doc.match_class(j, Class::Adverb).unwrap_or(j + 1);
         steps += 1;
     }
     false
@@ -786,8 +787,8 @@ fn spoken_before(doc: &Doc, a: usize) -> bool {
     if doc.tokens[p].kind != TokKind::Word && doc.tokens[p].kind != TokKind::Elision {
         return false;
     }
-    let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, "source_cue") == Some(a));
-    source || doc.data.verb_forms.contains_key(low) && (p > 0 && (doc.is_punct(p - 1, ',') || doc.data.is("auxiliary", doc.low(p - 1))))
+    let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, Class::SourceCue) == Some(a));
+    source || doc.data.verb_forms.contains_key(low) && (p > 0 && (doc.is_punct(p - 1, ',') || doc.data.is(Class::Auxiliary, doc.low(p - 1))))
 }
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).

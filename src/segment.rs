@@ -3,7 +3,7 @@
 //! Requires: the text and its language. Assigns: [`Doc::tokens`], [`Doc::sentences`].
 //! Whitespace (including NBSP and narrow NBSP) separates tokens and is never a token.
 
-use crate::lang::{key, Lang, LangData};
+use crate::lang::{key, Class, Lang, LangData, WordBits};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +61,8 @@ pub struct Doc<'t> {
     pub sentences: Vec<Sentence>,
     /// The lowercase lexicon key of every token, computed once.
     lows: Vec<String>,
+    /// The closed classes of every token, looked up once.
+    bits: Vec<WordBits>,
 }
 
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -83,8 +85,9 @@ impl<'t> Doc<'t> {
     pub fn new(text: &'t str, lang: Lang) -> Doc<'t> {
         let data = lang.data();
         let tokens = tokenize(text, data, lang);
-        let lows = tokens.iter().map(|t| key(&text[t.start..t.end].to_lowercase())).collect();
-        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows };
+        let lows: Vec<String> = tokens.iter().map(|t| key(&text[t.start..t.end].to_lowercase())).collect();
+        let bits = lows.iter().map(|l| data.bits(l)).collect();
+        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, bits };
         doc.split_sentences();
         doc
     }
@@ -130,13 +133,13 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether token `i` is a word of the closed class `class` (one-word entries).
-    pub fn is_class(&self, i: usize, class: &str) -> bool {
-        i < self.tokens.len() && self.data.is(class, self.low(i))
+    pub fn is_class(&self, i: usize, class: Class) -> bool {
+        i < self.tokens.len() && self.bits[i].is(class)
     }
 
     /// The longest phrase of `class` starting at token `i`, as the index one past it.
-    pub fn match_class(&self, i: usize, class: &str) -> Option<usize> {
-        if i >= self.tokens.len() || !self.data.may_start(class, self.low(i)) {
+    pub fn match_class(&self, i: usize, class: Class) -> Option<usize> {
+        if i >= self.tokens.len() || !self.bits[i].starts(class) {
             return None;
         }
         let max = self.data.max_words(class);
@@ -227,7 +230,7 @@ impl<'t> Doc<'t> {
         if k == j && k > 0 && self.tokens[k - 1].kind == TokKind::Dotted && t.space_before {
             let low = self.low(j);
             return self.tok(j).chars().next().is_some_and(char::is_uppercase)
-                && (self.data.common_words.contains(low) || self.data.is("determiner", low) || self.data.is("pronoun_subject", low));
+                && (self.data.common_words.contains(low) || self.data.is(Class::Determiner, low) || self.data.is(Class::PronounSubject, low));
         }
         if k == 0 || !(self.is_punct(k - 1, '.') || self.is_punct(k - 1, '!') || self.is_punct(k - 1, '?') || self.is_punct(k - 1, '…')) {
             return false;
@@ -251,7 +254,7 @@ impl<'t> Doc<'t> {
                 if pt.kind == TokKind::Word && w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
                     return false;
                 }
-                if self.data.is("abbreviation", self.low(p)) || self.data.is("honorific", &format!("{}.", self.low(p))) {
+                if self.data.is(Class::Abbreviation, self.low(p)) || self.data.is(Class::Honorific, &format!("{}.", self.low(p))) {
                     return false;
                 }
             }
@@ -383,7 +386,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                 if is_apostrophe(d) && after.is_some_and(char::is_alphabetic) {
                     let word = &text[i..end];
                     let elided = key(&format!("{}'", word.to_lowercase()));
-                    if data.is("elision", &elided) {
+                    if data.is(Class::Elision, &elided) {
                         end = j + d.len_utf8();
                         it.next();
                         kind = TokKind::Elision;

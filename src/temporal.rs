@@ -5,6 +5,7 @@
 //! never a quantity; ordinals, `un`/`une`/`a` alone and numbers inside names are not
 //! quantities.
 
+use crate::lang::Class;
 use crate::lang::Lang;
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
@@ -81,13 +82,13 @@ fn is_day(doc: &Doc, i: usize) -> bool {
 fn is_month(doc: &Doc, i: usize) -> bool {
     i < doc.tokens.len() && {
         let low = doc.low(i);
-        doc.data.is("month", &low) || doc.is_punct(i + 1, '.') && doc.data.is("month", &format!("{low}."))
+        doc.data.is(Class::Month, &low) || doc.is_punct(i + 1, '.') && doc.data.is(Class::Month, &format!("{low}."))
     } && !(doc.lang == Lang::En && doc.low(i) == "may" && !doc.is_cap(i))
 }
 
 /// The end of a month token (abbreviations take their period).
 fn month_end(doc: &Doc, i: usize) -> usize {
-    if !doc.data.is("month", doc.low(i)) && doc.is_punct(i + 1, '.') {
+    if !doc.data.is(Class::Month, doc.low(i)) && doc.is_punct(i + 1, '.') {
         i + 2
     } else {
         i + 1
@@ -95,18 +96,18 @@ fn month_end(doc: &Doc, i: usize) -> usize {
 }
 
 fn is_weekday(doc: &Doc, i: usize) -> bool {
-    i < doc.tokens.len() && doc.data.is("weekday", doc.low(i))
+    i < doc.tokens.len() && doc.data.is(Class::Weekday, doc.low(i))
 }
 
 /// A date starting at token `i`, as (end, rule).
 fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
     let n = doc.tokens.len();
     // Relative dates: hier, aujourd'hui, last week, this year (and "hier dimanche").
-    if let Some(end) = doc.match_class(i, "relative_date") {
+    if let Some(end) = doc.match_class(i, Class::RelativeDate) {
         let mut end = end;
         if is_weekday(doc, end) && same_line(doc, end) {
             end = weekday_end(doc, end);
-        } else if let Some(e) = doc.match_class(end, "day_part").filter(|_| same_line(doc, end)) {
+        } else if let Some(e) = doc.match_class(end, Class::DayPart).filter(|_| same_line(doc, end)) {
             end = e;
         }
         return Some((end, "relative date"));
@@ -114,7 +115,7 @@ fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
     // "il y a 30 ans", "il y a deux mois".
     if doc.lang == Lang::Fr && doc.low(i) == "il" && i + 3 < n && doc.low(i + 1) == "y" && doc.low(i + 2) == "a" {
         if let Some((_, e)) = number_at(doc, i + 3) {
-            if e < n && doc.is_class(e, "time_unit") {
+            if e < n && doc.is_class(e, Class::TimeUnit) {
                 return Some((e + 1, "time ago"));
             }
         }
@@ -183,7 +184,7 @@ fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
         if doc.low(i) == "mois" && i + 2 < n && doc.low(i + 1) == "de" && is_month(doc, i + 2) {
             return Some((month_end(doc, i + 2), "month"));
         }
-        if doc.is_class(i, "ordinal_word") && i + 2 < n && doc.is_class(i + 1, "period") && is_year(doc, i + 2) {
+        if doc.is_class(i, Class::OrdinalWord) && i + 2 < n && doc.is_class(i + 1, Class::Period) && is_year(doc, i + 2) {
             return Some((i + 3, "period of a year"));
         }
         if is_month(doc, i) {
@@ -197,7 +198,7 @@ fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
             }
         }
     }
-    if doc.is_class(i, "period") && i + 1 < n && is_year(doc, i + 1) && doc.low(i).starts_with(['a', 'y']) {
+    if doc.is_class(i, Class::Period) && i + 1 < n && is_year(doc, i + 1) && doc.low(i).starts_with(['a', 'y']) {
         return Some((i + 2, "decade"));
     }
     // Clock times: 18h15 [UTC], 22:30, 6:00am, 15:11 GMT, 19 heures.
@@ -205,7 +206,7 @@ fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
         return Some((end, "clock time"));
     }
     // A year on its own, unless it counts something ("2000 soldats").
-    if is_year(doc, i) && !counts_something(doc, i + 1) && !(i > 0 && doc.is_class(i - 1, "approximator")) && !grouped_digits_before(doc, i) {
+    if is_year(doc, i) && !counts_something(doc, i + 1) && !(i > 0 && doc.is_class(i - 1, Class::Approximator)) && !grouped_digits_before(doc, i) {
         return Some((i + 1, "year"));
     }
     // English decades: "the 1990s".
@@ -221,7 +222,7 @@ fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
 fn weekday_end(doc: &Doc, i: usize) -> usize {
     let mut end = i + 1;
     if end < doc.tokens.len() && same_line(doc, end) {
-        if let Some(e) = doc.match_class(end, "day_part") {
+        if let Some(e) = doc.match_class(end, Class::DayPart) {
             end = e;
         } else if is_day(doc, end) && !is_month(doc, end + 1) {
             // "dimanche 17" without a month: keep the weekday alone.
@@ -233,7 +234,7 @@ fn weekday_end(doc: &Doc, i: usize) -> usize {
 fn clock_at(doc: &Doc, i: usize) -> Option<usize> {
     let n = doc.tokens.len();
     let t = doc.tokens[i];
-    if t.kind != TokKind::Number && !doc.is_class(i, "number_word") {
+    if t.kind != TokKind::Number && !doc.is_class(i, Class::NumberWord) {
         return None;
     }
     let w = doc.tok(i);
@@ -264,7 +265,7 @@ fn clock_at(doc: &Doc, i: usize) -> Option<usize> {
     }
     // "à 19 heures", "trois heures du matin".
     if doc.lang == Lang::Fr && i + 1 < n && matches!(doc.low(i + 1), "heures" | "heure") {
-        if i + 3 < n && doc.low(i + 2) == "du" && doc.is_class(i + 3, "day_part") {
+        if i + 3 < n && doc.low(i + 2) == "du" && doc.is_class(i + 3, Class::DayPart) {
             return Some(i + 4);
         }
         if i > 0 && matches!(doc.low(i - 1), "à" | "vers" | "dès" | "jusqu'à" | "avant" | "après") {
@@ -279,7 +280,7 @@ fn counts_something(doc: &Doc, j: usize) -> bool {
     if j >= doc.tokens.len() || !same_line(doc, j) {
         return false;
     }
-    if doc.is_class(j, "unit") || doc.is_class(j, "multiplier") || doc.is_punct(j, '%') {
+    if doc.is_class(j, Class::Unit) || doc.is_class(j, Class::Multiplier) || doc.is_punct(j, '%') {
         return true;
     }
     let w = doc.tok(j);
@@ -289,7 +290,7 @@ fn counts_something(doc: &Doc, j: usize) -> bool {
         && (low.ends_with('s') || low.ends_with('x'))
         && low.chars().count() > 3
         && !doc.data.verb_forms.contains_key(low)
-        && !doc.is_class(j, "adverb")
+        && !doc.is_class(j, Class::Adverb)
 }
 
 fn grouped_digits_before(doc: &Doc, i: usize) -> bool {
@@ -312,15 +313,15 @@ fn number_at(doc: &Doc, i: usize) -> Option<(bool, usize)> {
         while end < n && same_line(doc, end) && doc.tokens[end].kind == TokKind::Number && doc.tok(end).len() == 3 && doc.tok(end).bytes().all(|b| b.is_ascii_digit()) && doc.tokens[end].start - doc.tokens[end - 1].end <= 3 {
             end += 1;
         }
-    } else if doc.is_class(i, "number_word") || doc.is_class(i, "multiplier") && doc.low(i) != "mille" {
+    } else if doc.is_class(i, Class::NumberWord) || doc.is_class(i, Class::Multiplier) && doc.low(i) != "mille" {
         end = i + 1;
-        while end < n && same_line(doc, end) && (doc.is_class(end, "number_word") || doc.is_class(end, "multiplier") || (doc.low(end) == "et" || doc.low(end) == "and") && end + 1 < n && doc.is_class(end + 1, "number_word")) {
+        while end < n && same_line(doc, end) && (doc.is_class(end, Class::NumberWord) || doc.is_class(end, Class::Multiplier) || (doc.low(end) == "et" || doc.low(end) == "and") && end + 1 < n && doc.is_class(end + 1, Class::NumberWord)) {
             end += 1;
         }
     } else {
         return None;
     }
-    if end < n && same_line(doc, end) && doc.is_class(end, "multiplier") {
+    if end < n && same_line(doc, end) && doc.is_class(end, Class::Multiplier) {
         end += 1;
     }
     Some((true, end))
@@ -338,11 +339,11 @@ fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
     // Unit or range: "93 mm", "3,5 %", "1 000 à 4 000", "3 h à 5 h", "une vingtaine de kilomètres".
     let unit_end = |e: usize| -> usize {
         if e < n && same_line(doc, e) {
-            if let Some(u) = doc.match_class(e, "unit") {
+            if let Some(u) = doc.match_class(e, Class::Unit) {
                 return u;
             }
             if matches!(doc.low(e), "de" | "d'" | "of") && e + 1 < n {
-                if let Some(u) = doc.match_class(e + 1, "unit") {
+                if let Some(u) = doc.match_class(e + 1, Class::Unit) {
                     return u;
                 }
             }
@@ -371,7 +372,7 @@ fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
         if (a..i).any(|k| taken[k]) || !(a + 1..=i).all(|k| same_line(doc, k)) {
             continue;
         }
-        if doc.match_class(a, "approximator") == Some(i) {
+        if doc.match_class(a, Class::Approximator) == Some(i) {
             let phrase = doc.span_text(a, i).to_lowercase();
             let article = matches!(phrase.as_str(), "un" | "une" | "a" | "an");
             if article && !approx_word {
@@ -387,7 +388,7 @@ fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
     }
     if start > 0 && start < i && matches!(doc.low(start), "une" | "un") {
         for len in (1..=3).rev() {
-            if start >= len && doc.match_class(start - len, "approximator") == Some(start) && same_line(doc, start) {
+            if start >= len && doc.match_class(start - len, Class::Approximator) == Some(start) && same_line(doc, start) {
                 start -= len;
                 break;
             }
