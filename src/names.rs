@@ -304,6 +304,9 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
 /// The end of the longest gazetteer phrase starting at token `i`.
 fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
     let n = doc.tokens.len();
+    if !doc.data.name_first.contains(&fold_key(doc.tok(i))) && !doc.data.name_first.contains(&fold_key(&key(doc.tok(i)))) {
+        return None;
+    }
     let max = (i + doc.data.max_name_words * 2).min(n);
     let mut best = None;
     for j in i + 1..=max {
@@ -794,6 +797,13 @@ fn spoken_before(doc: &Doc, a: usize) -> bool {
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).
 pub fn fold_key(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii() {
+        // The common case, without decomposition.
+        return s.bytes().map(|b| match b.to_ascii_lowercase() {
+            b'y' => 'i',
+            b => b as char,
+        }).collect();
+    }
     s.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
