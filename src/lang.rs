@@ -313,6 +313,10 @@ impl LangData {
             let value = cols.next().unwrap_or("");
             let k = key(&entry.to_lowercase());
             let first = first_token(&k);
+            // "M." and "Dr." are two tokens: the word, then its period.
+            if let Some(stem) = first.strip_suffix('.').filter(|s| !s.is_empty() && !s.contains('.')) {
+                words.entry(stem.to_string()).or_default().starts |= class.bit();
+            }
             let bits = words.entry(first.clone()).or_default();
             bits.starts |= class.bit();
             if first == k {
