@@ -12,14 +12,14 @@ SEEDS := $(wildcard seeds/*.txt)
 all: build
 
 # Everything: the command line, the wasm core, the page and its single-file build.
-build: core wasm page
+build: core wasm $(if $(wildcard mk/page.mk),page)
 
 # Build, then serve www/ on 127.0.0.1 (the single file is printed too).
 run: build
 	$(MAKE) --no-print-directory serve
 
 # Every test: the core's (unit, fixtures, doc-tests, properties) and the page's, in Chromium.
-test: test-core test-page
+test: test-core $(if $(wildcard mk/page.mk),test-page)
 
 ## Set-up -------------------------------------------------------------------
 
