@@ -16,7 +16,7 @@ build: core wasm $(if $(wildcard mk/page.mk),page)
 
 # Build, then serve www/ on 127.0.0.1 (the single file is printed too).
 run: build
-	$(MAKE) --no-print-directory serve
+	$(if $(wildcard mk/page.mk),$(MAKE) --no-print-directory serve,for f in $(SEEDS); do target/release/annotate --text "$$f"; done)
 
 # Every test: the core's (unit, fixtures, doc-tests, properties) and the page's, in Chromium.
 test: test-core $(if $(wildcard mk/page.mk),test-page)
