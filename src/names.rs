@@ -406,6 +406,11 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
     if title.is_none() {
         title = title_before(doc, a);
     }
+    // "Ahmed Mohamed Image: Twitter": a caption label glued to the name before it.
+    let mut b = b;
+    if b > a + 2 && doc.is_punct(b, ':') && doc.data.common_words.contains(doc.low(b - 1)) {
+        b -= 1;
+    }
     // A nationality word alone is no name (Afghan, Russes).
     if b == a + 1 && doc.data.demonyms.contains(&key(doc.tok(a))) && gazetteer(doc, &key(doc.tok(a))).is_none() {
         return;
