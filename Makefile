@@ -5,9 +5,10 @@ CARGO ?= cargo
 WASM_BINDGEN_VERSION := $(shell sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
 WASM_TARGET := wasm32-unknown-unknown
 WASM_OUT := www/pkg
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all run test build core wasm setup setup-rust setup-wasm test-core clean
+.PHONY: all run test build core wasm setup setup-rust setup-wasm test-core fuzz fuzz-short clean
 
 all: build
 
@@ -16,10 +17,10 @@ build: core wasm $(if $(wildcard mk/page.mk),page)
 
 # Build, then serve www/ on 127.0.0.1 (the single file is printed too).
 run: build
-	$(if $(wildcard mk/page.mk),$(MAKE) --no-print-directory serve,for f in $(SEEDS); do target/release/annotate --text "$$f"; done)
+	$(if $(wildcard mk/page.mk),$(MAKE) --no-print-directory serve,for f in $(SEEDS); do $(TARGET_DIR)/release/annotate --text "$$f"; done)
 
 # Every test: the core's (unit, fixtures, doc-tests, properties) and the page's, in Chromium.
-test: test-core $(if $(wildcard mk/page.mk),test-page)
+test: test-core fuzz-short $(if $(wildcard mk/page.mk),test-page)
 
 ## Set-up -------------------------------------------------------------------
 
@@ -43,12 +44,21 @@ core:
 wasm: setup-wasm
 	$(CARGO) build --lib --profile wasm --target $(WASM_TARGET)
 	wasm-bindgen --target web --no-typescript --out-dir $(WASM_OUT) \
-	  target/$(WASM_TARGET)/wasm/article_annotator.wasm
+	  $(TARGET_DIR)/$(WASM_TARGET)/wasm/article_annotator.wasm
 
 ## Test ---------------------------------------------------------------------
 
 test-core:
 	$(CARGO) test --release
+
+# The fuzzer (cargo-fuzz, libFuzzer) over the library's invariants: 60 s in `make test`,
+# longer with `make fuzz SECONDS=3600` (see docs/robustness.md).
+SECONDS ?= 600
+fuzz-short:
+	scripts/fuzz.sh 60
+
+fuzz:
+	scripts/fuzz.sh $(SECONDS)
 
 clean:
 	$(CARGO) clean

@@ -21,6 +21,9 @@ use crate::quotes::Quote;
 use crate::schema::{ClaimKind, EntityType};
 use crate::segment::{Doc, TokKind};
 
+/// The most tokens a reported clause (or the clause before an inverted cue) may span.
+const MAX_CLAUSE_TOKENS: usize = 400;
+
 /// A claim found, with byte spans.
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -72,6 +75,8 @@ struct Ctx<'a, 't> {
     roles: Vec<(usize, String, String, usize)>,
     /// Clusters that have spoken, with the token where they did.
     spoken: Vec<(usize, usize)>,
+    /// The type of each cluster.
+    kinds: Vec<EntityType>,
 }
 
 /// Finds the claims of `doc`.
@@ -82,18 +87,20 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
             *slot = Some(i);
         }
     }
-    let mut ctx = Ctx { doc, mentions, at, roles: Vec::new(), spoken: Vec::new() };
+    let kinds = groups.iter().map(|g| g.kind).collect();
+    let mut ctx = Ctx { doc, mentions, at, roles: Vec::new(), spoken: Vec::new(), kinds };
     ctx.bind_roles();
     let cues = find_cues(doc, &ctx);
     let mut raw: Vec<(ClaimKind, (usize, usize), Option<usize>, Option<Who>, &'static str, usize)> = Vec::new();
     // (kind, content bytes, cue index, who, why, position token)
     let mut used_cue = vec![false; cues.len()];
     let mut quote_speaker: Vec<Option<(Option<usize>, Option<Who>)>> = vec![None; quotes.len()];
-    let cue_starting = |tok: usize| cues.iter().position(|c| c.first == tok);
+    let cue_starting = |tok: usize| cue_at(&cues, tok);
 
     // 1. Quotations attached to a cue beside them.
+    let enclosed = enclosed_by_statements(quotes);
     for (qi, q) in quotes.iter().enumerate() {
-        if !q.statement || q.depth > 0 && enclosed_by_statement(quotes, qi) {
+        if !q.statement || q.depth > 0 && enclosed[qi] {
             continue;
         }
         if let Some((ci, who)) = ctx.attach_right(q, &cues, cue_starting).or_else(|| ctx.attach_left(q, &cues)) {
@@ -124,7 +131,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
             continue;
         }
         let para = doc.sentence_of(q.open).paragraph;
-        let Some(pi) = (0..qi).rev().find(|&j| quotes[j].depth == 0) else { continue };
+        let Some(pi) = (qi.saturating_sub(8)..qi).rev().find(|&j| quotes[j].depth == 0) else { continue };
         let prev = &quotes[pi];
         let prev_para = doc.sentence_of(prev.open).paragraph;
         let last_of_para = prev.close.map_or(prev.tokens.1, |c| c + 1);
@@ -141,6 +148,16 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         }
     }
     // 3. Reported speech around the other cues.
+    let mut direct: Vec<(usize, usize)> = raw.iter().map(|r| r.1).collect();
+    direct.sort_unstable();
+    let inside_direct = |c: (usize, usize)| {
+        let i = direct.partition_point(|d| d.0 <= c.0);
+        i > 0 && direct[i - 1].1 >= c.1
+    };
+    let holds_direct = |c: (usize, usize)| {
+        let i = direct.partition_point(|d| d.0 < c.0);
+        direct.get(i).is_some_and(|d| d.1 <= c.1)
+    };
     for (ci, cue) in cues.iter().enumerate() {
         if used_cue[ci] {
             continue;
@@ -148,7 +165,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         if let Some((content, who, why, quoted)) = ctx.reported(cue, &cues, quotes) {
             let kind = if quoted { ClaimKind::Direct } else { ClaimKind::Indirect };
             // Content already claimed as a quotation is not claimed again.
-            if raw.iter().any(|r| r.1 .0 <= content.0 && content.1 <= r.1 .1 || content.0 <= r.1 .0 && r.1 .1 <= content.1 && r.0 == ClaimKind::Direct && quoted) {
+            if inside_direct(content) || quoted && holds_direct(content) {
                 continue;
             }
             raw.push((kind, content, Some(ci), who, why, cue.first));
@@ -162,8 +179,19 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     }
     // A claim inside another claim's content is part of it ("Les militants ont prétendu …,
     // a déclaré Tokayev"): keep the outer one.
-    let spans: Vec<(usize, usize)> = raw.iter().map(|r| r.1).collect();
-    raw.retain(|r| !spans.iter().any(|&o| o != r.1 && o.0 <= r.1 .0 && r.1 .1 <= o.1));
+    raw.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)));
+    let mut outer_end = 0;
+    let mut outer: Option<(usize, usize)> = None;
+    raw.retain(|r| {
+        // Sorted by start, longest first: a span ending before the furthest end seen is inside.
+        // (A span equal to an earlier one is a duplicate from a second cue: dropped too.)
+        let nested = outer.is_some() && r.1 .1 <= outer_end;
+        if r.1 .1 > outer_end || outer.is_none() {
+            outer_end = r.1 .1;
+            outer = Some(r.1);
+        }
+        !nested
+    });
     raw.sort_by_key(|r| (r.5, r.1 .0));
     // Resolve speakers in text order, so pronouns see who spoke before them.
     let mut out = Vec::with_capacity(raw.len());
@@ -190,9 +218,24 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     out
 }
 
-fn enclosed_by_statement(quotes: &[Quote], qi: usize) -> bool {
-    let q = &quotes[qi];
-    quotes.iter().any(|o| o.statement && o.open < q.open && o.content.1 >= q.content.1 && o.depth < q.depth)
+/// For each quotation, whether a statement quotation encloses it (one sweep with a stack).
+fn enclosed_by_statements(quotes: &[Quote]) -> Vec<bool> {
+    let mut out = Vec::with_capacity(quotes.len());
+    let mut open: Vec<(usize, bool)> = Vec::new(); // (content end, statement)
+    let mut statements = 0usize;
+    for q in quotes {
+        while let Some(&(end, st)) = open.last() {
+            if end >= q.content.1 {
+                break;
+            }
+            open.pop();
+            statements -= usize::from(st);
+        }
+        out.push(statements > 0);
+        open.push((q.content.1, q.statement));
+        statements += usize::from(q.statement);
+    }
+    out
 }
 
 /// Whether quotations `a` and `b` are pieces of one quote: in one paragraph with only a
@@ -606,13 +649,14 @@ impl<'a, 't> Ctx<'a, 't> {
         if k > 0 && doc.is_class(k - 1, Class::Complementizer) && doc.sentence_of(q.open).first < k {
             k -= 1;
         }
-        let ci = cues.iter().position(|c| c.last == k && matches!(c.kind, CueKind::Verb { .. })).or_else(|| {
+        let ci = cue_ending_at(cues, k).filter(|&c| matches!(cues[c].kind, CueKind::Verb { .. })).or_else(|| {
             // "Obama tweeted using his account:" then the quotation in the next paragraph.
             if !(doc.tokens[q.open].breaks_before > 0 && q.open > 0 && doc.is_punct(q.open - 1, ':')) {
                 return None;
             }
             let s = doc.sentence_of(q.open - 1);
-            cues.iter().rposition(|c| c.first >= s.first && c.last < q.open && matches!(c.kind, CueKind::Verb { .. }))
+            let before = cues.partition_point(|c| c.last < q.open);
+            (cues.partition_point(|c| c.first < s.first)..before).rev().find(|&c| matches!(cues[c].kind, CueKind::Verb { .. }))
         })?;
         // A quotation after "que" must be all that follows (else it is reported speech).
         let cue = &cues[ci];
@@ -740,7 +784,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 if doc.is_punct(k, ':') {
                     k += 1;
-                    if let Some(q) = quotes.iter().find(|q| q.open == k && q.statement) {
+                    if let Some(q) = quote_at(quotes, k).filter(|q| q.statement) {
                         return Some((q.content, who, "verb, colon, quotation", true));
                     }
                 } else if doc.is_class(k, Class::Complementizer) && matches!(doc.low(k), "que" | "qu'" | "that") {
@@ -758,6 +802,9 @@ impl<'a, 't> Ctx<'a, 't> {
                         return None;
                     }
                 }
+                if k >= n || doc.tokens[k].breaks_before > 0 && k > cue.last {
+                    return None; // the verb (and its "que" or colon) ends the text or the line
+                }
                 let after_that = k > 0 && doc.is_class(k - 1, Class::Complementizer);
                 if doc.lang == Lang::En && !after_that && !accuses {
                     // "said the team…": a bare clause only after verbs that take one, and only
@@ -766,7 +813,7 @@ impl<'a, 't> Ctx<'a, 't> {
                         && !doc.is_class(k, Class::Preposition)
                         && !doc.is_class(k, Class::ObjectPronoun)
                         && !doc.data.verb_forms.contains_key(doc.low(k));
-                    let quote_opens = quotes.iter().any(|q| q.open == k);
+                    let quote_opens = quote_at(quotes, k).is_some();
                     if !(clause && (opens_clause || quote_opens)) {
                         return None;
                     }
@@ -775,8 +822,10 @@ impl<'a, 't> Ctx<'a, 't> {
                     who = self.subject_after(cue);
                 }
                 let content = self.clause_content(k, cues, quotes)?;
-                let quoted = quotes.iter().any(|q| q.content.0 <= content.0 && content.1 <= q.content.1 + 1 && q.statement && q.open + 1 == k_tok(doc, content.0));
-                let quoted_content = if quoted { quotes.iter().find(|q| q.open + 1 == k_tok(doc, content.0)).map(|q| q.content) } else { None };
+                let first = k_tok(doc, content.0);
+                let opening = first.checked_sub(1).and_then(|o| quote_at(quotes, o));
+                let quoted = opening.is_some_and(|q| q.content.0 <= content.0 && content.1 <= q.content.1 + 1 && q.statement);
+                let quoted_content = if quoted { opening.map(|q| q.content) } else { None };
                 Some((quoted_content.unwrap_or(content), who, "speech verb, then the reported clause", quoted))
             }
         }
@@ -842,7 +891,8 @@ impl<'a, 't> Ctx<'a, 't> {
         let doc = self.doc;
         let s = doc.sentence_of(i);
         let mut k = i;
-        while k > s.first {
+        let first = s.first.max(i.saturating_sub(MAX_CLAUSE_TOKENS));
+        while k > first {
             if doc.is_punct(k - 1, ';') || doc.is_punct(k - 1, ':') && !doc.sentence_of(k).headline {
                 return k;
             }
@@ -859,11 +909,17 @@ impl<'a, 't> Ctx<'a, 't> {
     /// the end of a quotation running past it), a `;`, or a comma before another cue.
     fn clause_content(&self, k: usize, cues: &[Cue], quotes: &[Quote]) -> Option<(usize, usize)> {
         let doc = self.doc;
+        if k >= doc.tokens.len() {
+            return None;
+        }
         let s = doc.sentence_of(k);
-        let mut end = s.last;
+        // A reported clause is never longer than this: a bound that keeps every cue's work
+        // constant however long a sentence (or a line without punctuation) is.
+        let mut end = s.last.min(k + MAX_CLAUSE_TOKENS);
         // A quotation open at k that runs past the sentence end carries the clause with it.
-        if let Some(q) = quotes.iter().find(|q| q.open >= k && q.open < s.last && q.tokens.1 > s.last) {
-            end = q.close.map_or(q.tokens.1, |c| c + 1);
+        let first_quote = quotes.partition_point(|q| q.open < k);
+        if let Some(q) = quotes[first_quote..].iter().take(4).find(|q| q.open < end && q.tokens.1 > s.last) {
+            end = q.close.map_or(q.tokens.1, |c| c + 1).min(k + 2 * MAX_CLAUSE_TOKENS);
         }
         for j in k..end {
             if doc.is_punct(j, ';') {
@@ -879,7 +935,7 @@ impl<'a, 't> Ctx<'a, 't> {
                         c += 1;
                     }
                 }
-                if cues.iter().any(|cue| cue.first == c && (cue.inverted.is_some() || matches!(cue.kind, CueKind::Verb { participle: true, .. }))) {
+                if cue_at(cues, c).is_some_and(|ci| cues[ci].inverted.is_some() || matches!(cues[ci].kind, CueKind::Verb { participle: true, .. })) {
                     end = j;
                     break;
                 }
@@ -976,7 +1032,7 @@ impl<'a, 't> Ctx<'a, 't> {
         // The latest speaker within the last few sentences, whatever its type ("elle" for
         // "l'ONG", "it" for a company); further back, only one of the pronoun's type.
         let sentence = doc.tokens[tok].sentence;
-        let last_spoken = self.spoken.iter().rev().find(|(p, c)| {
+        let last_spoken = self.spoken.iter().rev().take(64).find(|(p, c)| {
             let near = sentence.saturating_sub(doc.tokens[*p].sentence) <= 2;
             near && !plural || self.cluster_kind(*c) == Some(wanted)
         });
@@ -1002,16 +1058,18 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 
     fn cluster_kind(&self, c: usize) -> Option<EntityType> {
-        self.mentions.iter().find(|m| m.cluster == c).map(|m| m.kind)
+        self.kinds.get(c).copied()
     }
 
     /// A description: the person the article gives that role (nearest before, else the
     /// first after), matching the whole role phrase first, then its head.
     fn resolve_description(&self, a: usize, b: usize) -> Option<usize> {
         let (key, head) = self.role_key(a, b)?;
+        // Roles are bound in text order; the nearest before `a`, else the first after.
         let pick = |f: &dyn Fn(&(usize, String, String, usize)) -> bool| {
-            let before = self.roles.iter().filter(|r| r.0 <= a && f(r)).max_by_key(|r| r.0);
-            let after = self.roles.iter().filter(|r| r.0 > a && f(r)).min_by_key(|r| r.0);
+            let split = self.roles.partition_point(|r| r.0 <= a);
+            let before = self.roles[..split].iter().rev().take(256).find(|r| f(r));
+            let after = self.roles[split..].iter().take(256).find(|r| f(r));
             before.or(after).map(|r| r.3)
         };
         let bound = pick(&|r| r.1 == key).or_else(|| {
@@ -1024,12 +1082,30 @@ impl<'a, 't> Ctx<'a, 't> {
         // "l'ONG", "le groupe", "the company": the organisation that last spoke or was named.
         if self.doc.data.is(Class::OrgRole, &head) {
             let before = self.mentions.partition_point(|m| m.first < a);
-            let spoken = self.spoken.iter().rev().find(|(_, c)| self.cluster_kind(*c) == Some(EntityType::Organization)).map(|&(p, c)| (p, c));
+            let spoken = self.spoken.iter().rev().take(64).find(|(_, c)| self.cluster_kind(*c) == Some(EntityType::Organization)).map(|&(p, c)| (p, c));
             let named = self.mentions[..before].iter().rev().take(200).find(|m| m.kind == EntityType::Organization).map(|m| (m.first, m.cluster));
             return [spoken, named].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c);
         }
         None
     }
+}
+
+/// The cue starting at token `tok` (cues are in text order).
+fn cue_at(cues: &[Cue], tok: usize) -> Option<usize> {
+    let i = cues.partition_point(|c| c.first < tok);
+    (i < cues.len() && cues[i].first == tok).then_some(i)
+}
+
+/// The cue ending right before token `tok`.
+fn cue_ending_at(cues: &[Cue], tok: usize) -> Option<usize> {
+    let i = cues.partition_point(|c| c.last < tok);
+    (i < cues.len() && cues[i].last == tok).then_some(i)
+}
+
+/// The quotation whose opening mark is token `tok` (quotations are in order of their marks).
+fn quote_at(quotes: &[Quote], tok: usize) -> Option<&Quote> {
+    let i = quotes.partition_point(|q| q.open < tok);
+    quotes.get(i).filter(|q| q.open == tok)
 }
 
 fn k_tok(doc: &Doc, byte: usize) -> usize {

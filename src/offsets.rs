@@ -40,7 +40,13 @@ impl<'t> CodePoints<'t> {
             };
         }
         let k = byte / STRIDE;
-        self.checkpoints[k] as usize + count_starts(&bytes[k * STRIDE..byte])
+        let before = self.checkpoints[k] as usize + count_starts(&bytes[k * STRIDE..byte]);
+        // A byte inside a character belongs to that character, already counted.
+        if byte < bytes.len() && !is_char_start(bytes[byte]) {
+            before.saturating_sub(1)
+        } else {
+            before
+        }
     }
 }
 

@@ -54,14 +54,14 @@ struct Raw {
 
 /// Parses one request line. On error, also returns the id when it could be read.
 pub fn parse(line: &[u8]) -> Result<Request, (Option<Value>, RequestError)> {
-    let s = std::str::from_utf8(line).map_err(|_| (None, RequestError::NotUtf8))?;
+    let s = std::str::from_utf8(line).map_err(|_| (readable_id(line), RequestError::NotUtf8))?;
+    // The batch format is objects only: `[7, "texte"]` is no request.
+    if !s.trim_start().starts_with('{') {
+        return Err((None, RequestError::BadJson("expected a JSON object".to_string())));
+    }
     let raw: Raw = match serde_json::from_str(s) {
         Ok(r) => r,
-        Err(e) => {
-            // The id may still be readable when only another field is broken.
-            let id = serde_json::from_str::<Value>(s).ok().and_then(|v| v.get("id").cloned());
-            return Err((id, RequestError::BadJson(e.to_string())));
-        }
+        Err(e) => return Err((readable_id(line), RequestError::BadJson(e.to_string()))),
     };
     let id = raw.id.filter(|v| !v.is_null());
     let Some(Value::String(text)) = raw.text else {
@@ -74,6 +74,17 @@ pub fn parse(line: &[u8]) -> Result<Request, (Option<Value>, RequestError)> {
         Some(other) => return Err((id, RequestError::UnknownLang(other.to_string()))),
     };
     Ok(Request { id, text, lang })
+}
+
+/// The `id` of a broken line, when it can still be read: the other fields are skipped
+/// without being decoded, so a lone surrogate or a bad byte in `text` does not hide it.
+fn readable_id(line: &[u8]) -> Option<Value> {
+    #[derive(Deserialize)]
+    struct IdOnly {
+        #[serde(default)]
+        id: Option<Value>,
+    }
+    serde_json::from_slice::<IdOnly>(line).ok().and_then(|r| r.id).filter(|v| !v.is_null())
 }
 
 /// Annotates one request line and returns the output line (without its newline), and

@@ -78,6 +78,10 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
+/// Closing marks looked through after a sentence's final punctuation (`.»)`): a bound, so a
+/// run of a million `»` costs linear time.
+const MAX_CLOSERS: usize = 8;
+
 const CLITICS: &[&str] = &["s", "t", "re", "ll", "ve", "d", "m"];
 
 impl<'t> Doc<'t> {
@@ -223,7 +227,7 @@ impl<'t> Doc<'t> {
         }
         // After a terminal mark (and any closing quotes or brackets that follow it).
         let mut k = j;
-        while k > 0 && self.is_closer(k - 1) {
+        while k > 0 && j - k < MAX_CLOSERS && self.is_closer(k - 1) {
             k -= 1;
         }
         // "Washington D.C. The team": an acronym's period may end the sentence too.
@@ -269,7 +273,7 @@ impl<'t> Doc<'t> {
 
     fn ends_with_terminal(&self, j: usize) -> bool {
         let mut k = j;
-        while k > 0 && self.is_closer(k - 1) {
+        while k > 0 && j - k < MAX_CLOSERS && self.is_closer(k - 1) {
             k -= 1;
         }
         k > 0 && [('.'), ('!'), ('?'), ('…'), (':'), (';')].iter().any(|&c| self.is_punct(k - 1, c))
@@ -295,7 +299,7 @@ impl<'t> Doc<'t> {
             .unwrap_or(s.last);
         let last = s.last - 1;
         let mut k = s.last;
-        while k > s.first && self.is_closer(k - 1) {
+        while k > s.first && s.last - k < MAX_CLOSERS && self.is_closer(k - 1) {
             k -= 1;
         }
         let terminal = k > s.first

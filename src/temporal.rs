@@ -362,6 +362,10 @@ fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
     if end < n && doc.tokens[end].kind == TokKind::Number && doc.tok(end - 1) == "h" {
         end += 1;
     }
+    // A unit or a range never reaches into a name or a date ("10 M. Martin", "3 h 2022").
+    if let Some(t) = (i..end).find(|&t| taken[t]) {
+        end = t;
+    }
     // Approximator before: plus de, au moins, environ, une (vingtaine), about, more than.
     let mut start = i;
     for len in (1..=4).rev() {
