@@ -868,6 +868,15 @@ impl<'a, 't> Ctx<'a, 't> {
                 end = k;
                 continue;
             }
+            // "selon le Groupe France Télécom": a name after its article is the source.
+            if found.is_none() && doc.is_class(k, Class::Determiner) {
+                if let Some(m) = self.mention_starting_at(k + 1) {
+                    found = Some(Who::Mention(m));
+                    k = self.mentions[m].last;
+                    end = k;
+                    continue;
+                }
+            }
             if found.is_none() {
                 if let Some(e) = self.description_starting_at(k) {
                     found = Some(Who::Description(k, e));
@@ -923,6 +932,11 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         for j in k..end {
             if doc.is_punct(j, ';') {
+                end = j;
+                break;
+            }
+            // "… et a suggéré que …": a coordinated speech verb starts another claim.
+            if j > k && doc.is_class(j, Class::Coordinator) && cue_at(cues, j + 1).is_some() {
                 end = j;
                 break;
             }
