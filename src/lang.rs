@@ -282,12 +282,13 @@ pub fn key(s: &str) -> String {
     out
 }
 
-/// The first token of a lexicon key as the tokenizer cuts it: up to the first space, or
-/// through an apostrophe that ends an elision (`l'an dernier` → `l'`, `aujourd'hui` whole).
-pub fn first_token(k: &str) -> String {
+/// The first token of a lowercase lexicon key as the tokenizer cuts it: up to the first
+/// space, or through an apostrophe that ends one of the language's `elisions`
+/// (`l'an dernier` → `l'`, `aujourd'hui` whole).
+pub fn first_token(k: &str, elisions: &HashSet<String>) -> String {
     let word = k.split(' ').next().unwrap_or("");
     match word.find('\'') {
-        Some(p) if p <= 6 && p + 1 < word.len() && matches!(&word[..p], "l" | "d" | "j" | "m" | "n" | "s" | "t" | "c" | "qu" | "jusqu" | "lorsqu" | "puisqu" | "quoiqu" | "presqu" | "L" | "D" | "J" | "M" | "N" | "S" | "T" | "C" | "Qu" | "Jusqu" | "Lorsqu" | "Puisqu" | "Quoiqu" | "Presqu") => word[..=p].to_string(),
+        Some(p) if p + 1 < word.len() && elisions.contains(&word[..=p]) => word[..=p].to_string(),
         _ => word.to_string(),
     }
 }
@@ -306,13 +307,18 @@ impl LangData {
         let mut classes: Vec<HashMap<String, &'static str>> = vec![HashMap::default(); Class::ALL.len()];
         let mut class_max_words = vec![0; Class::ALL.len()];
         let mut words: HashMap<String, WordBits> = HashMap::default();
+        // The elisions first: they decide where every other entry's first token ends.
+        let elisions: HashSet<String> = lines(src.grammar)
+            .filter_map(|l| l.strip_prefix("elision\t"))
+            .map(|e| key(&e.split('\t').next().unwrap_or("").to_lowercase()))
+            .collect();
         for line in lines(src.grammar) {
             let mut cols = line.split('\t');
             let (Some(name), Some(entry)) = (cols.next(), cols.next()) else { continue };
             let Some(class) = Class::from_name(name) else { continue };
             let value = cols.next().unwrap_or("");
             let k = key(&entry.to_lowercase());
-            let first = first_token(&k);
+            let first = first_token(&k, &elisions);
             // "M." and "Dr." are two tokens: the word, then its period.
             if let Some(stem) = first.strip_suffix('.').filter(|s| !s.is_empty() && !s.contains('.')) {
                 words.entry(stem.to_string()).or_default().starts |= class.bit();
@@ -373,7 +379,7 @@ impl LangData {
         }
         let folded_locations = locations.iter().map(|l| crate::names::fold_key(l)).collect();
         let folded_organizations = organizations.iter().map(|o| crate::names::fold_key(o)).collect();
-        let name_first = locations.iter().chain(organizations.iter()).map(|e| first_token(&crate::names::fold_key(e))).collect();
+        let name_first = locations.iter().chain(organizations.iter()).map(|e| first_token(&crate::names::fold_key(e), &elisions)).collect();
         LangData {
             name_first,
             classes,

@@ -449,8 +449,8 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
 /// Length in bytes of a dotted acronym or initial at the start of `rest` (which starts
 /// with the period after the first capital), or 0.
 fn dotted_len(rest: &str) -> usize {
-    // ".S." / ".N." / ".-M." / "." (a lone initial followed by more letters is not one).
-    let b = rest.as_bytes();
+    // ".S." / ".N." / ".-M.": a lone initial ("J. Smith") is not one; its period stays a
+    // token of its own and the names stage joins the initial to the name after it.
     let mut pos = 1; // past the first '.'
     let mut letters = 1;
     loop {
@@ -469,13 +469,8 @@ fn dotted_len(rest: &str) -> usize {
             _ => break,
         }
     }
-    let _ = b;
     if letters >= 2 {
         pos
-    } else if rest[1..].starts_with(|c: char| c.is_whitespace() || c == ',' || c == ')') || rest.len() == 1 {
-        // A lone initial: "J. Smith", "V. Sapounov". The period stays with it only when a
-        // capitalised word follows, which the names stage checks; here it is its own token.
-        0
     } else {
         0
     }

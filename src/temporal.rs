@@ -114,7 +114,7 @@ fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
     }
     // "il y a 30 ans", "il y a deux mois".
     if doc.lang == Lang::Fr && doc.low(i) == "il" && i + 3 < n && doc.low(i + 1) == "y" && doc.low(i + 2) == "a" {
-        if let Some((_, e)) = number_at(doc, i + 3) {
+        if let Some(e) = number_at(doc, i + 3) {
             if e < n && doc.is_class(e, Class::TimeUnit) {
                 return Some((e + 1, "time ago"));
             }
@@ -298,8 +298,8 @@ fn grouped_digits_before(doc: &Doc, i: usize) -> bool {
 }
 
 /// A number starting at token `i`: digits (with groups of three: `2 000`), number words
-/// (`deux cent mille`), maybe a multiplier (`10 millions`). Returns (value known, end).
-fn number_at(doc: &Doc, i: usize) -> Option<(bool, usize)> {
+/// (`deux cent mille`), maybe a multiplier (`10 millions`). Returns the index past it.
+fn number_at(doc: &Doc, i: usize) -> Option<usize> {
     let n = doc.tokens.len();
     let t = doc.tokens[i];
     let mut end;
@@ -324,13 +324,13 @@ fn number_at(doc: &Doc, i: usize) -> Option<(bool, usize)> {
     if end < n && same_line(doc, end) && doc.is_class(end, Class::Multiplier) {
         end += 1;
     }
-    Some((true, end))
+    Some(end)
 }
 
 /// A quantity around token `i`: [approximator] number [range] [unit], as (start, end).
 fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
     let n = doc.tokens.len();
-    let (_, mut end) = number_at(doc, i)?;
+    let mut end = number_at(doc, i)?;
     if (i..end).any(|k| taken[k]) {
         return None;
     }
@@ -352,7 +352,7 @@ fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
     };
     end = unit_end(end);
     if end + 1 < n && same_line(doc, end) && matches!(doc.low(end), "à" | "to" | "-" | "–") {
-        if let Some((_, e2)) = number_at(doc, end + 1) {
+        if let Some(e2) = number_at(doc, end + 1) {
             if (end + 1..e2).all(|k| !taken[k]) {
                 end = unit_end(e2);
             }
