@@ -277,13 +277,13 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
         if doc.lang == Lang::Fr && word.contains('-') {
             if let Some((base, pron_start)) = split_inversion(&low) {
                 let pron = (i, t.start + pron_start, t.end);
-                if let Some(v) = data.verb_forms.get(base) {
+                if let Some(v) = data.verb_forms.get(base).filter(|v| reflexive_ok(doc, v, i, i)) {
                     cues.push(Cue { first: i, last: i + 1, kind: verb_kind(doc, v, base), inverted: Some(pron) });
                     i += 1;
                     continue;
                 }
                 if data.is(Class::Auxiliary, base) {
-                    if let Some(p) = participle_after(doc, i + 1) {
+                    if let Some(p) = participle_after(doc, i + 1).filter(|&p| reflexive_ok(doc, &data.verb_forms[doc.low(p)], i, p)) {
                         let v = data.verb_forms[doc.low(p)];
                         cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: Some(pron) });
                         i = p + 1;
@@ -293,14 +293,14 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
             }
         }
         if data.is(Class::Auxiliary, &low) && !doc.is_cap(i) || data.is(Class::Auxiliary, &low) && doc.starts_sentence(i) {
-            if let Some(p) = participle_after(doc, i + 1) {
+            if let Some(p) = participle_after(doc, i + 1).filter(|&p| reflexive_ok(doc, &data.verb_forms[doc.low(p)], i, p)) {
                 let v = data.verb_forms[doc.low(p)];
                 cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: None });
                 i = p + 1;
                 continue;
             }
         }
-        if let Some(v) = data.verb_forms.get(low) {
+        if let Some(v) = data.verb_forms.get(low).filter(|v| reflexive_ok(doc, v, i, i)) {
             let noun_use = i > 0 && (doc.is_class(i - 1, Class::Determiner) || doc.is_class(i - 1, Class::LocationPreposition) && doc.lang == Lang::En);
             let capital_mid = doc.is_cap(i) && !doc.starts_sentence(i);
             if !noun_use && !capital_mid {
@@ -310,6 +310,12 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
         i += 1;
     }
     cues
+}
+
+/// Whether a cue from token `first` to its verb at `verb` has the reflexive pronoun its
+/// verb needs (`s'inquiète`, `se sont plaints`; not `l'usine inquiète`).
+fn reflexive_ok(doc: &Doc, v: &crate::lang::VerbForm, first: usize, verb: usize) -> bool {
+    !v.reflexive || (first.saturating_sub(1)..verb).any(|j| doc.is_class(j, Class::ReflexivePronoun))
 }
 
 fn verb_kind(doc: &Doc, v: &crate::lang::VerbForm, form: &str) -> CueKind {
@@ -539,6 +545,77 @@ impl<'a, 't> Ctx<'a, 't> {
         None
     }
 
+    /// A plain noun phrase ending right before token `end` (`The authors`, `la direction`,
+    /// `Le chef de la direction de l'aviation civile`), as its first token: the fallback
+    /// subject of a speech verb when no name, pronoun or role stands there. The phrase
+    /// starts with a determiner or a capital, takes `de`/`of` complements, and never spans
+    /// punctuation, a conjunction, a verb or a second phrase (`In a statement the company`).
+    fn np_before(&self, end: usize) -> Option<usize> {
+        let doc = self.doc;
+        let s = doc.sentence_of(end.saturating_sub(1));
+        let lo = s.first.max(end.saturating_sub(12));
+        let mut j = end;
+        let mut start = None;
+        while j > lo {
+            let t = j - 1;
+            if !self.np_token(t) || doc.tokens[j.min(end)].breaks_before > 0 && j != end {
+                break;
+            }
+            if doc.is_class(t, Class::Determiner) || doc.tokens[t].kind == TokKind::Elision {
+                start = Some(t);
+                // A determiner after a plain word opens this phrase ("a statement | the company").
+                // "des", "du" hold their own "de": the phrase goes on before them.
+                let linked = t > lo && (doc.is_class(t, Class::OrgConnector) || doc.is_class(t - 1, Class::OrgConnector) || doc.is_class(t - 1, Class::Preposition));
+                if !linked {
+                    break;
+                }
+            } else if doc.is_cap(t) || doc.starts_sentence(t) {
+                start = Some(t);
+            }
+            j = t;
+        }
+        let a = start?;
+        let opens = doc.is_class(a, Class::Determiner) || doc.tokens[a].kind == TokKind::Elision
+            // English bare plurals open a sentence ("Officials say", "Estimates suggest");
+            // French subjects take their article.
+            || doc.lang == Lang::En && doc.starts_sentence(a);
+        let last = end - 1;
+        let complete = !doc.is_class(last, Class::Determiner) && !doc.is_class(last, Class::OrgConnector) && !doc.is_class(last, Class::Preposition) && doc.tokens[last].kind != TokKind::Elision;
+        (opens && complete && !doc.is_class(a, Class::Preposition) && !doc.is_class(a, Class::LocationPreposition)).then_some(a)
+    }
+
+    /// A plain noun phrase starting at token `a` and running to the next punctuation (at most
+    /// ten tokens): the source after `selon` / `according to` when no name or role is there.
+    fn np_after(&self, a: usize) -> Option<usize> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        if a >= n || !(doc.is_class(a, Class::Determiner) || doc.tokens[a].kind == TokKind::Elision || doc.is_cap(a)) {
+            return None;
+        }
+        let mut e = a;
+        while e < n && e < a + 10 && self.np_token(e) && (e == a || doc.tokens[e].breaks_before == 0) {
+            e += 1;
+        }
+        (e > a).then_some(e)
+    }
+
+    /// A token that may stand inside a plain noun phrase: a word, number or elision that is
+    /// no verb, pronoun or conjunction.
+    fn np_token(&self, t: usize) -> bool {
+        let doc = self.doc;
+        let tok = doc.tokens[t];
+        let wordlike = matches!(tok.kind, TokKind::Word | TokKind::Number | TokKind::Elision | TokKind::Dotted) || tok.kind == TokKind::Clitic;
+        wordlike
+            && !doc.is_class(t, Class::Subordinator)
+            && !doc.is_class(t, Class::Complementizer)
+            && !doc.is_class(t, Class::RelativePronoun)
+            && !doc.is_class(t, Class::Coordinator)
+            && !doc.is_class(t, Class::Auxiliary)
+            && !doc.is_class(t, Class::PronounSubject)
+            && !doc.is_class(t, Class::ObjectPronoun)
+            && !doc.data.verb_forms.contains_key(doc.low(t))
+    }
+
     /// The subject that opens the sentence starting at `first` (before token `limit`).
     fn sentence_subject(&self, first: usize, limit: usize) -> Option<Who> {
         let doc = self.doc;
@@ -556,7 +633,9 @@ impl<'a, 't> Ctx<'a, 't> {
             let t = doc.tokens[k];
             return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
         }
-        let end = self.description_starting_at(k)?;
+        let Some(end) = self.description_starting_at(k) else {
+            return self.np_after(k).filter(|&e| e < limit).map(|e| Who::Description(k, e));
+        };
         if let Some(m) = self.mention_starting_at(end).filter(|&m| self.mentions[m].kind == EntityType::Person) {
             return Some(Who::Mention(m));
         }
@@ -680,7 +759,23 @@ impl<'a, 't> Ctx<'a, 't> {
         if prev_comma {
             return self.subject_after(cue);
         }
-        None
+        self.plain_subject_before(cue.first)
+    }
+
+    /// A plain noun phrase subject before a cue (`The authors say`, `la direction a
+    /// confirmé`), over the adverbs between them.
+    fn plain_subject_before(&self, cue_first: usize) -> Option<Who> {
+        let doc = self.doc;
+        // "la fermeture annoncée de l'usine": a participle without auxiliary is an adjective.
+        let w = doc.low(cue_first);
+        if doc.data.entries(Class::ParticipleSuffix).any(|suf| w.ends_with(suf)) {
+            return None;
+        }
+        let mut e = cue_first;
+        while e > 0 && ctx_skippable(self.doc, e - 1) && cue_first - e < 3 {
+            e -= 1;
+        }
+        self.np_before(e).map(|a| Who::Description(a, e))
     }
 
     /// The subject of the clause a participle (`ajoutant`, `adding`) hangs from.
@@ -733,6 +828,14 @@ impl<'a, 't> Ctx<'a, 't> {
                 if at_start && after_comma {
                     let content = self.clause_content(np_end + 1, cues, quotes)?;
                     return Some((content, Some(who), "selon / according to, then the clause", false));
+                }
+                // "…, qui, selon X, fut enlevée …" / "Le crash, selon X, serait dû …": the
+                // source set off by commas inside its clause.
+                let enclosed = cue.first > clause_start + 1 && doc.is_punct(cue.first - 1, ',');
+                if enclosed && after_comma {
+                    let from = if doc.is_class(cue.first - 2, Class::RelativePronoun) { np_end + 1 } else { clause_start };
+                    let content = self.clause_content(from, cues, quotes)?;
+                    return Some((content, Some(who), "selon / according to inside the clause", false));
                 }
                 // "…, selon X." / "… selon la CGT" at the end.
                 let start = self.clause_start(cue.first);
@@ -811,7 +914,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     // when a subject opens it (not "charged with", "worked for").
                     let opens_clause = doc.tokens[k].kind != TokKind::Punct
                         && !doc.is_class(k, Class::Preposition)
-                        && !doc.is_class(k, Class::ObjectPronoun)
+                        && (!doc.is_class(k, Class::ObjectPronoun) || doc.is_class(k, Class::PronounSubject))
                         && !doc.data.verb_forms.contains_key(doc.low(k));
                     let quote_opens = quote_at(quotes, k).is_some();
                     if !(clause && (opens_clause || quote_opens)) {
@@ -892,7 +995,7 @@ impl<'a, 't> Ctx<'a, 't> {
             k += 1;
             end = k;
         }
-        found.map(|w| (w, end))
+        found.map(|w| (w, end)).or_else(|| self.np_after(cue.last).map(|e| (Who::Description(cue.last, e), e)))
     }
 
     /// Where the clause holding token `i` starts: its sentence start, or after a `;`/`:`.

@@ -134,6 +134,8 @@ pub enum Class {
     OrgConnector,
     OrgRole,
     Period,
+    /// Endings of past participles (`annoncée`, `prévu`): a verb form used as an adjective.
+    ParticipleSuffix,
     PlaceAbbreviation,
     PlaceHead,
     PlaceModifier,
@@ -141,9 +143,13 @@ pub enum Class {
     Preposition,
     PronounSubject,
     RelativeDate,
+    /// Reflexive pronouns (`se`, `s'`): what a pronominal speech verb needs before it.
+    ReflexivePronoun,
     RelativePronoun,
     Role,
     SourceCue,
+    /// Clause-opening conjunctions (`alors que`, `although`): a subject never spans one.
+    Subordinator,
     TimeUnit,
     Unit,
     Weekday,
@@ -151,7 +157,7 @@ pub enum Class {
 
 impl Class {
     /// Every class, in the order of their bits.
-    pub const ALL: [Class; 36] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::TimeUnit, Class::Unit, Class::Weekday];
+    pub const ALL: [Class; 39] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Weekday];
 
     /// The class named `name` in the data files.
     pub fn from_name(name: &str) -> Option<Class> {
@@ -179,6 +185,7 @@ impl Class {
             "org_connector" => Class::OrgConnector,
             "org_role" => Class::OrgRole,
             "period" => Class::Period,
+            "participle_suffix" => Class::ParticipleSuffix,
             "place_abbreviation" => Class::PlaceAbbreviation,
             "place_head" => Class::PlaceHead,
             "place_modifier" => Class::PlaceModifier,
@@ -186,9 +193,11 @@ impl Class {
             "preposition" => Class::Preposition,
             "pronoun_subject" => Class::PronounSubject,
             "relative_date" => Class::RelativeDate,
+            "reflexive_pronoun" => Class::ReflexivePronoun,
             "relative_pronoun" => Class::RelativePronoun,
             "role" => Class::Role,
             "source_cue" => Class::SourceCue,
+            "subordinator" => Class::Subordinator,
             "time_unit" => Class::TimeUnit,
             "unit" => Class::Unit,
             "weekday" => Class::Weekday,
@@ -231,6 +240,9 @@ pub struct VerbForm {
     pub contentless: bool,
     /// The verb takes a `que` / `that` clause.
     pub clause: bool,
+    /// A pronominal verb (`s'inquiéter`, `se plaindre`): a cue only with its reflexive
+    /// pronoun (`s'inquiète`, `se sont plaints`), never alone (`l'usine inquiète`).
+    pub reflexive: bool,
 }
 
 /// One language's knowledge, as lookup tables.
@@ -368,6 +380,7 @@ impl LangData {
                 clause: flags.split([',', ' ']).any(|f| f == "que" || f == "that"),
                 lemma: verb_lemmas.len() as u32,
                 accuses: flags.split([',', ' ']).any(|f| f == "accuse"),
+                reflexive: flags.split([',', ' ']).any(|f| f == "pron"),
                 // Accusation verbs report a charge even without a "que" clause.
                 contentless: flags.split([',', ' ']).any(|f| f == "noncontent")
                     && !flags.split([',', ' ']).any(|f| f == "accuse"),

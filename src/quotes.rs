@@ -77,10 +77,18 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut stack: Vec<(Mark, usize)> = Vec::new();
     let n = doc.tokens.len();
+    // Paragraphs a quotation has been carried over (see `continues_into`).
+    let mut carried = 0;
     for i in 0..n {
         let para_start = i == 0 || doc.tokens[i].breaks_before > 0 && doc.sentence_of(i).paragraph != doc.sentence_of(i - 1).paragraph;
         if para_start && i > 0 {
-            close_paragraph(doc, &mut stack, i, &mut out);
+            let carry = carried < MAX_CARRIED && stack.first().is_some_and(|&(mark, _)| continues_into(doc, mark, i));
+            if carry {
+                carried += 1;
+            } else {
+                carried = 0;
+                close_paragraph(doc, &mut stack, i, &mut out);
+            }
         }
         let Some((mark, opens)) = mark_of(doc, i, &stack) else { continue };
         if opens {
@@ -99,6 +107,33 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     close_paragraph(doc, &mut stack, n, &mut out);
     out.sort_by_key(|q| q.open);
     out
+}
+
+/// The most paragraphs one quotation is carried over without being reopened.
+const MAX_CARRIED: usize = 3;
+
+/// Whether a quotation left open at the end of a paragraph goes on into the paragraph that
+/// starts at token `first`: that paragraph does not reopen it and does close it
+/// (`He said, "It felt good.¶We could have scored." After the match, …`). Scans one
+/// paragraph, so the whole pass stays linear.
+fn continues_into(doc: &Doc, mark: Mark, first: usize) -> bool {
+    let para = doc.sentence_of(first).paragraph;
+    for j in first..doc.tokens.len() {
+        if doc.tokens[j].breaks_before > 0 && j > first && doc.sentence_of(j).paragraph != para {
+            return false;
+        }
+        if doc.tokens[j].kind != TokKind::Punct {
+            continue;
+        }
+        match mark_of(doc, j, &[]) {
+            Some((m, opens)) if m == mark => return !opens,
+            // A straight mark read with nothing open is an opener only after a space; one
+            // glued to the word before it closes.
+            None if mark == Mark::Straight && doc.text[doc.tokens[j].start..].starts_with('"') => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn close_paragraph(doc: &Doc, stack: &mut Vec<(Mark, usize)>, end: usize, out: &mut Vec<Quote>) {
@@ -138,5 +173,13 @@ mod tests {
     fn apostrophes_are_not_marks_and_unbalanced_marks_stop_at_the_paragraph() {
         assert_eq!(contents("l’OTSC « ouvert sans fin\n\nAutre « paragraphe »"), ["paragraphe"]);
         assert_eq!(contents("« Un paragraphe ouvert\n\n« Et repris. »"), ["Un paragraphe ouvert", "Et repris."]);
+    }
+
+    #[test]
+    fn a_quotation_closed_in_the_next_paragraph_spans_both() {
+        assert_eq!(contents("Il a dit : « Un.\n\nDeux. » Fin."), ["Un.\n\nDeux."]);
+        assert_eq!(contents("He said, \"One.\n\nTwo.\" After."), ["One.\n\nTwo."]);
+        // Reopened, or never closed: each paragraph on its own.
+        assert_eq!(contents("Il a dit : « Un.\n\nDeux « trois » quatre."), ["trois"]);
     }
 }
