@@ -44,7 +44,7 @@ pub struct FoundSpeaker {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum CueKind {
     /// A speech verb; `participle` for `ajoutant`, `adding`.
-    Verb { accuses: bool, participle: bool, contentless: bool, clause: bool },
+    Verb { accuses: bool, participle: bool, contentless: bool, clause: bool, passive: bool },
     /// `selon`, `d'après`, `according to`.
     Source,
 }
@@ -285,7 +285,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                 if data.is(Class::Auxiliary, base) {
                     if let Some(p) = participle_after(doc, i + 1).filter(|&p| reflexive_ok(doc, &data.verb_forms[doc.low(p)], i, p)) {
                         let v = data.verb_forms[doc.low(p)];
-                        cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: Some(pron) });
+                        cues.push(with_voice(doc, Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: Some(pron) }));
                         i = p + 1;
                         continue;
                     }
@@ -295,7 +295,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
         if data.is(Class::Auxiliary, &low) && !doc.is_cap(i) || data.is(Class::Auxiliary, &low) && doc.starts_sentence(i) {
             if let Some(p) = participle_after(doc, i + 1).filter(|&p| reflexive_ok(doc, &data.verb_forms[doc.low(p)], i, p)) {
                 let v = data.verb_forms[doc.low(p)];
-                cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: None });
+                cues.push(with_voice(doc, Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: None }));
                 i = p + 1;
                 continue;
             }
@@ -323,7 +323,21 @@ fn verb_kind(doc: &Doc, v: &crate::lang::VerbForm, form: &str) -> CueKind {
         Lang::Fr => form.ends_with("ant"),
         Lang::En => form.ends_with("ing"),
     };
-    CueKind::Verb { accuses: v.accuses, participle, contentless: v.contentless, clause: v.clause }
+    CueKind::Verb { accuses: v.accuses, participle, contentless: v.contentless, clause: v.clause, passive: false }
+}
+
+/// Marks a cue passive when a form of `être` / `be` stands before its past participle and no
+/// reflexive pronoun does (`was charged with`, `est accusé de`, but not `s'est plaint`, `is saying`).
+fn with_voice(doc: &Doc, mut cue: Cue) -> Cue {
+    let verb = cue.last - 1;
+    let progressive = doc.lang == Lang::En && doc.low(verb).ends_with("ing");
+    let passive = !progressive
+        && (cue.first..verb).any(|j| doc.is_class(j, Class::PassiveAuxiliary))
+        && !(cue.first.saturating_sub(1)..verb).any(|j| doc.is_class(j, Class::ReflexivePronoun));
+    if let CueKind::Verb { passive: p, .. } = &mut cue.kind {
+        *p = passive;
+    }
+    cue
 }
 
 /// Splits `déclare-t-il` into (`déclare`, byte offset of `il`).
@@ -850,8 +864,9 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 None
             }
-            CueKind::Verb { accuses, participle, contentless, clause } => {
-                if contentless {
+            CueKind::Verb { accuses, participle, contentless, clause, passive } => {
+                // A passive cue's subject is who was spoken to or of ("was charged with").
+                if contentless || passive {
                     return None;
                 }
                 let after_comma = cue.first > 0 && (doc.is_punct(cue.first - 1, ',') || doc.is_punct(cue.first - 1, '»') || doc.is_punct(cue.first - 1, '”'));
@@ -897,7 +912,12 @@ impl<'a, 't> Ctx<'a, 't> {
                 } else if let Some(q) = (k + 1..(k + 6).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct).find(|&j| matches!(doc.low(j), "que" | "qu'" | "that")) {
                     // "a déclaré au Sénat que …", "told reporters that …".
                     k = q + 1;
-                } else if !accuses && doc.lang == Lang::Fr && !matches!(doc.low(k), "de" | "d'" | "à") {
+                } else if doc.is_class(k, Class::InfinitiveMarker) && doc.lang == Lang::Fr {
+                    // "a promis de fournir", "appelle à la grève"; not "s'exprimait à Chicago".
+                    if k + 1 >= n || doc.is_cap(k + 1) || doc.tokens[k + 1].kind != TokKind::Word && doc.tokens[k + 1].kind != TokKind::Elision {
+                        return None;
+                    }
+                } else if !accuses && doc.lang == Lang::Fr {
                     // French reporting verbs take "que", "de" + infinitive, or an object:
                     // "dénonce le recours à …", "a confirmé ces incidents".
                     let object = doc.is_class(k, Class::Determiner) || doc.tokens[k].kind == TokKind::Elision && doc.is_class(k, Class::Determiner);
@@ -917,7 +937,10 @@ impl<'a, 't> Ctx<'a, 't> {
                         && (!doc.is_class(k, Class::ObjectPronoun) || doc.is_class(k, Class::PronounSubject))
                         && !doc.data.verb_forms.contains_key(doc.low(k));
                     let quote_opens = quote_at(quotes, k).is_some();
-                    if !(clause && (opens_clause || quote_opens)) {
+                    // After most verbs a clause must show its verb ("said the boy was"); verbs that
+                    // drop "that" as a rule, and a name opening the clause, need no such sign.
+                    let clause_like = doc.is_class(cue.last - 1, Class::BareClauseVerb) || self.mention_starting_at(k).is_some() || self.finite_clause_at(k);
+                    if !(clause && (opens_clause && clause_like || quote_opens)) {
                         return None;
                     }
                 }
@@ -932,6 +955,29 @@ impl<'a, 't> Ctx<'a, 't> {
                 Some((quoted_content.unwrap_or(content), who, "speech verb, then the reported clause", quoted))
             }
         }
+    }
+
+    /// Whether the words from token `k` read as a clause (a subject, then a verb: `the boy
+    /// was welcome`, `only a quarter of citizens favoured`) rather than an object (`tweeted
+    /// support of …`, `conceded a penalty which …`): a subject pronoun opens it, or an
+    /// auxiliary, a speech verb or a past tense follows within a few words.
+    fn finite_clause_at(&self, k: usize) -> bool {
+        let doc = self.doc;
+        if doc.is_class(k, Class::PronounSubject) {
+            return true;
+        }
+        for j in k + 1..(k + 16).min(doc.tokens.len()) {
+            let t = doc.tokens[j];
+            let glued = t.kind == TokKind::Clitic || doc.is_punct(j, '-') || doc.is_punct(j, '\'') || doc.is_punct(j, '"') || doc.is_punct(j, '“') || doc.is_punct(j, '”');
+            if t.breaks_before > 0 || t.kind == TokKind::Punct && !glued || doc.is_class(j, Class::RelativePronoun) || doc.is_class(j, Class::Subordinator) {
+                return false;
+            }
+            let low = doc.low(j);
+            if doc.is_class(j, Class::Auxiliary) || doc.is_class(j, Class::PassiveAuxiliary) || doc.data.verb_forms.contains_key(low) || t.kind == TokKind::Word && low.ends_with("ed") && !doc.is_cap(j) {
+                return true;
+            }
+        }
+        false
     }
 
     /// "Les militants ont prétendu …, a déclaré Tokayev": the clause before an inverted cue.
@@ -1030,7 +1076,9 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut end = s.last.min(k + MAX_CLAUSE_TOKENS);
         // A quotation open at k that runs past the sentence end carries the clause with it.
         let first_quote = quotes.partition_point(|q| q.open < k);
-        if let Some(q) = quotes[first_quote..].iter().take(4).find(|q| q.open < end && q.tokens.1 > s.last) {
+        // (Only one that opens the content: a mark further in may be a stray one that
+        // paired with the next quotation.)
+        if let Some(q) = quotes[first_quote..].iter().take(4).find(|q| q.open <= k + 2 && q.open < end && q.tokens.1 > s.last) {
             end = q.close.map_or(q.tokens.1, |c| c + 1).min(k + 2 * MAX_CLAUSE_TOKENS);
         }
         for j in k..end {
@@ -1235,6 +1283,6 @@ fn is_agent(kind: EntityType) -> bool {
 
 /// Words that may stand between a subject and its verb, or a verb and its content.
 fn ctx_skippable(doc: &Doc, j: usize) -> bool {
-    doc.is_class(j, Class::Adverb) || matches!(doc.low(j), "ne" | "n'" | "lui" | "leur" | "nous" | "vous" | "y" | "en" | "also" | "not" | "reporters" | "journalists" | "journalistes" | "to")
+    doc.is_class(j, Class::Adverb) || doc.is_class(j, Class::ReflexivePronoun) || matches!(doc.low(j), "ne" | "n'" | "lui" | "leur" | "nous" | "vous" | "y" | "en" | "also" | "not" | "reporters" | "journalists" | "journalistes" | "to")
 }
 

@@ -119,10 +119,14 @@ pub enum Class {
     Auxiliary,
     Complementizer,
     Coordinator,
+    /// Speech verbs that drop `that` before their clause as a rule (`said the boy was`).
+    BareClauseVerb,
     DayPart,
     Determiner,
     Elision,
     Honorific,
+    /// What introduces an infinitive complement (`de`, `à`, `to`): `a promis de fournir`.
+    InfinitiveMarker,
     LocationPreposition,
     Month,
     Multiplier,
@@ -136,6 +140,8 @@ pub enum Class {
     Period,
     /// Endings of past participles (`annoncée`, `prévu`): a verb form used as an adjective.
     ParticipleSuffix,
+    /// Forms of `être` / `be`: before a past participle they make it passive (`was charged`).
+    PassiveAuxiliary,
     PlaceAbbreviation,
     PlaceHead,
     PlaceModifier,
@@ -157,7 +163,7 @@ pub enum Class {
 
 impl Class {
     /// Every class, in the order of their bits.
-    pub const ALL: [Class; 39] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Weekday];
+    pub const ALL: [Class; 42] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::InfinitiveMarker, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Weekday];
 
     /// The class named `name` in the data files.
     pub fn from_name(name: &str) -> Option<Class> {
@@ -168,12 +174,14 @@ impl Class {
             "adverb" => Class::Adverb,
             "approximator" => Class::Approximator,
             "auxiliary" => Class::Auxiliary,
+            "bare_clause_verb" => Class::BareClauseVerb,
             "complementizer" => Class::Complementizer,
             "coordinator" => Class::Coordinator,
             "day_part" => Class::DayPart,
             "determiner" => Class::Determiner,
             "elision" => Class::Elision,
             "honorific" => Class::Honorific,
+            "infinitive_marker" => Class::InfinitiveMarker,
             "location_preposition" => Class::LocationPreposition,
             "month" => Class::Month,
             "multiplier" => Class::Multiplier,
@@ -186,6 +194,7 @@ impl Class {
             "org_role" => Class::OrgRole,
             "period" => Class::Period,
             "participle_suffix" => Class::ParticipleSuffix,
+            "passive_auxiliary" => Class::PassiveAuxiliary,
             "place_abbreviation" => Class::PlaceAbbreviation,
             "place_head" => Class::PlaceHead,
             "place_modifier" => Class::PlaceModifier,
