@@ -177,6 +177,16 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
             raw.push((ClaimKind::Indirect, content, None, Some(who), "headline attributed by a dash", doc.sentences[s].first));
         }
     }
+    // 5. Pull quotes signed at the end of their paragraph ("… suppressive. Valeska Paris",
+    // "« … » — Jean Dupont, maire").
+    for s in 0..doc.sentences.len() {
+        if let Some((content, who, quoted)) = ctx.signed_paragraph(s, quotes) {
+            if !raw.iter().any(|r| r.1 .0 < content.1 && content.0 < r.1 .1) {
+                let kind = if quoted { ClaimKind::Direct } else { ClaimKind::Indirect };
+                raw.push((kind, content, None, Some(who), "paragraph signed by its speaker", doc.sentences[s].first));
+            }
+        }
+    }
     // A claim inside another claim's content is part of it ("Les militants ont prétendu …,
     // a déclaré Tokayev"): keep the outer one.
     raw.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)));
@@ -1169,6 +1179,38 @@ impl<'a, 't> Ctx<'a, 't> {
         let content = self.trim(doc.tokens[start].start, doc.tokens[dash - 1].end);
         let words = doc.text[content.0..content.1].split_whitespace().count();
         (words >= 4).then_some((content, who))
+    }
+
+    /// A paragraph whose last line is only a person's name (maybe after a dash, maybe with a
+    /// title after a comma): what the paragraph says before it is that person's.
+    fn signed_paragraph(&self, s: usize, quotes: &[Quote]) -> Option<((usize, usize), Who, bool)> {
+        let doc = self.doc;
+        let sent = doc.sentences[s];
+        let ends_paragraph = doc.sentences.get(s + 1).is_none_or(|n| n.paragraph != sent.paragraph);
+        if s == 0 || !ends_paragraph || doc.sentences[s - 1].paragraph != sent.paragraph {
+            return None;
+        }
+        let mut k = sent.first;
+        if doc.is_punct(k, '-') || doc.is_punct(k, '—') || doc.is_punct(k, '–') {
+            k += 1;
+        }
+        let m = self.mention_starting_at(k).filter(|&m| self.mentions[m].kind == EntityType::Person)?;
+        let after = self.mentions[m].last;
+        // Nothing after the name but a title: ", NASA Administrator", " (R-Texas)".
+        let titled = after == sent.last || (doc.is_punct(after, ',') || doc.is_punct(after, '(')) && sent.last - after <= 10;
+        let verbless = (after..sent.last).all(|j| !doc.data.verb_forms.contains_key(doc.low(j)) && !doc.is_class(j, Class::Auxiliary));
+        if !titled || !verbless {
+            return None;
+        }
+        let first = (0..s).rev().take_while(|&p| doc.sentences[p].paragraph == sent.paragraph).last()?;
+        let (a, b) = (doc.sentences[first].first, doc.sentences[s - 1].last);
+        if b - a < 4 {
+            return None;
+        }
+        // A paragraph that is one quotation: its content, marks excluded.
+        let whole = quote_at(quotes, a).filter(|q| q.close.is_some_and(|c| c + 2 >= b));
+        let content = whole.map_or_else(|| self.trim(doc.tokens[a].start, doc.tokens[b - 1].end), |q| q.content);
+        Some((content, Who::Mention(m), whole.is_some()))
     }
 
     fn who_span(&self, w: Who) -> (usize, usize) {
