@@ -47,6 +47,8 @@ enum CueKind {
     Verb { accuses: bool, participle: bool, contentless: bool, clause: bool, passive: bool },
     /// `selon`, `d'après`, `according to`.
     Source,
+    /// `Pour X, …` / `For X, …` opening a sentence: a view when X is a person or organisation.
+    Opinion,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -268,6 +270,11 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
     let mut i = 0;
     while i < n {
         if ctx.at[i].is_some_and(|m| ctx.mentions[m].kind != EntityType::Date) {
+            i += 1;
+            continue;
+        }
+        if doc.is_class(i, Class::OpinionCue) && doc.starts_sentence(i) {
+            cues.push(Cue { first: i, last: i + 1, kind: CueKind::Opinion, inverted: None });
             i += 1;
             continue;
         }
@@ -842,15 +849,32 @@ impl<'a, 't> Ctx<'a, 't> {
         let doc = self.doc;
         let n = doc.tokens.len();
         match cue.kind {
+            CueKind::Opinion => {
+                let (who, np_end) = self.source_np(cue)?;
+                let agent = match who {
+                    Who::Mention(m) => matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization),
+                    Who::Description(a, b) => self.role_key(a, b).is_some() || doc.match_class(a + 1, Class::OrgRole).is_some() || doc.match_class(a, Class::OrgRole).is_some(),
+                    Who::Pronoun { .. } => false,
+                };
+                if !agent || !doc.is_punct(np_end, ',') {
+                    return None;
+                }
+                let content = self.clause_content(self.past_apposition(np_end + 1, self.is_person(who)), cues, quotes)?;
+                Some((content, Some(who), "pour / for someone, then the view", false))
+            }
             CueKind::Source => {
                 let (who, np_end) = self.source_np(cue)?;
                 let s = doc.sentence_of(cue.first);
+                // "selon son complice, « … »", "in the words of the prosecutor, Mark Tedeschi, QC, "…"".
+                if let Some(q) = self.quote_after_source(np_end, quotes) {
+                    return Some((q.content, Some(who), "selon / according to, then a quotation", true));
+                }
                 let after_comma = np_end < s.last && doc.is_punct(np_end, ',');
                 let clause_start = self.clause_start(cue.first);
                 // "En février 2009, selon X, …": a short adverbial may come first.
                 let at_start = clause_start == cue.first || cue.first > clause_start && cue.first - clause_start <= 5 && doc.is_punct(cue.first - 1, ',');
                 if at_start && after_comma {
-                    let content = self.clause_content(np_end + 1, cues, quotes)?;
+                    let content = self.clause_content(self.past_apposition(np_end + 1, self.is_person(who)), cues, quotes)?;
                     return Some((content, Some(who), "selon / according to, then the clause", false));
                 }
                 // "…, qui, selon X, fut enlevée …" / "Le crash, selon X, serait dû …": the
@@ -1003,6 +1027,49 @@ impl<'a, 't> Ctx<'a, 't> {
         let who = who.or_else(|| self.subject_after(cue))?;
         let content = self.trim(doc.tokens[start].start, doc.tokens[cue.first - 2].end);
         Some((content, Some(who), "reported clause, then the speech verb and its speaker", false))
+    }
+
+    /// Past an apposition opening at token `k` (`a USI instructor in English,`, `le maire de
+    /// Lyon,`): a determiner, then verbless words up to a comma. Else `k` itself.
+    fn past_apposition(&self, k: usize, after_person: bool) -> usize {
+        let doc = self.doc;
+        if !doc.is_class(k, Class::Determiner) {
+            return k;
+        }
+        let mut j = k + 1;
+        while j < doc.tokens.len() && j < k + 9 && doc.tokens[j].breaks_before == 0 {
+            if doc.is_punct(j, ',') {
+                return if after_person || doc.match_class(k + 1, Class::Role).is_some() || doc.match_class(k + 1, Class::OrgRole).is_some() || (k + 1..j).any(|t| doc.is_class(t, Class::Role)) { j + 1 } else { k };
+            }
+            let t = doc.tokens[j];
+            if t.kind == TokKind::Punct || doc.is_class(j, Class::Auxiliary) || doc.data.verb_forms.contains_key(doc.low(j)) {
+                return k;
+            }
+            j += 1;
+        }
+        k
+    }
+
+    fn is_person(&self, who: Who) -> bool {
+        matches!(who, Who::Mention(m) if self.mentions[m].kind == EntityType::Person)
+    }
+
+    /// A statement quotation opening right after a source phrase and its appositions.
+    fn quote_after_source<'q>(&self, np_end: usize, quotes: &'q [Quote]) -> Option<&'q Quote> {
+        let doc = self.doc;
+        let s = doc.sentence_of(np_end.saturating_sub(1));
+        let mut j = np_end;
+        while j < doc.tokens.len() && j < np_end + 12 && j < s.last.max(np_end + 1) {
+            if let Some(q) = quote_at(quotes, j) {
+                return q.statement.then_some(q);
+            }
+            let t = doc.tokens[j];
+            if t.breaks_before > 0 && j > np_end || t.kind == TokKind::Punct && !doc.is_punct(j, ',') && !doc.is_punct(j, ':') && !doc.is_punct(j, '(') && !doc.is_punct(j, ')') && !doc.is_punct(j, '-') {
+                return None;
+            }
+            j += 1;
+        }
+        None
     }
 
     /// The speaker after `selon` / `according to`, and where that phrase ends.
@@ -1271,7 +1338,14 @@ impl<'a, 't> Ctx<'a, 't> {
     /// A description: the person the article gives that role (nearest before, else the
     /// first after), matching the whole role phrase first, then its head.
     fn resolve_description(&self, a: usize, b: usize) -> Option<usize> {
-        let (key, head) = self.role_key(a, b)?;
+        let Some((key, head)) = self.role_key(a, b) else {
+            // "l'organisation militant pour …", "le collectif de défense …": an organisation word.
+            let mut h = a;
+            while h < b && (self.doc.is_class(h, Class::Determiner) || self.doc.tokens[h].kind == TokKind::Elision) {
+                h += 1;
+            }
+            return (h < b && self.doc.is_class(h, Class::OrgRole)).then(|| self.latest_organisation(a)).flatten();
+        };
         // Roles are bound in text order; the nearest before `a`, else the first after.
         let pick = |f: &dyn Fn(&(usize, String, String, usize)) -> bool| {
             let split = self.roles.partition_point(|r| r.0 <= a);
@@ -1288,12 +1362,17 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // "l'ONG", "le groupe", "the company": the organisation that last spoke or was named.
         if self.doc.data.is(Class::OrgRole, &head) {
-            let before = self.mentions.partition_point(|m| m.first < a);
-            let spoken = self.spoken.iter().rev().take(64).find(|(_, c)| self.cluster_kind(*c) == Some(EntityType::Organization)).map(|&(p, c)| (p, c));
-            let named = self.mentions[..before].iter().rev().take(200).find(|m| m.kind == EntityType::Organization).map(|m| (m.first, m.cluster));
-            return [spoken, named].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c);
+            return self.latest_organisation(a);
         }
         None
+    }
+
+    /// The organisation that last spoke or was named before token `a`.
+    fn latest_organisation(&self, a: usize) -> Option<usize> {
+        let before = self.mentions.partition_point(|m| m.first < a);
+        let spoken = self.spoken.iter().rev().take(64).find(|(_, c)| self.cluster_kind(*c) == Some(EntityType::Organization)).map(|&(p, c)| (p, c));
+        let named = self.mentions[..before].iter().rev().take(200).find(|m| m.kind == EntityType::Organization).map(|m| (m.first, m.cluster));
+        [spoken, named].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c)
     }
 }
 
