@@ -47,6 +47,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
     cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(&key(doc.tok(c.first)))));
     consistency(doc, &mut cands);
+    match_teams(doc, &mut cands);
     cands
         .into_iter()
         .filter_map(|c| c.kind.map(|kind| Name { first: c.first, last: c.last, kind, why: c.why, title: c.title }))
@@ -714,7 +715,10 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
     }
     for c in cands.iter_mut() {
         let k = fold_key(&doc.span_key(c.first, c.last));
-        if c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors" || c.kind.is_none() {
+        // A surname that is also a company's name (Eastman, Dell) names the person the
+        // document gives in full.
+        let known_word = c.kind == Some(EntityType::Organization) && c.why == "gazetteer: organisations" && c.last == c.first + 1 && !doc.is_upper(c.first);
+        if c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors" || c.kind.is_none() || known_word {
             if person_parts.contains(&k) {
                 c.kind = Some(EntityType::Person);
                 c.why = "part of a person's name given in full";
@@ -765,6 +769,43 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         // A single unknown capitalised word without evidence is left untyped: on news text
         // it is a person's name less often than a product, an event or a common noun.
 }
+}
+
+/// Places that meet in a match score (`Sweden 1 – 0 Korea Republic`, `Belgium defeated Panama
+/// 3-0`) are teams, and so organisations wherever the document names them. A score is two
+/// numbers of at most two digits joined by a dash and not followed by a unit (`aged 8–10
+/// years`); the teams are the places of its sentence that no place preposition introduces.
+fn match_teams(doc: &Doc, cands: &mut [Candidate]) {
+    let n = doc.tokens.len();
+    let small = |i: usize| doc.tokens[i].kind == TokKind::Number && doc.tok(i).len() <= 2 && doc.tok(i).bytes().all(|b| b.is_ascii_digit());
+    let mut scores: HashSet<u32> = HashSet::new();
+    for i in 0..n.saturating_sub(2) {
+        let dash = doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–') || doc.is_punct(i + 1, '—');
+        if small(i) && dash && small(i + 2) && doc.tokens[i + 1].breaks_before == 0 && doc.tokens[i + 2].breaks_before == 0 {
+            let unit = i + 3 < n && [Class::TimeUnit, Class::Unit, Class::Month].iter().any(|&c| doc.is_class(i + 3, c));
+            let part_of_number = i > 0 && (doc.tokens[i - 1].kind == TokKind::Number || doc.is_punct(i - 1, '-') || doc.is_punct(i - 1, '/'));
+            if !unit && !part_of_number {
+                scores.insert(doc.tokens[i].sentence);
+            }
+        }
+    }
+    if scores.is_empty() {
+        return;
+    }
+    let place = |c: &Candidate| c.kind == Some(EntityType::Location) || c.kind.is_none();
+    let mut teams: HashSet<String> = HashSet::new();
+    for c in cands.iter().filter(|c| place(c) && scores.contains(&doc.tokens[c.first].sentence)) {
+        let introduced = c.first > 0 && doc.is_class(c.first - 1, Class::LocationPreposition);
+        if !introduced {
+            teams.insert(fold_key(&doc.span_key(c.first, c.last)));
+        }
+    }
+    for c in cands.iter_mut().filter(|c| place(c)) {
+        if teams.contains(&fold_key(&doc.span_key(c.first, c.last))) {
+            c.kind = Some(EntityType::Organization);
+            c.why = "team in a match score";
+        }
+    }
 }
 
 /// Whether a speech verb follows token `b` (maybe after an auxiliary and adverbs).
