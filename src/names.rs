@@ -81,6 +81,10 @@ fn namelike(doc: &Doc, i: usize) -> bool {
     if doc.data.is(Class::NotName, &low) || doc.data.is(Class::NotName, &key(doc.tok(i)).to_lowercase()) {
         return false;
     }
+    // A caption or source label ("Image: …", "Photo : …") is an ordinary word.
+    if doc.data.common_words.contains(low) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, &key(doc.tok(i))).is_none() && !doc.data.given_names.contains(&key(doc.tok(i))) {
+        return false;
+    }
     // Function words with a capital (a typo, a title) are no part of a name.
     let function = [Class::Determiner, Class::LocationPreposition, Class::PronounSubject, Class::Complementizer, Class::Auxiliary]
         .iter()
@@ -563,6 +567,18 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
         return set(c, EntityType::Organization, "organisation word");
     }
+    // A long name that goes on past a person's name with a place or organisation word is
+    // that place or body, not the person: "Andy Warhol Foundation for the Visual Arts",
+    // "Chiang Kai Shek Memorial Hall". Two words stay a person's ("Tony Hall").
+    if b > a + 2 {
+        let last_word = doc.tok(b - 1);
+        if doc.is_class(b - 1, Class::PlaceSuffix) && doc.data.is(Class::PlaceSuffix, &last_word.to_lowercase()) {
+            return set(c, EntityType::Location, "place word");
+        }
+        if (a + 1..b).any(|t| doc.is_cap(t) && (doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))) {
+            return set(c, EntityType::Organization, "organisation word inside");
+        }
+    }
     if let Some((ta, tb)) = c.title {
         let role = doc.span_key(ta, tb).to_lowercase();
         let honorific = doc.data.is(Class::Honorific, &role) || doc.data.is(Class::Honorific, &format!("{role}."));
@@ -752,10 +768,12 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if doc.data.common_words.contains(doc.low(a)) {
             continue; // "État", "Sommet": an ordinary word with a capital
         }
-        // The subject or the source of a speech verb is a person: "Poutine a averti",
-        // ", a déclaré Tokayev", "selon Tokayev".
+        // The subject or the source of a speech verb that the document never names in full
+        // is a body that speaks: a newspaper, an agency, a website ("Reuters reported",
+        // "selon Wikinews"). People are introduced by their full names, whose parts were
+        // typed above.
         if speaks_after(doc, b) || spoken_before(doc, a) {
-            c.kind = Some(EntityType::Person);
+            c.kind = Some(EntityType::Organization);
             c.why = "speaker of a speech verb";
             continue;
         }
