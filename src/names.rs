@@ -44,6 +44,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
         type_from_span(doc, c);
     }
     expand_acronyms(doc, &mut cands);
+    join_parent_organisations(doc, &mut cands);
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
     cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(&key(doc.tok(c.first)))));
     consistency(doc, &mut cands);
@@ -232,6 +233,13 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                             c.why = "known name with a place word";
                         }
                     }
+                    // A known body named by its head word goes on with adjectives: Congrès
+                    // national, Assemblée nationale.
+                    if c.last == i + 1 && c.kind == Some(EntityType::Organization) && doc.data.org_heads.contains(doc.tok(i)) {
+                        while c.last < n && c.last < i + 8 && doc.tokens[c.last].breaks_before == 0 && is_adjective(doc, c.last) {
+                            c.last += 1;
+                        }
+                    }
                     let end = c.last;
                     if !(end == i + 1 && positional_capital(doc, i, recurring) && !doc.data.locations.contains(&key(doc.tok(i))) && !doc.data.organizations.contains(&key(doc.tok(i)))) {
                         out.push(c);
@@ -286,6 +294,13 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
             continue;
         }
         let mut end = extend(doc, i);
+        // A capitalised organisation head may take a lowercase complement: Chambre des
+        // représentants, Coalition de la gauche radicale, Cour des comptes.
+        if end == i + 1 && doc.data.org_heads.contains(doc.tok(i)) {
+            if let Some(c) = connector(doc, i + 1).filter(|&c| c < n && common_noun(doc, c)) {
+                end = c + 1;
+            }
+        }
         // French organisation names go on with adjectives: Banque centrale européenne,
         // ministère des Affaires étrangères, Cour pénale internationale.
         if doc.data.org_heads.contains(doc.tok(i)) {
@@ -328,6 +343,21 @@ fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
         }
     }
     best
+}
+
+/// Whether token `i` is a lowercase content word (`représentants`, `comptes`), neither a
+/// function word nor a verb.
+fn common_noun(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok(i);
+    let low = doc.low(i);
+    doc.tokens[i].kind == TokKind::Word
+        && doc.tokens[i].breaks_before == 0
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && w.chars().count() > 3
+        && !doc.data.verb_forms.contains_key(low)
+        && ![Class::Determiner, Class::Adverb, Class::PronounSubject, Class::Complementizer, Class::Auxiliary, Class::Preposition, Class::RelativePronoun, Class::NumberWord]
+            .iter()
+            .any(|&c| doc.is_class(i, c))
 }
 
 /// Whether token `i` opens an organisation name (`Ministère`, `ministère`, `musée`).
@@ -626,6 +656,25 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b > a + 1 {
         return set(c, EntityType::Organization, "capitalised words with connectors");
     }
+}
+
+/// An organisation opened by an organisation head, followed by a connector and another
+/// organisation, is one name: `Conseil de sécurité de l'ONU`, `Department of Defense of
+/// the NATO`… (a body of its parent is named with it).
+fn join_parent_organisations(doc: &Doc, cands: &mut Vec<Candidate>) {
+    let org = |c: &Candidate| c.kind == Some(EntityType::Organization);
+    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let joins = org(prev) && org(&c) && is_org_head(doc, prev.first) && connector(doc, prev.last) == Some(c.first) && doc.tokens[c.first].breaks_before == 0;
+            if joins {
+                prev.last = c.last;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    *cands = out;
 }
 
 /// Roles that name a body rather than a person (`gouvernement`, `police`).
