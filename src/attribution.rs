@@ -658,6 +658,11 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         if let Some(m) = self.mention_starting_at(k) {
+            // "Facebook co-founder Mark Zuckerberg": the person after the body and the role.
+            let after = self.mentions[m].last;
+            if let Some(p) = self.description_starting_at(after).and_then(|e| self.mention_starting_at(e)).filter(|&p| self.mentions[p].kind == EntityType::Person && p != m) {
+                return Some(Who::Mention(p));
+            }
             return Some(Who::Mention(m));
         }
         if let Some(g) = doc.data.value(Class::PronounSubject, doc.low(k)) {
@@ -951,11 +956,13 @@ impl<'a, 't> Ctx<'a, 't> {
                     if k + 1 >= n || doc.is_cap(k + 1) || doc.tokens[k + 1].kind != TokKind::Word && doc.tokens[k + 1].kind != TokKind::Elision {
                         return None;
                     }
-                } else if !accuses && doc.lang == Lang::Fr {
-                    // French reporting verbs take "que", "de" + infinitive, or an object:
-                    // "dénonce le recours à …", "a confirmé ces incidents".
-                    let object = doc.is_class(k, Class::Determiner) || doc.tokens[k].kind == TokKind::Elision && doc.is_class(k, Class::Determiner);
-                    if !object {
+                } else if !accuses && doc.lang == Lang::Fr && !doc.is_class(k, Class::InfinitiveAuxiliary) {
+                    // French reporting verbs take "que", "de" + infinitive, an infinitive clause
+                    // ("affirment avoir découvert"), or, for some, an object: "dénonce le
+                    // recours à …", "a confirmé ces incidents" (not "a lancé une campagne").
+                    let lemma = doc.data.verb_forms.get(doc.low(cue.last - 1)).map(|v| doc.data.verb_lemmas[v.lemma as usize]);
+                    let takes_object = lemma.is_some_and(|l| doc.data.is(Class::ObjectSpeechVerb, l.trim_start_matches("se ").trim_start_matches("s'")));
+                    if !doc.is_class(k, Class::Determiner) || !takes_object {
                         return None;
                     }
                 }
@@ -1165,6 +1172,11 @@ impl<'a, 't> Ctx<'a, 't> {
             }
             // "… et a suggéré que …": a coordinated speech verb starts another claim.
             if j > k && doc.is_class(j, Class::Coordinator) && cue_at(cues, j + 1).is_some() {
+                end = j;
+                break;
+            }
+            // "a réfuté l'idée affirmant : « … »": a participle cue starts another claim.
+            if j > k + 1 && cue_at(cues, j).is_some_and(|ci| matches!(cues[ci].kind, CueKind::Verb { participle: true, .. })) && (doc.is_punct(j + 1, ':') || doc.is_class(j + 1, Class::Complementizer)) {
                 end = j;
                 break;
             }

@@ -127,6 +127,8 @@ pub enum Class {
     Honorific,
     /// What introduces an infinitive complement (`de`, `à`, `to`): `a promis de fournir`.
     InfinitiveMarker,
+    /// Auxiliary infinitives opening a reported infinitive clause (`affirment avoir découvert`).
+    InfinitiveAuxiliary,
     LocationPreposition,
     Month,
     Multiplier,
@@ -134,6 +136,9 @@ pub enum Class {
     NotName,
     NumberWord,
     ObjectPronoun,
+    /// Speech-verb lemmas whose direct object is what was said (`confirmer`, `dénoncer`):
+    /// `a confirmé un plan de départs` reports a claim, `a lancé une campagne` does not.
+    ObjectSpeechVerb,
     /// What opens a sentence giving someone's view (`Pour X, …`, `For X, …`).
     OpinionCue,
     OrdinalWord,
@@ -165,7 +170,7 @@ pub enum Class {
 
 impl Class {
     /// Every class, in the order of their bits.
-    pub const ALL: [Class; 43] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::InfinitiveMarker, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Weekday];
+    pub const ALL: [Class; 45] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Weekday];
 
     /// The class named `name` in the data files.
     pub fn from_name(name: &str) -> Option<Class> {
@@ -184,6 +189,7 @@ impl Class {
             "elision" => Class::Elision,
             "honorific" => Class::Honorific,
             "infinitive_marker" => Class::InfinitiveMarker,
+            "infinitive_auxiliary" => Class::InfinitiveAuxiliary,
             "location_preposition" => Class::LocationPreposition,
             "month" => Class::Month,
             "multiplier" => Class::Multiplier,
@@ -191,6 +197,7 @@ impl Class {
             "not_name" => Class::NotName,
             "number_word" => Class::NumberWord,
             "object_pronoun" => Class::ObjectPronoun,
+            "object_speech_verb" => Class::ObjectSpeechVerb,
             "opinion_cue" => Class::OpinionCue,
             "ordinal_word" => Class::OrdinalWord,
             "org_connector" => Class::OrgConnector,
