@@ -79,6 +79,8 @@ struct Ctx<'a, 't> {
     spoken: Vec<(usize, usize)>,
     /// The type of each cluster.
     kinds: Vec<EntityType>,
+    /// The gender of each person cluster when its names or titles tell it (`true`: a woman).
+    female: Vec<Option<bool>>,
 }
 
 /// Finds the claims of `doc`.
@@ -90,7 +92,8 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         }
     }
     let kinds = groups.iter().map(|g| g.kind).collect();
-    let mut ctx = Ctx { doc, mentions, at, roles: Vec::new(), spoken: Vec::new(), kinds };
+    let female = cluster_genders(doc, mentions, groups.len());
+    let mut ctx = Ctx { doc, mentions, at, roles: Vec::new(), spoken: Vec::new(), kinds, female };
     ctx.bind_roles();
     let cues = find_cues(doc, &ctx);
     let mut raw: Vec<(ClaimKind, (usize, usize), Option<usize>, Option<Who>, &'static str, usize)> = Vec::new();
@@ -226,6 +229,38 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         });
         let cue = ci.map(|i| (doc.tokens[cues[i].first].start, doc.tokens[cues[i].last - 1].end));
         out.push(Found { kind, content, cue, speaker, why });
+    }
+    out
+}
+
+/// The gender of each cluster that a person's title (`Mme`, `Mr`) or given name (`Anne
+/// Martin`, not a lone `Martin`) tells; the first mention that tells wins.
+fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) -> Vec<Option<bool>> {
+    let mut out = vec![None; clusters];
+    for m in mentions {
+        if m.kind != EntityType::Person || out.get(m.cluster).is_none_or(|g| g.is_some()) {
+            continue;
+        }
+        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| doc.data.value(Class::Honorific, doc.low(t))));
+        let gender = match by_title {
+            Some(v) => Some(v == "f"),
+            None if m.last > m.first + 1 => doc.data.given_name_female.get(&crate::lang::key(doc.tok(m.first))).copied(),
+            None => None,
+        };
+        out[m.cluster] = gender;
+    }
+    // A person only ever called by a given name ("Gloria"): that name's gender. (A lone word
+    // in a cluster with fuller names is more likely a surname: "Martin" for "Anne Martin".)
+    let mut longest = vec![0; clusters];
+    for m in mentions {
+        if let Some(l) = longest.get_mut(m.cluster) {
+            *l = (*l).max(m.last - m.first);
+        }
+    }
+    for m in mentions {
+        if m.kind == EntityType::Person && longest.get(m.cluster) == Some(&1) && out[m.cluster].is_none() {
+            out[m.cluster] = doc.data.given_name_female.get(&crate::lang::key(doc.tok(m.first))).copied();
+        }
     }
     out
 }
@@ -981,7 +1016,9 @@ impl<'a, 't> Ctx<'a, 't> {
                     // After most verbs a clause must show its verb ("said the boy was"); verbs that
                     // drop "that" as a rule, and a name opening the clause, need no such sign.
                     let clause_like = doc.is_class(cue.last - 1, Class::BareClauseVerb) || self.mention_starting_at(k).is_some() || self.finite_clause_at(k);
-                    if !(clause && (opens_clause && clause_like || quote_opens)) {
+                    // "wrote to the family": after a preposition comes the addressee, not a clause.
+                    let addressed = (cue.last..k).any(|j| doc.is_class(j, Class::Preposition));
+                    if !(clause && (opens_clause && clause_like && !addressed || quote_opens)) {
                         return None;
                     }
                 }
@@ -1305,29 +1342,36 @@ impl<'a, 't> Ctx<'a, 't> {
     fn resolve(&self, w: Who, pos: usize) -> Option<usize> {
         match w {
             Who::Mention(m) => Some(self.mentions[m].cluster),
-            Who::Pronoun { tok, plural, .. } => self.resolve_pronoun(tok.min(pos), plural),
+            Who::Pronoun { tok, span, plural } => self.resolve_pronoun(tok.min(pos), span, plural),
             Who::Description(a, b) => self.resolve_description(a, b),
         }
     }
 
     /// A pronoun: the latest person who spoke or stood first in a sentence before it;
     /// a plural pronoun: the latest organisation that spoke.
-    fn resolve_pronoun(&self, tok: usize, plural: bool) -> Option<usize> {
+    fn resolve_pronoun(&self, tok: usize, span: (usize, usize), plural: bool) -> Option<usize> {
         let doc = self.doc;
         let wanted = if plural { EntityType::Organization } else { EntityType::Person };
+        // "il" / "she": a person of another gender is not its referent.
+        let pronoun_female = doc.data.value(Class::PronounSubject, &doc.text[span.0..span.1].to_lowercase()).and_then(|v| match v.as_bytes().first() {
+            Some(b'f') => Some(true),
+            Some(b'm') => Some(false),
+            _ => None,
+        });
+        let fits = |c: usize| pronoun_female.is_none() || self.female.get(c).copied().flatten().is_none_or(|f| Some(f) == pronoun_female);
         // The latest speaker within the last few sentences, whatever its type ("elle" for
         // "l'ONG", "it" for a company); further back, only one of the pronoun's type.
         let sentence = doc.tokens[tok].sentence;
         let last_spoken = self.spoken.iter().rev().take(64).find(|(p, c)| {
             let near = sentence.saturating_sub(doc.tokens[*p].sentence) <= 2;
-            near && !plural || self.cluster_kind(*c) == Some(wanted)
+            (near && !plural || self.cluster_kind(*c) == Some(wanted)) && fits(*c)
         });
         // Latest subject-position mention before the pronoun.
         let before = self.mentions.partition_point(|m| m.first < tok);
         let mut latest_subject = None;
         let mut latest_any = None;
         for m in self.mentions[..before].iter().rev().take(200) {
-            if m.kind != wanted {
+            if m.kind != wanted || !fits(m.cluster) {
                 continue;
             }
             if latest_any.is_none() {

@@ -283,6 +283,8 @@ pub struct LangData {
     pub org_heads: HashSet<String>,
     pub org_suffixes: HashSet<String>,
     pub given_names: HashSet<String>,
+    /// Given names nearly always borne by one gender: `true` for women, `false` for men.
+    pub given_name_female: HashMap<String, bool>,
     pub demonyms: HashSet<String>,
     pub common_words: HashSet<String>,
     pub verb_forms: HashMap<String, VerbForm>,
@@ -368,7 +370,23 @@ impl LangData {
         };
         let locations = set(src.locations);
         let organizations = set(src.organizations);
-        let given_names = set(src.given_names);
+        // "Kevin<TAB>M": the name, and the gender a pronoun takes when it is nearly always one.
+        let mut given_names = HashSet::default();
+        let mut given_name_female = HashMap::default();
+        for line in src.given_names.iter().flat_map(|f| lines(f)) {
+            let (name, gender) = line.split_once('\t').unwrap_or((line, ""));
+            let k = key(name);
+            match gender {
+                "F" => {
+                    given_name_female.insert(k.clone(), true);
+                }
+                "M" => {
+                    given_name_female.insert(k.clone(), false);
+                }
+                _ => {}
+            }
+            given_names.insert(k);
+        }
         let max_name_words = locations
             .iter()
             .chain(organizations.iter())
@@ -424,6 +442,7 @@ impl LangData {
             org_heads,
             org_suffixes,
             given_names,
+            given_name_female,
             demonyms: set(&[src.demonyms]),
             common_words: lines(src.common_words).map(|w| key(&w.to_lowercase())).collect(),
             verb_forms,

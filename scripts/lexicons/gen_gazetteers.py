@@ -71,7 +71,7 @@ def write_list(relpath, entries, header):
     """Write sorted unique entries after a '# ' header."""
     clean = set()
     for e in entries:
-        e = norm(e)
+        e = "\t".join(norm(col) for col in e.split("\t"))  # a tab separates a value column
         if e and not e.startswith("#"):
             clean.add(e)
     path = os.path.join(DATA, relpath)
@@ -86,8 +86,9 @@ def write_list(relpath, entries, header):
 
 
 def read_entries(relpath):
+    """The entries of a list, without their value column."""
     with open(os.path.join(DATA, relpath), encoding="utf-8") as f:
-        return [l.rstrip("\n") for l in f if not l.startswith("#")]
+        return [l.rstrip("\n").split("\t")[0] for l in f if not l.startswith("#")]
 
 
 def top_words(lang, n):
@@ -562,6 +563,22 @@ def top_good(names, k):
     return out
 
 
+GENDER_SHARE = 0.9
+
+
+def with_gender(name):
+    """`Kevin\tM` for a name nearly always male, `Anne\tF` for one nearly always female."""
+    if "nd_full" not in _cache:
+        from names_dataset import NameDataset
+        _cache["nd_full"] = NameDataset()
+    found = _cache["nd_full"].search(name) or {}
+    gender = ((found.get("first_name") or {}).get("gender")) or {}
+    for label, code in (("Male", "M"), ("Female", "F")):
+        if (gender.get(label) or 0) >= GENDER_SHARE:
+            return f"{name}\t{code}"
+    return name
+
+
 def gen_given_names(which):
     top = names_dataset_top()
     out = set()
@@ -588,8 +605,10 @@ def gen_given_names(which):
         missing = [cc for cc in wanted if cc not in top]
         if missing:
             desc += f" ({', '.join(missing)} not covered by the dataset)"
+    out = {with_gender(n) for n in out}
     write_list(f"{which}/given_names.txt", out, [
-        "Given (first) names.",
+        "Given (first) names, with the gender a pronoun takes when the name is nearly always one:",
+        f"  NAME<TAB>M or NAME<TAB>F when {GENDER_SHARE:.0%} or more of its bearers in names-dataset are of that gender.",
         f"Source: {pkg('names-dataset')} (MIT), NameDataset().get_top_names(): {desc}.",
         "Filters: capitalised alphabetic Latin-script words (hyphen allowed), >= 2 letters, no inner",
         "  capitals; dropped if the lowercased name is among the 200 most frequent English or French",
