@@ -1025,7 +1025,17 @@ impl<'a, 't> Ctx<'a, 't> {
                 if who.is_none() {
                     who = self.subject_after(cue);
                 }
-                let content = self.clause_content(k, cues, quotes)?;
+                let mut content = self.clause_content(k, cues, quotes)?;
+                // "Although a poll found X, the mayor went ahead": a cue inside a subordinate
+                // clause that opens the sentence reports up to the comma closing that clause.
+                let start = self.clause_start(cue.first);
+                if doc.is_class(start, Class::Subordinator) && !doc.is_class(start, Class::Coordinator) && (start..cue.first).all(|j| !doc.is_punct(j, ',')) {
+                    if let Some(comma) = (k..k_tok(doc, content.1)).find(|&j| doc.is_punct(j, ',')) {
+                        if comma > k + 1 {
+                            content = self.trim(doc.tokens[k].start, doc.tokens[comma - 1].end);
+                        }
+                    }
+                }
                 let first = k_tok(doc, content.0);
                 let opening = first.checked_sub(1).and_then(|o| quote_at(quotes, o));
                 let quoted = opening.is_some_and(|q| q.content.0 <= content.0 && content.1 <= q.content.1 + 1 && q.statement);

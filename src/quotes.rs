@@ -4,8 +4,10 @@
 //! (byte spans), nesting depth, and whether it holds a statement (a clause of four words
 //! or more) rather than a quoted term. Marks pair within a paragraph: an unbalanced mark
 //! never swallows the rest of the article. A quotation left open at the end of its
-//! paragraph counts to the paragraph end when it opened the paragraph (the convention for
-//! quotes running over several paragraphs); otherwise it is dropped.
+//! paragraph goes on into the next one when that paragraph closes it without reopening it;
+//! else it counts to the paragraph end when it opened the paragraph or followed a colon or
+//! comma (the conventions for quotes running over several paragraphs); otherwise it is
+//! dropped.
 
 use crate::segment::{Doc, TokKind};
 
@@ -139,7 +141,10 @@ fn continues_into(doc: &Doc, mark: Mark, first: usize) -> bool {
 fn close_paragraph(doc: &Doc, stack: &mut Vec<(Mark, usize)>, end: usize, out: &mut Vec<Quote>) {
     for (depth, &(_, open)) in stack.iter().enumerate() {
         let opens_paragraph = open == 0 || doc.tokens[open].breaks_before > 0;
-        if depth == 0 && opens_paragraph && end > open + 1 {
+        // `… said, "It was …` or `… a déclaré : « Nous …` left open: the quotation runs to
+        // the paragraph end (the next paragraph may go on with a reopened mark).
+        let introduced = open > 0 && (doc.is_punct(open - 1, ':') || doc.is_punct(open - 1, ','));
+        if depth == 0 && (opens_paragraph || introduced) && end > open + 1 {
             out.push(make(doc, open, None, end, 0));
         }
     }
@@ -179,7 +184,9 @@ mod tests {
     fn a_quotation_closed_in_the_next_paragraph_spans_both() {
         assert_eq!(contents("Il a dit : « Un.\n\nDeux. » Fin."), ["Un.\n\nDeux."]);
         assert_eq!(contents("He said, \"One.\n\nTwo.\" After."), ["One.\n\nTwo."]);
-        // Reopened, or never closed: each paragraph on its own.
-        assert_eq!(contents("Il a dit : « Un.\n\nDeux « trois » quatre."), ["trois"]);
+        // Not closed in the next paragraph: each paragraph on its own, the first one kept to
+        // its end because a colon introduced it.
+        assert_eq!(contents("Il a dit : « Un.\n\nDeux « trois » quatre."), ["Un.", "trois"]);
+        assert_eq!(contents("Un « deux.\n\nTrois."), Vec::<String>::new());
     }
 }
