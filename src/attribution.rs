@@ -949,6 +949,19 @@ impl<'a, 't> Ctx<'a, 't> {
                     return self.inverted_content(cue, None);
                 }
                 let mut who = if participle { self.participle_subject(cue) } else { self.subject_of(cue) };
+                // "…, researchers say." / "…, the minister said.": the clause before the
+                // subject, when the cue ends its sentence.
+                if let Some(w) = who.filter(|_| !participle && cue.inverted.is_none()) {
+                    let ends = cue.last >= doc.sentence_of(cue.first).last || doc.is_punct(cue.last, '.') || doc.is_punct(cue.last, '!');
+                    let first = self.who_first(w);
+                    if ends && first > 0 && doc.is_punct(first - 1, ',') {
+                        let start = self.clause_start(first - 1);
+                        if first - 1 >= start + 3 {
+                            let content = self.trim(doc.tokens[start].start, doc.tokens[first - 2].end);
+                            return Some((content, Some(w), "reported clause, then its speaker and the speech verb", false));
+                        }
+                    }
+                }
                 let mut k = cue.last;
                 // Skip what stands between the verb and its content: adverbs, dates, a pronoun
                 // object, "to reporters", the addressee of "told".
@@ -1337,6 +1350,15 @@ impl<'a, 't> Ctx<'a, 't> {
         let whole = quote_at(quotes, a).filter(|q| q.close.is_some_and(|c| c + 2 >= b));
         let content = whole.map_or_else(|| self.trim(doc.tokens[a].start, doc.tokens[b - 1].end), |q| q.content);
         Some((content, Who::Mention(m), whole.is_some()))
+    }
+
+    /// The first token of a speaker mention.
+    fn who_first(&self, w: Who) -> usize {
+        match w {
+            Who::Mention(m) => self.mentions[m].first,
+            Who::Pronoun { tok, .. } => tok,
+            Who::Description(a, _) => a,
+        }
     }
 
     fn who_span(&self, w: Who) -> (usize, usize) {
