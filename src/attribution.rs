@@ -327,7 +327,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
         let low = doc.low(i);
         // Inversions written as one token: a-t-il, déclare-t-elle, dit-il, ajoutent-ils.
         if doc.lang == Lang::Fr && word.contains('-') {
-            if let Some((base, pron_start)) = split_inversion(&low) {
+            if let Some((base, pron_start)) = split_inversion(data, &low) {
                 let pron = (i, t.start + pron_start, t.end);
                 if let Some(v) = data.verb_forms.get(base).filter(|v| reflexive_ok(doc, v, i, i)) {
                     cues.push(Cue { first: i, last: i + 1, kind: verb_kind(doc, v, base), inverted: Some(pron) });
@@ -393,10 +393,9 @@ fn with_voice(doc: &Doc, mut cue: Cue) -> Cue {
 }
 
 /// Splits `déclare-t-il` into (`déclare`, byte offset of `il`).
-fn split_inversion(low: &str) -> Option<(&str, usize)> {
-    const PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "on"];
+fn split_inversion<'w>(data: &crate::lang::LangData, low: &'w str) -> Option<(&'w str, usize)> {
     let (head, pron) = low.rsplit_once('-')?;
-    if !PRONOUNS.contains(&pron) {
+    if !data.is(Class::PronounSubject, pron) {
         return None;
     }
     let base = head.strip_suffix("-t").unwrap_or(head);
@@ -514,7 +513,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // "de la MEA", "du Kremlin", "of the company", "de l'OTSC".
         if end < n && doc.tokens[end].breaks_before == 0 {
-            let conn = doc.match_class(end, Class::OrgConnector).filter(|_| matches!(doc.low(end), "de" | "du" | "des" | "d'" | "of" | "for" | "de la" | "de l'") || doc.low(end).starts_with("de"));
+            let conn = doc.match_class(end, Class::OrgConnector).filter(|_| doc.match_class(end, Class::Genitive).is_some());
             if let Some(c) = conn {
                 let mut c = c;
                 while c < n && (doc.is_class(c, Class::Determiner) || doc.tokens[c].kind == TokKind::Elision) && c < end + 3 {
@@ -574,9 +573,9 @@ impl<'a, 't> Ctx<'a, 't> {
             if let Some(m) = self.mention_ending_at(j) {
                 let first = self.mentions[m].first;
                 // "le porte-parole du Kremlin": the name is inside a description.
-                if first > 0 && matches!(doc.low(first - 1), "de" | "du" | "des" | "d'" | "of" | "de la" | "la" | "l'") {
+                if first > 0 && (doc.is_class(first - 1, Class::Genitive) || doc.is_class(first - 1, Class::Determiner)) {
                     let mut q = first - 1;
-                    while q > s.first && (doc.is_class(q, Class::Determiner) || matches!(doc.low(q), "de" | "du" | "des" | "d'" | "of")) {
+                    while q > s.first && (doc.is_class(q, Class::Determiner) || doc.is_class(q, Class::Genitive)) {
                         q -= 1;
                     }
                     if let Some(d) = self.description_ending_at(q) {
@@ -992,11 +991,11 @@ impl<'a, 't> Ctx<'a, 't> {
                     if let Some(q) = quote_at(quotes, k).filter(|q| q.statement) {
                         return Some((q.content, who, "verb, colon, quotation", true));
                     }
-                } else if doc.is_class(k, Class::Complementizer) && matches!(doc.low(k), "que" | "qu'" | "that") {
+                } else if is_that(doc, k) {
                     k += 1;
                 } else if doc.tokens[k].kind == TokKind::Punct && !matches!(doc.text[doc.tokens[k].start..].chars().next(), Some('«' | '“' | '"' | '„')) {
                     return self.inverted_content(cue, who);
-                } else if let Some(q) = (k + 1..(k + 6).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct).find(|&j| matches!(doc.low(j), "que" | "qu'" | "that")) {
+                } else if let Some(q) = (k + 1..(k + 6).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct).find(|&j| is_that(doc, j)) {
                     // "a déclaré au Sénat que …", "told reporters that …".
                     k = q + 1;
                 } else if doc.is_class(k, Class::InfinitiveMarker) && doc.lang == Lang::Fr {
@@ -1177,7 +1176,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     end = k;
                     continue;
                 }
-                if let Some(g) = doc.data.value(Class::PronounSubject, doc.low(k)).or_else(|| matches!(doc.low(k), "lui" | "elle" | "eux" | "him" | "her" | "them").then_some("sg")) {
+                if let Some(g) = doc.data.value(Class::PronounSubject, doc.low(k)).or_else(|| doc.data.value(Class::StressedPronoun, doc.low(k))) {
                     let t = doc.tokens[k];
                     found = Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
                 }
@@ -1243,11 +1242,8 @@ impl<'a, 't> Ctx<'a, 't> {
             // ", ajoutant que …", ", a-t-il ajouté", ", tout en ajoutant": another claim starts.
             if doc.is_punct(j, ',') {
                 let mut c = j + 1;
-                if c < end && matches!(doc.low(c), "tout" | "en" | "while") {
-                    c += 1;
-                    if c < end && doc.low(c) == "en" {
-                        c += 1;
-                    }
+                if let Some(lead_end) = doc.match_class(c, Class::ParticipleLead).filter(|&e| e < end) {
+                    c = lead_end;
                 }
                 if cue_at(cues, c).is_some_and(|ci| cues[ci].inverted.is_some() || matches!(cues[ci].kind, CueKind::Verb { participle: true, .. })) {
                     end = j;
@@ -1490,8 +1486,13 @@ fn is_agent(kind: EntityType) -> bool {
     matches!(kind, EntityType::Person | EntityType::Organization | EntityType::Location)
 }
 
+/// `que`, `qu'`, `that`: the complementizer of a declarative clause.
+fn is_that(doc: &Doc, j: usize) -> bool {
+    doc.is_class(j, Class::Complementizer) && doc.data.value(Class::Complementizer, doc.low(j)) == Some("that")
+}
+
 /// Words that may stand between a subject and its verb, or a verb and its content.
 fn ctx_skippable(doc: &Doc, j: usize) -> bool {
-    doc.is_class(j, Class::Adverb) || doc.is_class(j, Class::ReflexivePronoun) || matches!(doc.low(j), "ne" | "n'" | "lui" | "leur" | "nous" | "vous" | "y" | "en" | "also" | "not" | "reporters" | "journalists" | "journalistes" | "to")
+    doc.is_class(j, Class::Adverb) || doc.is_class(j, Class::ReflexivePronoun) || doc.is_class(j, Class::VerbFiller)
 }
 

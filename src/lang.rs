@@ -165,12 +165,21 @@ pub enum Class {
     Subordinator,
     TimeUnit,
     Unit,
+    /// What links a head noun to its complement (`de`, `du`, `of`): `le porte-parole du Kremlin`.
+    Genitive,
+    /// What may lead a participle cue after a comma (`tout en`, `while`): `, tout en ajoutant`.
+    ParticipleLead,
+    /// Stressed pronouns (`lui`, `eux`, `him`): the source in `selon lui`, `according to him`.
+    StressedPronoun,
+    /// Words that may stand between a subject and its verb or a verb and its content (`ne`,
+    /// `lui`, `also`, `to reporters`).
+    VerbFiller,
     Weekday,
 }
 
 impl Class {
     /// Every class, in the order of their bits.
-    pub const ALL: [Class; 45] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Weekday];
+    pub const ALL: [Class; 49] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::Weekday];
 
     /// The class named `name` in the data files.
     pub fn from_name(name: &str) -> Option<Class> {
@@ -219,6 +228,10 @@ impl Class {
             "subordinator" => Class::Subordinator,
             "time_unit" => Class::TimeUnit,
             "unit" => Class::Unit,
+            "genitive" => Class::Genitive,
+            "participle_lead" => Class::ParticipleLead,
+            "stressed_pronoun" => Class::StressedPronoun,
+            "verb_filler" => Class::VerbFiller,
             "weekday" => Class::Weekday,
             _ => return None,
         })
