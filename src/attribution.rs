@@ -371,10 +371,7 @@ fn reflexive_ok(doc: &Doc, v: &crate::lang::VerbForm, first: usize, verb: usize)
 }
 
 fn verb_kind(doc: &Doc, v: &crate::lang::VerbForm, form: &str) -> CueKind {
-    let participle = match doc.lang {
-        Lang::Fr => form.ends_with("ant"),
-        Lang::En => form.ends_with("ing"),
-    };
+    let participle = ends_with_class(doc, form, Class::PresentParticipleSuffix);
     CueKind::Verb { accuses: v.accuses, participle, contentless: v.contentless, clause: v.clause, passive: false }
 }
 
@@ -382,7 +379,7 @@ fn verb_kind(doc: &Doc, v: &crate::lang::VerbForm, form: &str) -> CueKind {
 /// reflexive pronoun does (`was charged with`, `est accusé de`, but not `s'est plaint`, `is saying`).
 fn with_voice(doc: &Doc, mut cue: Cue) -> Cue {
     let verb = cue.last - 1;
-    let progressive = doc.lang == Lang::En && doc.low(verb).ends_with("ing");
+    let progressive = doc.lang == Lang::En && ends_with_class(doc, doc.low(verb), Class::PresentParticipleSuffix);
     let passive = !progressive
         && (cue.first..verb).any(|j| doc.is_class(j, Class::PassiveAuxiliary))
         && !(cue.first.saturating_sub(1)..verb).any(|j| doc.is_class(j, Class::ReflexivePronoun));
@@ -1008,7 +1005,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     // ("affirment avoir découvert"), or, for some, an object: "dénonce le
                     // recours à …", "a confirmé ces incidents" (not "a lancé une campagne").
                     let lemma = doc.data.verb_forms.get(doc.low(cue.last - 1)).map(|v| doc.data.verb_lemmas[v.lemma as usize]);
-                    let takes_object = lemma.is_some_and(|l| doc.data.is(Class::ObjectSpeechVerb, l.trim_start_matches("se ").trim_start_matches("s'")));
+                    let takes_object = lemma.is_some_and(|l| doc.data.is(Class::ObjectSpeechVerb, bare_lemma(doc, l)));
                     if !doc.is_class(k, Class::Determiner) || !takes_object {
                         return None;
                     }
@@ -1073,7 +1070,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return false;
             }
             let low = doc.low(j);
-            if doc.is_class(j, Class::Auxiliary) || doc.is_class(j, Class::PassiveAuxiliary) || doc.data.verb_forms.contains_key(low) || t.kind == TokKind::Word && low.ends_with("ed") && !doc.is_cap(j) {
+            if doc.is_class(j, Class::Auxiliary) || doc.is_class(j, Class::PassiveAuxiliary) || doc.data.verb_forms.contains_key(low) || t.kind == TokKind::Word && ends_with_class(doc, low, Class::PastTenseSuffix) && !doc.is_cap(j) {
                 return true;
             }
         }
@@ -1484,6 +1481,19 @@ fn k_tok(doc: &Doc, byte: usize) -> usize {
 
 fn is_agent(kind: EntityType) -> bool {
     matches!(kind, EntityType::Person | EntityType::Organization | EntityType::Location)
+}
+
+/// Whether `word` ends with one of the suffixes of `class`.
+fn ends_with_class(doc: &Doc, word: &str, class: Class) -> bool {
+    doc.data.entries(class).any(|suf| word.ends_with(suf))
+}
+
+/// A pronominal lemma without its reflexive pronoun (`se plaindre` → `plaindre`).
+fn bare_lemma<'l>(doc: &Doc, lemma: &'l str) -> &'l str {
+    doc.data
+        .entries(Class::ReflexivePronoun)
+        .find_map(|r| lemma.strip_prefix(r).filter(|rest| r.ends_with('\'') || rest.starts_with(' ')))
+        .map_or(lemma, str::trim_start)
 }
 
 /// `que`, `qu'`, `that`: the complementizer of a declarative clause.

@@ -174,12 +174,16 @@ pub enum Class {
     /// Words that may stand between a subject and its verb or a verb and its content (`ne`,
     /// `lui`, `also`, `to reporters`).
     VerbFiller,
+    /// Endings of present participles (`ajoutant`, `adding`): a cue that hangs from a clause.
+    PresentParticipleSuffix,
+    /// Endings of regular past tenses (`favoured`): a sign that words form a clause.
+    PastTenseSuffix,
     Weekday,
 }
 
 impl Class {
     /// Every class, in the order of their bits.
-    pub const ALL: [Class; 49] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::Weekday];
+    pub const ALL: [Class; 51] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::PresentParticipleSuffix, Class::PastTenseSuffix, Class::Weekday];
 
     /// The class named `name` in the data files.
     pub fn from_name(name: &str) -> Option<Class> {
@@ -232,6 +236,8 @@ impl Class {
             "participle_lead" => Class::ParticipleLead,
             "stressed_pronoun" => Class::StressedPronoun,
             "verb_filler" => Class::VerbFiller,
+            "present_participle_suffix" => Class::PresentParticipleSuffix,
+            "past_tense_suffix" => Class::PastTenseSuffix,
             "weekday" => Class::Weekday,
             _ => return None,
         })
