@@ -402,8 +402,11 @@ impl LangData {
                 verb_forms.entry(key(&f.to_lowercase())).or_insert(form);
             }
         }
-        let folded_locations = locations.iter().map(|l| crate::names::fold_key(l)).collect();
-        let folded_organizations = organizations.iter().map(|o| crate::names::fold_key(o)).collect();
+        // Spelling variants fold case and accents; acronyms (AS, ET) keep their capitals, or
+        // they would match ordinary words (As, Et).
+        let acronym = |e: &&String| e.chars().any(char::is_alphabetic) && !e.chars().any(char::is_lowercase);
+        let folded_locations = locations.iter().filter(|e| !acronym(e)).map(|l| crate::names::fold_key(l)).collect();
+        let folded_organizations = organizations.iter().filter(|e| !acronym(e)).map(|o| crate::names::fold_key(o)).collect();
         let name_first = locations.iter().chain(organizations.iter()).map(|e| first_token(&crate::names::fold_key(e), &elisions)).collect();
         LangData {
             name_first,

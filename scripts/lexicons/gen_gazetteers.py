@@ -898,7 +898,7 @@ ORG_HEADS = {
            "Committee", "Court", "Federation", "Foundation", "Union", "League", "Club", "Corporation", "Company",
            "Commission", "Organization", "Organisation", "Office", "Bureau", "Society", "Authority", "Police",
            "Army", "Navy", "Air Force", "Board", "Centre", "Center", "College", "School", "Academy", "Church",
-           "Hospital", "Museum", "Fund", "Trust", "Alliance", "Coalition", "Movement", "Front", "Assembly",
+           "Hospital", "Fund", "Trust", "Alliance", "Coalition", "Movement", "Front", "Assembly",
            "Parliament", "Senate", "Congress", "Government", "Administration", "Service", "Secretariat",
            "Chamber", "Tribunal", "Group", "Federal", "National", "Royal", "Institution", "Laboratory",
            "Laboratories", "Council of", "Republic of", "Kingdom of", "FC", "AC", "AS"],
@@ -915,7 +915,7 @@ ORG_SUFFIX_NOUNS = ["Group", "Groupe", "Bank", "Banque", "University", "Party", 
                     "Chemicals", "Logistics", "Shipping", "Railways", "Railway", "Daily", "Journal", "Herald",
                     "Tribune", "Courier", "Observer", "Chronicle", "Monitor", "Review", "United", "City",
                     "Athletic", "Rovers", "Wanderers", "Olympique", "Sporting", "Academy", "College", "School",
-                    "Hospital", "Museum", "Commission", "Federation", "Union", "League", "Society", "Authority",
+                    "Hospital", "Church", "Commission", "Federation", "Union", "League", "Society", "Authority",
                     "Army", "Navy", "Council", "Parliament", "Assembly", "Court", "Tribunal", "Organisation",
                     "Organization", "Agence", "Fondation", "Institut", "Université", "Télévision", "Presse",
                     "Éditions", "Assurance", "Industrie", "Industries", "Consulting", "Ventures", "Trust", "Fund"]
@@ -969,15 +969,26 @@ def legal_suffixes():
     return out
 
 
+# French writes the head noun of an institution in lowercase when a complement specifies it
+# ("le ministère de l'Intérieur", "la direction des renseignements"; Lexique des règles
+# typographiques en usage à l'Imprimerie nationale, "Organismes"); English capitalises it, so a
+# lowercase "group of Afghan teenagers" opens no name. Lowercase forms are listed for French only.
+LOWERCASE_HEADS = {"fr": True, "en": False}
+
+
 def gen_org_words(lang):
     heads = {norm(h) for h in ORG_HEADS[lang]}
+    if LOWERCASE_HEADS[lang]:
+        heads |= {h[0].lower() + h[1:] for h in heads if h[1:].islower() or " " in h}
     suffixes = {norm(s) for s in ORG_SUFFIX_NOUNS} | legal_suffixes()
     lines = sorted(f"head\t{h}" for h in heads) + sorted(f"suffix\t{s}" for s in suffixes)
     path = os.path.join(DATA, lang, "org_words.txt")
     header = [
         "Words that open (head<TAB>WORD) or close (suffix<TAB>WORD) an organisation name.",
         "head words and suffix nouns: hand lists (closed classes, general usage of organisation naming;",
-        "  cf. Wikipedia 'Types of business entity', consulted 2026).",
+        "  cf. Wikipedia 'Types of business entity', consulted 2026); French heads also in lowercase",
+        "  (ministère de l'Intérieur: Lexique des règles typographiques en usage à l'Imprimerie nationale).",
+        "  Museums are places in English news (data/en/grammar.tsv place_suffix), not organisation words.",
         f"Legal-form suffixes: {pkg('cleanco')} (MIT) termdata, 'Corporation' type plus the per-country",
         "  lists of " + ", ".join(LEGAL_COUNTRIES) + ",",
         "  plus SE/LLC; in their usual casing (Inc., Corp., Ltd, LLC, S.A., AG, GmbH, plc, SARL...); a few",
