@@ -408,6 +408,22 @@ fn extend(doc: &Doc, i: usize) -> usize {
                 continue;
             }
         }
+        // "and" inside one name: two words sharing the place or body word that closes the
+        // name ("National Air and Space Museum", "Investment and Securities"), or the last
+        // complement of a body named by its head ("Union of Atheists and Agnostics").
+        if doc.is_class(j, Class::Coordinator) && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 && !doc.is_cap(j) {
+            let e = extend(doc, j + 1);
+            let shared = ends_with_place_or_body(doc, e) && !ends_with_place_or_body(doc, j) && gazetteer(doc, &doc.span_key(i, j)).is_none();
+            let complement = e == j + 2
+                && is_org_head(doc, i)
+                && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
+                && gazetteer(doc, &key(doc.tok(j + 1))).is_none()
+                && !doc.data.given_names.contains(&key(doc.tok(j + 1)));
+            if shared || complement {
+                j = e;
+                continue;
+            }
+        }
         break;
     }
     j
@@ -582,6 +598,7 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && k == start + 1
                     && gazetteer(doc, &key(doc.tok(start))).is_none() && gazetteer(doc, &key(doc.tok(conn_end))).is_none())
                 || doc.is_punct(k, '&')
+                || doc.is_class(k, Class::Coordinator) && ends_with_place_or_body(doc, b)
                 || doc.tok(k).ends_with('-');
             if !keep {
                 if start < k {
@@ -620,6 +637,13 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     }
     if b == a + 1 && (doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
+    }
+    // An English-style name without a connector is headed by its last word: "National Air and
+    // Space Museum", "Royal Albert Hall" are places.
+    let head_first = (a + 1..b).any(|t| doc.is_class(t, Class::OrgConnector));
+    let two_word_person = b == a + 2 && doc.data.given_names.contains(&key(doc.tok(a))); // "Tony Hall"
+    if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && doc.data.is(Class::PlaceSuffix, &doc.tok(b - 1).to_lowercase()) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
+        return set(c, EntityType::Location, "place word");
     }
     if doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
         return set(c, EntityType::Organization, "organisation word");
