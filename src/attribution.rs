@@ -1150,7 +1150,10 @@ impl<'a, 't> Ctx<'a, 't> {
                 // "Saudi Arabia's Civil Defense Authority": the possessor gives way to the head.
                 let possessive = matches!(found, Some(Who::Mention(_))) && k > 0 && doc.tokens[k - 1].kind == TokKind::Clitic;
                 let after_description = matches!(found, Some(Who::Description(_, e)) if e == k);
-                if found.is_none() || possessive || after_description {
+                // "selon le directeur du site de X Jean Dupont": the person named after the
+                // description is the source.
+                let person_after_description = matches!(found, Some(Who::Description(..))) && self.mentions[m].kind == EntityType::Person;
+                if found.is_none() || possessive || after_description || person_after_description {
                     found = Some(Who::Mention(m));
                 }
                 k = self.mentions[m].last;

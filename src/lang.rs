@@ -150,6 +150,9 @@ pub enum Class {
     /// Forms of `être` / `be`: before a past participle they make it passive (`was charged`).
     PassiveAuxiliary,
     PlaceAbbreviation,
+    /// Words for an administrative or vague place that name it by its complement, which alone
+    /// is the name (`région de Dorlin`, `town of Yeoncheon`).
+    PlaceDescriptor,
     PlaceHead,
     PlaceModifier,
     PlaceSuffix,
@@ -183,7 +186,7 @@ pub enum Class {
 
 impl Class {
     /// Every class, in the order of their bits.
-    pub const ALL: [Class; 51] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::PresentParticipleSuffix, Class::PastTenseSuffix, Class::Weekday];
+    pub const ALL: [Class; 52] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceDescriptor, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::PresentParticipleSuffix, Class::PastTenseSuffix, Class::Weekday];
 
     /// The class named `name` in the data files.
     pub fn from_name(name: &str) -> Option<Class> {
@@ -219,6 +222,7 @@ impl Class {
             "participle_suffix" => Class::ParticipleSuffix,
             "passive_auxiliary" => Class::PassiveAuxiliary,
             "place_abbreviation" => Class::PlaceAbbreviation,
+            "place_descriptor" => Class::PlaceDescriptor,
             "place_head" => Class::PlaceHead,
             "place_modifier" => Class::PlaceModifier,
             "place_suffix" => Class::PlaceSuffix,
@@ -446,8 +450,11 @@ impl LangData {
                 verb_forms.entry(key(&f.to_lowercase())).or_insert(form);
             }
         }
-        let folded_locations = locations.iter().map(|l| crate::names::fold_key(l)).collect();
-        let folded_organizations = organizations.iter().map(|o| crate::names::fold_key(o)).collect();
+        // Spelling variants fold case and accents; acronyms (AS, ET) keep their capitals, or
+        // they would match ordinary words (As, Et).
+        let acronym = |e: &&String| e.chars().any(char::is_alphabetic) && !e.chars().any(char::is_lowercase);
+        let folded_locations = locations.iter().filter(|e| !acronym(e)).map(|l| crate::names::fold_key(l)).collect();
+        let folded_organizations = organizations.iter().filter(|e| !acronym(e)).map(|o| crate::names::fold_key(o)).collect();
         let name_first = locations.iter().chain(organizations.iter()).map(|e| first_token(&crate::names::fold_key(e), &elisions)).collect();
         LangData {
             name_first,

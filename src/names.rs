@@ -133,6 +133,9 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
         || doc.data.is(Class::SourceCue, &low)
         || doc.data.is(Class::Complementizer, &low)
         || doc.data.is(Class::Adverb, &low)
+        || doc.data.is(Class::Preposition, low)
+        || doc.data.is(Class::Subordinator, low)
+        || doc.data.is(Class::Coordinator, low)
         || doc.data.demonyms.contains(&k)
         || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains(&title_case(word))
 }
@@ -212,7 +215,9 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
     while i < n {
         // A gazetteer phrase may hold lowercase words (Asie centrale, Union européenne).
         if doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && doc.data.org_heads.contains(doc.tok(i)) {
-            if let Some(end) = longest_gazetteer(doc, i) {
+            // A lowercase head starts a known name only with its capitalised complement
+            // ("ministère des Affaires étrangères", not a generic "assemblée nationale").
+            if let Some(end) = longest_gazetteer(doc, i).filter(|&e| (i..e).any(|t| doc.is_cap(t))) {
                 if end > i + 1 || doc.is_cap(i) {
                     let mut c = Candidate { first: i, last: end, kind: None, why: "", title: None };
                     let (k, why) = gazetteer(doc, &doc.span_key(i, end)).expect("matched above");
@@ -251,15 +256,28 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
         }
         if !namelike(doc, i) {
             // A place head before a name: pont Mathilde, rue de Rivoli, aéroport international X.
-            if doc.tokens[i].kind == TokKind::Word && doc.is_class(i, Class::PlaceHead) && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
+            let descriptor = doc.is_class(i, Class::PlaceDescriptor);
+            if doc.tokens[i].kind == TokKind::Word && (descriptor || doc.is_class(i, Class::PlaceHead)) && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
                 let mut c = i + 1;
                 while c < n && c < i + 3 && doc.tokens[c].breaks_before == 0 && is_adjective(doc, c) {
                     c += 1;
                 }
                 let c = connector(doc, c).filter(|&e| e < n && namelike(doc, e)).unwrap_or(c);
-                if c < n && namelike(doc, c) && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
-                    let end = extend(doc, c);
-                    out.push(Candidate { first: i, last: end, kind: Some(EntityType::Location), why: "place head word", title: None });
+                let body = c < n && (is_org_head(doc, c) || doc.data.org_suffixes.contains(doc.tok(c)));
+                if c < n && namelike(doc, c) && !body && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
+                    let mut end = extend(doc, c);
+                    // The name stops before a person's name glued to it ("site de Jababeka
+                    // David Quentin") and before the known place it belongs to ("pont Mathilde
+                    // de Rouen": the bridge, then Rouen).
+                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains(&key(doc.tok(k))) && !doc.data.common_words.contains(doc.low(k)) && namelike(doc, k + 1)) {
+                        end = k;
+                    }
+                    if let Some(k) = (c + 1..end).find(|&k| connector(doc, k).is_some_and(|e| e < end && gazetteer(doc, &doc.span_key(e, end)).is_some_and(|g| g.0 == EntityType::Location))) {
+                        end = k;
+                    }
+                    // An administrative word is no part of the name: "région de Dorlin" → Dorlin.
+                    let (first, why) = if descriptor { (c, "name after a place word") } else { (i, "place head word") };
+                    out.push(Candidate { first, last: end, kind: Some(EntityType::Location), why, title: None });
                     i = end;
                     continue;
                 }
@@ -360,10 +378,11 @@ fn common_noun(doc: &Doc, i: usize) -> bool {
             .any(|&c| doc.is_class(i, c))
 }
 
-/// Whether token `i` opens an organisation name (`Ministère`, `ministère`, `musée`).
+/// Whether token `i` opens an organisation name (`Ministère`, `MINISTÈRE`, and `ministère`
+/// where the language writes heads in lowercase: the data lists those forms).
 fn is_org_head(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
-    doc.data.org_heads.contains(w) || doc.data.org_heads.contains(&title_case(w))
+    doc.data.org_heads.contains(w) || doc.is_upper(i) && doc.data.org_heads.contains(&title_case(w))
 }
 
 /// A lowercase word with an adjective ending of the language (`centrale`, `européenne`).
@@ -399,6 +418,22 @@ fn extend(doc: &Doc, i: usize) -> usize {
         if let Some(c) = connector(doc, j) {
             if c < n && namelike(doc, c) && doc.tokens[c].breaks_before == 0 {
                 j = c + 1;
+                continue;
+            }
+        }
+        // "and" inside one name: two words sharing the place or body word that closes the
+        // name ("National Air and Space Museum", "Investment and Securities"), or the last
+        // complement of a body named by its head ("Union of Atheists and Agnostics").
+        if doc.is_class(j, Class::Coordinator) && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 && !doc.is_cap(j) {
+            let e = extend(doc, j + 1);
+            let shared = ends_with_place_or_body(doc, e) && !ends_with_place_or_body(doc, j) && gazetteer(doc, &doc.span_key(i, j)).is_none();
+            let complement = e == j + 2
+                && is_org_head(doc, i)
+                && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
+                && gazetteer(doc, &key(doc.tok(j + 1))).is_none()
+                && !doc.data.given_names.contains(&key(doc.tok(j + 1)));
+            if shared || complement {
+                j = e;
                 continue;
             }
         }
@@ -441,8 +476,13 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
     if title.is_none() {
         title = title_before(doc, a);
     }
-    // "Ahmed Mohamed Image: Twitter": a caption label glued to the name before it.
+    // "Afghan Ambassador", "Mr Toccafondi Undersecretary": a person's title after the name
+    // is no part of it (a body's word is: "Irving Police", "Catholic Church").
     let mut b = b;
+    while b > a + 1 && doc.is_cap(b - 1) && doc.data.is(Class::Role, doc.low(b - 1)) && !is_collective_role(doc.low(b - 1), doc) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) && !doc.data.is(Class::OrgRole, doc.low(b - 1)) {
+        b -= 1;
+    }
+    // "Ahmed Mohamed Image: Twitter": a caption label glued to the name before it.
     if b > a + 2 && doc.is_punct(b, ':') && doc.data.common_words.contains(doc.low(b - 1)) {
         b -= 1;
     }
@@ -473,9 +513,17 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
     // inside the run starts a person's name.
     for k in a + 1..b.saturating_sub(1) {
         let inner_title = title_at(doc, k).filter(|&t| t < b && namelike(doc, t));
+        // Not inside a place or a body ("Chiang Kai Shek Memorial", "Weatherspoon Art
+        // Museum"), not at a given name that is also an ordinary word, and not after one unknown
+        // word, which is more often the first given name of the same person ("Hernan Dario
+        // Gomez", "Farouk Ben Mustapha").
+        let known_before = k > a + 1 || gazetteer(doc, &key(doc.tok(a))).is_some() || doc.data.common_words.contains(doc.low(a));
         let inner_given = doc.data.given_names.contains(&key(doc.tok(k)))
+            && !doc.data.common_words.contains(doc.low(k))
             && namelike(doc, k + 1)
             && !doc.data.given_names.contains(&key(doc.tok(a)))
+            && known_before
+            && !(ends_with_place_or_body(doc, b) && gazetteer(doc, &doc.span_key(a, k)).is_none())
             && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
             && gazetteer(doc, &doc.span_key(a, b)).is_none();
         if let Some(t) = inner_title {
@@ -490,6 +538,13 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
         }
     }
     split_connectors(doc, a, b, title, out);
+}
+
+/// Whether the name ending before token `b` ends with a place or organisation word
+/// (`Memorial`, `Museum`, `Council`).
+fn ends_with_place_or_body(doc: &Doc, b: usize) -> bool {
+    let last = doc.tok(b - 1);
+    doc.is_cap(b - 1) && (doc.data.is(Class::PlaceSuffix, &last.to_lowercase()) || doc.data.org_suffixes.contains(last))
 }
 
 /// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
@@ -551,10 +606,12 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
             let whole = doc.span_key(start, b);
             let keep = gazetteer(doc, &whole).is_some()
                 || doc.data.org_heads.contains(doc.tok(start))
+                || doc.is_class(start, Class::PlaceHead) && doc.is_cap(start)
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && k == start + 1
                     && gazetteer(doc, &key(doc.tok(start))).is_none() && gazetteer(doc, &key(doc.tok(conn_end))).is_none())
                 || doc.is_punct(k, '&')
+                || doc.is_class(k, Class::Coordinator) && ends_with_place_or_body(doc, b)
                 || doc.tok(k).ends_with('-');
             if !keep {
                 if start < k {
@@ -594,6 +651,13 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b == a + 1 && (doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
+    // An English-style name without a connector is headed by its last word: "National Air and
+    // Space Museum", "Royal Albert Hall" are places.
+    let head_first = (a + 1..b).any(|t| doc.is_class(t, Class::OrgConnector));
+    let two_word_person = b == a + 2 && doc.data.given_names.contains(&key(doc.tok(a))); // "Tony Hall"
+    if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && doc.data.is(Class::PlaceSuffix, &doc.tok(b - 1).to_lowercase()) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
+        return set(c, EntityType::Location, "place word");
+    }
     if doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
         return set(c, EntityType::Organization, "organisation word");
     }
@@ -608,6 +672,10 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         if (a + 1..b).any(|t| doc.is_cap(t) && (doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))) {
             return set(c, EntityType::Organization, "organisation word inside");
         }
+    }
+    // "Museum of Flight": a capitalised place head with its complement.
+    if b > a + 2 && doc.is_class(a, Class::PlaceHead) && connector(doc, a + 1).is_some() {
+        return set(c, EntityType::Location, "place word");
     }
     if let Some((ta, tb)) = c.title {
         let role = doc.span_key(ta, tb).to_lowercase();
@@ -751,6 +819,21 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
         .map(|i| doc.low(i).to_string())
         .collect();
+    // A person's parts spread from the strongest evidence first (a given name, a title): a
+    // weaker name that opens with such a surname and goes on with unknown words is that
+    // person's name followed by a thing ("Warhol Polaroids"), and its words are no parts.
+    let strong = |c: &Candidate| c.kind == Some(EntityType::Person) && c.last > c.first + 1 && matches!(c.why, "given name" | "title before a name");
+    let mut surnames: HashSet<String> = HashSet::new();
+    for c in cands.iter().filter(|c| strong(c)) {
+        surnames.insert(fold_key(doc.tok(c.last - 1)));
+    }
+    for c in cands.iter_mut() {
+        let weak = c.kind == Some(EntityType::Person) && c.why == "capitalised words" && c.last > c.first + 1;
+        if weak && surnames.contains(&fold_key(doc.tok(c.first))) && !(c.first + 1..c.last).any(|w| surnames.contains(&fold_key(doc.tok(w))) || doc.is_class(w, Class::NameParticle)) {
+            c.last = c.first + 1;
+            c.why = "part of a person's name given in full";
+        }
+    }
     let mut typed: HashMap<String, (EntityType, usize)> = HashMap::new();
     let mut person_parts: HashSet<String> = HashSet::new();
     for c in cands.iter() {
@@ -773,10 +856,6 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
                 person_parts.insert(fold_key(&doc.span_key(p, c.last)));
             }
         }
-    }
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for c in cands.iter().filter(|c| c.kind.is_none() && c.last == c.first + 1) {
-        *counts.entry(fold_key(doc.tok(c.first))).or_default() += 1;
     }
     for c in cands.iter_mut() {
         let k = fold_key(&doc.span_key(c.first, c.last));
@@ -824,13 +903,6 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if speaks_after(doc, b) || spoken_before(doc, a) {
             c.kind = Some(EntityType::Organization);
             c.why = "speaker of a speech verb";
-            continue;
-        }
-        // A rare word the document keeps writing with a capital is the name of what it is
-        // about; people are known by their full names, so it names an organisation.
-        if counts.get(&k).copied().unwrap_or(0) >= 4 && !doc.is_upper(a) {
-            c.kind = Some(EntityType::Organization);
-            c.why = "recurring capitalised word";
             continue;
         }
         // A single unknown capitalised word without evidence is left untyped: on news text

