@@ -648,6 +648,16 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b == a + 1 && doc.data.demonyms.contains(&k) {
         return; // a nationality word, not a name
     }
+    // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
+    let event = |t: usize| doc.is_cap(t) && doc.data.is(Class::EventWord, doc.low(t));
+    if b > a + 1 && (event(a) || event(b - 1)) && !doc.data.given_names.contains(&key(doc.tok(a))) {
+        return;
+    }
+    // A known place followed by an ordinary word names a body, not a person ("Russia Today").
+    let holds_place = b == a + 2
+        && !doc.data.given_names.contains(&key(doc.tok(a)))
+        && gazetteer(doc, &key(doc.tok(a))).is_some_and(|g| g.0 == EntityType::Location)
+        && doc.data.common_words.contains(doc.low(a + 1));
     if b == a + 1 && (doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
@@ -676,6 +686,9 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     // "Museum of Flight": a capitalised place head with its complement.
     if b > a + 2 && doc.is_class(a, Class::PlaceHead) && connector(doc, a + 1).is_some() {
         return set(c, EntityType::Location, "place word");
+    }
+    if holds_place {
+        return set(c, EntityType::Organization, "place name with an ordinary word");
     }
     if let Some((ta, tb)) = c.title {
         let role = doc.span_key(ta, tb).to_lowercase();
