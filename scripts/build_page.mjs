@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-// Builds the page's generated parts from www/pkg (wasm-bindgen --target web) and seeds/:
-//   www/gen/assets.js        the worker source, the wasm (base64) and the seeds, for www/index.html
+// Builds the page's generated parts from www/pkg/min (wasm-opt, then wasm-bindgen --target web)
+// and seeds/:
+//   www/gen/assets.js        the worker source, the wasm (gzipped, in base64) and the seeds, for
+//                            www/index.html
 //   www/dist/annotator.html  the single self-contained file: the same modules joined into one
 //                            inline module script, the stylesheet inlined, the assets in data
 //                            blocks, and a CSP whose script and style hashes are computed here.
+// The wasm is gzipped here and inflated in the worker with DecompressionStream: base64 of
+// compressed bytes costs almost nothing under the page's own gzip (Huffman coding absorbs the
+// 6 bits per character), whereas base64 of the raw wasm defeats gzip's matching.
 // No bundler: the modules are joined by dropping their `import` lines and `export` keywords,
 // which works because every top-level name is unique across them (checked below).
 
 import { createHash } from 'node:crypto';
+import { gzipSync, constants } from 'node:zlib';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,8 +43,10 @@ function checkUnique(parts) {
   }
 }
 
-const glue = read(www, 'pkg', 'article_annotator.js');
-const wasm = readFileSync(join(www, 'pkg', 'article_annotator_bg.wasm'));
+const glue = read(www, 'pkg', 'min', 'article_annotator.js');
+// The core after wasm-opt and wasm-bindgen (mk/page.mk), gzipped at the highest level.
+const wasmRaw = readFileSync(join(www, 'pkg', 'min', 'article_annotator_bg.wasm'));
+const wasm = gzipSync(wasmRaw, { level: constants.Z_BEST_COMPRESSION, memLevel: 9 });
 const seedDir = join(root, 'seeds');
 const seeds = readdirSync(seedDir)
   .filter((f) => f.endsWith('.txt'))
@@ -108,4 +116,8 @@ if (/<script(?![^>]*type="application\/(json|octet-stream)")[^>]*>/g.test(html.r
   throw new Error('an inline script without a hash');
 mkdirSync(join(www, 'dist'), { recursive: true });
 writeFileSync(join(www, 'dist', 'annotator.html'), html);
-console.log(`wrote www/gen/assets.js and www/dist/annotator.html (${(html.length / 1024).toFixed(0)} KB)`);
+const gz = gzipSync(html, { level: 9 }).length;
+console.log(
+  `wrote www/gen/assets.js and www/dist/annotator.html: ${(html.length / 1024).toFixed(0)} KB, ` +
+    `${(gz / 1024).toFixed(0)} KB gzipped (wasm ${(wasmRaw.length / 1024).toFixed(0)} KB, ${(wasm.length / 1024).toFixed(0)} KB gzipped)`,
+);

@@ -89,18 +89,39 @@ function annotateText(text, options, progress) {
   return out;
 }
 
+// The core's bytes come gzipped (see scripts/build_page.mjs).
+async function gunzip(bytes) {
+  if (typeof DecompressionStream !== 'function') throw new Error('this browser has no DecompressionStream (Chromium 80, Firefox 113, Safari 16.4 or later)');
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+async function init(msg) {
+  const t0 = performance.now();
+  const bytes = await gunzip(msg.bytes);
+  const t1 = performance.now();
+  const module = new WebAssembly.Module(bytes);
+  const t2 = performance.now();
+  initSync({ module });
+  const t3 = performance.now();
+  warm();
+  const t4 = performance.now();
+  return { version: version(), decompressMs: t1 - t0, compileMs: t2 - t1, instantiateMs: t3 - t2, warmMs: t4 - t3 };
+}
+
+function fail(seq, e) {
+  self.postMessage({
+    seq,
+    ok: false,
+    error: { name: (e && e.name) || 'Error', message: String((e && e.message) || e), trap: e instanceof WebAssembly.RuntimeError },
+  });
+}
+
 self.onmessage = (event) => {
   const msg = event.data;
   try {
     if (msg.op === 'init') {
-      const t0 = performance.now();
-      const module = new WebAssembly.Module(msg.bytes);
-      const t1 = performance.now();
-      initSync({ module });
-      const t2 = performance.now();
-      warm();
-      const t3 = performance.now();
-      self.postMessage({ seq: msg.seq, ok: true, result: { version: version(), compileMs: t1 - t0, instantiateMs: t2 - t1, warmMs: t3 - t2 } });
+      init(msg).then((result) => self.postMessage({ seq: msg.seq, ok: true, result }), (e) => fail(msg.seq, e));
     } else if (msg.op === 'annotate') {
       const t0 = performance.now();
       const result = annotateText(msg.text, msg.options, (progress) => self.postMessage({ seq: msg.seq, progress }));
@@ -112,11 +133,7 @@ self.onmessage = (event) => {
       throw new Error(`unknown request ${msg.op}`);
     }
   } catch (e) {
-    self.postMessage({
-      seq: msg.seq,
-      ok: false,
-      error: { name: (e && e.name) || 'Error', message: String((e && e.message) || e), trap: e instanceof WebAssembly.RuntimeError },
-    });
+    fail(msg.seq, e);
   }
 };
 
