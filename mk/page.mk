@@ -14,7 +14,7 @@ WASM_CARGO := $(TARGET_DIR)/$(WASM_TARGET)/wasm/article_annotator.wasm
 
 # www/gen/assets.js (for index.html over http) and the single file, from seeds/ and the core
 # shrunk: wasm-opt -Oz on cargo's output, then wasm-bindgen without names or producers, in
-# www/pkg/min (build_page.mjs gzips the wasm before inlining it in base64). wasm-opt runs
+# www/pkg/min (build_page.mjs compresses the wasm with xz's LZMA before inlining it in base64). wasm-opt runs
 # before wasm-bindgen because Debian's binaryen (108) rewrites wasm-bindgen's externref table
 # as a table browsers refuse; rustc's own output has no reference-typed values.
 page: wasm setup-wasm-opt
@@ -24,9 +24,10 @@ page: wasm setup-wasm-opt
 	  --out-name article_annotator --out-dir $(WASM_MIN) $(WASM_CARGO:.wasm=.opt.wasm)
 	$(NODE) scripts/build_page.mjs
 
-# Debian's binaryen (wasm-opt), only when missing.
+# Debian's binaryen (wasm-opt) and xz-utils, only when missing.
 setup-wasm-opt:
 	@command -v wasm-opt >/dev/null || { apt-get update && apt-get install -y binaryen; }
+	@command -v xz >/dev/null || { apt-get update && apt-get install -y xz-utils; }
 
 # What is big in the core: wasm-bindgen's output still has its names (`cargo install twiggy`).
 twiggy: wasm

@@ -1,6 +1,6 @@
 // The annotation worker's message handler. It is not loaded on its own: the page appends it,
 // with offsets.js, to the wasm-bindgen glue (`initSync`, `annotate`, `warm`, `version` and
-// `wasm` are the glue's), and starts the whole as a classic worker from a Blob URL, which
+// `wasm` are the glue's, `lzmaDecode` lzma.js's), and starts the whole as a classic worker from a Blob URL, which
 // works from disk too. One request, one reply: `{seq, ok, result | error}`; long texts also
 // send `{seq, progress}` as their chunks are done.
 
@@ -89,16 +89,10 @@ function annotateText(text, options, progress) {
   return out;
 }
 
-// The core's bytes come gzipped (see scripts/build_page.mjs).
-async function gunzip(bytes) {
-  if (typeof DecompressionStream !== 'function') throw new Error('this browser has no DecompressionStream (Chromium 80, Firefox 113, Safari 16.4 or later)');
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-async function init(msg) {
+// The core's bytes come LZMA-compressed (see scripts/build_page.mjs and lzma.js).
+function init(msg) {
   const t0 = performance.now();
-  const bytes = await gunzip(msg.bytes);
+  const bytes = lzmaDecode(msg.bytes);
   const t1 = performance.now();
   const module = new WebAssembly.Module(bytes);
   const t2 = performance.now();
@@ -121,7 +115,7 @@ self.onmessage = (event) => {
   const msg = event.data;
   try {
     if (msg.op === 'init') {
-      init(msg).then((result) => self.postMessage({ seq: msg.seq, ok: true, result }), (e) => fail(msg.seq, e));
+      self.postMessage({ seq: msg.seq, ok: true, result: init(msg) });
     } else if (msg.op === 'annotate') {
       const t0 = performance.now();
       const result = annotateText(msg.text, msg.options, (progress) => self.postMessage({ seq: msg.seq, progress }));
