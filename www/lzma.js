@@ -1,4 +1,4 @@
-// An LZMA decoder for the core's bytes, which the build compresses with `xz --format=lzma -9e`
+// An LZMA decoder for the core's bytes, which the build compresses with `xz --format=lzma`
 // (a quarter smaller than gzip -9 on the wasm with its lexicons, and base64 of it costs almost
 // nothing under the page's own gzip). It follows the reference decoder of the LZMA
 // specification (Igor Pavlov's LzmaSpec.cpp, public domain), with the whole output as the
