@@ -14,9 +14,9 @@ WASM_CARGO := $(TARGET_DIR)/$(WASM_TARGET)/wasm/article_annotator.wasm
 
 # www/gen/assets.js (for index.html over http) and the single file, from seeds/ and the core
 # shrunk: wasm-opt -Oz on cargo's output, then wasm-bindgen without names or producers, in
-# www/pkg/min (build_page.mjs compresses the wasm with xz's LZMA before inlining it in base64). wasm-opt runs
-# before wasm-bindgen because Debian's binaryen (108) rewrites wasm-bindgen's externref table
-# as a table browsers refuse; rustc's own output has no reference-typed values.
+# www/pkg/min (build_page.mjs compresses that wasm with xz's LZMA and inlines it in base64).
+# wasm-opt runs before wasm-bindgen because Debian's binaryen (108) rewrites wasm-bindgen's
+# externref table as a table browsers refuse; rustc's own output has no reference-typed values.
 page: wasm setup-wasm-opt
 	@command -v $(NODE) >/dev/null || { echo "node is required for the page's build (apt-get install nodejs)"; exit 1; }
 	wasm-opt -Oz --strip-debug --strip-producers $(WASM_CARGO) -o $(WASM_CARGO:.wasm=.opt.wasm)

@@ -24,21 +24,18 @@ export function lzmaDecode(input) {
   const out = new Uint8Array(size);
   let outPos = 0;
 
-  // The range decoder.
+  // The range decoder. `range` and `code` are unsigned 32-bit: kept in a Uint32Array, since a
+  // captured variable holding such a number would be a fresh heap number at each write.
   let pos = 13;
   if (input[pos++] !== 0) throw corrupt('bad range coder start');
-  let range = 0xffffffff;
-  let code = 0;
-  for (let i = 0; i < 4; i++) code = ((code << 8) | input[pos++]) >>> 0;
-  if (code === range) throw corrupt('bad range coder start');
-  const normalize = () => {
-    if (range < 0x1000000) {
-      range = (range << 8) >>> 0;
-      code = ((code << 8) | input[pos++]) >>> 0;
-    }
-  };
+  const rc = new Uint32Array(2); // range, code
+  rc[0] = 0xffffffff;
+  for (let i = 0; i < 4; i++) rc[1] = (rc[1] << 8) | input[pos++];
+  if (rc[1] === rc[0]) throw corrupt('bad range coder start');
   const bit = (probs, i) => {
     const p = probs[i];
+    let range = rc[0];
+    let code = rc[1];
     const bound = (range >>> 11) * p;
     let b;
     if (code < bound) {
@@ -52,12 +49,16 @@ export function lzmaDecode(input) {
       b = 1;
     }
     if (range < 0x1000000) {
-      range = (range << 8) >>> 0;
-      code = ((code << 8) | input[pos++]) >>> 0;
+      range *= 256;
+      code = code * 256 + input[pos++];
     }
+    rc[0] = range;
+    rc[1] = code;
     return b;
   };
   const directBits = (n) => {
+    let range = rc[0];
+    let code = rc[1];
     let res = 0;
     for (; n > 0; n--) {
       range >>>= 1;
@@ -67,8 +68,13 @@ export function lzmaDecode(input) {
         b = 1;
       }
       res = res * 2 + b;
-      normalize();
+      if (range < 0x1000000) {
+        range *= 256;
+        code = code * 256 + input[pos++];
+      }
     }
+    rc[0] = range;
+    rc[1] = code;
     return res;
   };
   const tree = (probs, base, numBits) => {
