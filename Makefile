@@ -8,7 +8,7 @@ WASM_OUT := www/pkg
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all run test build core wasm setup setup-rust setup-wasm test-core fuzz fuzz-short clean
+.PHONY: all run test build core wasm setup setup-rust setup-wasm setup-parallel test-core test-parallel fuzz fuzz-short bench benchmarks-doc clean
 
 all: build
 
@@ -19,8 +19,9 @@ build: core wasm $(if $(wildcard mk/page.mk),page)
 run: build
 	$(if $(wildcard mk/page.mk),$(MAKE) --no-print-directory serve,for f in $(SEEDS); do $(TARGET_DIR)/release/annotate --text "$$f"; done)
 
-# Every test: the core's (unit, fixtures, doc-tests, properties) and the page's, in Chromium.
-test: test-core fuzz-short $(if $(wildcard mk/page.mk),test-page)
+# Every test: the core's (unit, fixtures, doc-tests, properties), the batch sharded over GNU
+# parallel, and the page's, in Chromium.
+test: test-core fuzz-short test-parallel $(if $(wildcard mk/page.mk),test-page)
 
 ## Set-up -------------------------------------------------------------------
 
@@ -35,6 +36,10 @@ setup-wasm:
 	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" != "$(WASM_BINDGEN_VERSION)" ]; then \
 	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION)"; \
 	  $(CARGO) install -q wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+
+# Debian's GNU parallel, only when missing.
+setup-parallel:
+	@command -v parallel >/dev/null || { apt-get update && apt-get install -y parallel; }
 
 ## Build --------------------------------------------------------------------
 
@@ -51,6 +56,10 @@ wasm: setup-wasm
 test-core:
 	$(CARGO) test --release
 
+# The README's recipe: a JSONL batch sharded over GNU parallel gives the single run's output.
+test-parallel: core setup-parallel
+	tests/parallel.sh $(TARGET_DIR)/release/annotate
+
 # The fuzzer (cargo-fuzz, libFuzzer) over the library's invariants: 60 s in `make test`,
 # longer with `make fuzz SECONDS=3600` (see docs/robustness.md).
 SECONDS ?= 600
@@ -59,6 +68,17 @@ fuzz-short:
 
 fuzz:
 	scripts/fuzz.sh $(SECONDS)
+
+## Figures ------------------------------------------------------------------
+
+# cargo bench (criterion), then the page's figures in headless Chromium (one JSON line each).
+bench:
+	$(CARGO) bench --bench annotate
+	$(if $(wildcard mk/page.mk),$(MAKE) --no-print-directory bench-page)
+
+# Measures again and rewrites BENCHMARKS.md's tables (the peers too: bench/peers).
+benchmarks-doc: $(if $(wildcard mk/page.mk),page setup-browser) core
+	$(NODE) scripts/benchmarks_doc.mjs
 
 clean:
 	$(CARGO) clean

@@ -6,12 +6,32 @@ PAGE_SINGLE := www/dist/annotator.html
 E2E := tests/e2e
 CHROMIUM_BIN := /usr/bin/chromium
 
-.PHONY: page serve setup-browser test-page bench-page screenshot
+WASM_BG := $(WASM_OUT)/article_annotator_bg.wasm
+WASM_MIN := $(WASM_OUT)/min
+WASM_CARGO := $(TARGET_DIR)/$(WASM_TARGET)/wasm/article_annotator.wasm
 
-# www/gen/assets.js (for index.html over http) and the single file, from www/pkg and seeds/.
-page: wasm
+.PHONY: page serve setup-browser setup-wasm-opt test-page bench-page screenshot twiggy
+
+# www/gen/assets.js (for index.html over http) and the single file, from seeds/ and the core
+# shrunk: wasm-opt -Oz on cargo's output, then wasm-bindgen without names or producers, in
+# www/pkg/min (build_page.mjs compresses that wasm with xz's LZMA and inlines it in base64).
+# wasm-opt runs before wasm-bindgen because Debian's binaryen (108) rewrites wasm-bindgen's
+# externref table as a table browsers refuse; rustc's own output has no reference-typed values.
+page: wasm setup-wasm-opt
 	@command -v $(NODE) >/dev/null || { echo "node is required for the page's build (apt-get install nodejs)"; exit 1; }
+	wasm-opt -Oz --strip-debug --strip-producers $(WASM_CARGO) -o $(WASM_CARGO:.wasm=.opt.wasm)
+	wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
+	  --out-name article_annotator --out-dir $(WASM_MIN) $(WASM_CARGO:.wasm=.opt.wasm)
 	$(NODE) scripts/build_page.mjs
+
+# Debian's binaryen (wasm-opt) and xz-utils, only when missing.
+setup-wasm-opt:
+	@command -v wasm-opt >/dev/null || { apt-get update && apt-get install -y binaryen; }
+	@command -v xz >/dev/null || { apt-get update && apt-get install -y xz-utils; }
+
+# What is big in the core: wasm-bindgen's output still has its names (`cargo install twiggy`).
+twiggy: wasm
+	twiggy top -n 40 $(WASM_BG)
 
 # Serves www/ on 127.0.0.1 on a free port (Ctrl-C stops it).
 serve:

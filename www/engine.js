@@ -1,6 +1,6 @@
 // The annotator core in a Web Worker. The worker's source (the wasm-bindgen glue, offsets.js
 // and worker.js, joined at build time into one classic script) starts from a Blob URL, so it needs no file and no
-// network, and the wasm bytes are handed to it. After a trap in the core (a Rust panic
+// network, and the wasm bytes (LZMA-compressed: the worker decodes them) are handed to it. After a trap in the core (a Rust panic
 // surfaces as a WebAssembly.RuntimeError) the worker is dropped and a fresh one instantiated.
 
 /** An error from the core: `trap` is true when the module crashed and was restarted. */
@@ -13,7 +13,7 @@ export class CoreError extends Error {
 }
 
 export class Engine {
-  /** `source`: the worker's module source; `wasmBytes`: the core's .wasm. */
+  /** `source`: the worker's script source; `wasmBytes`: the core's .wasm as an .lzma stream. */
   constructor(source, wasmBytes) {
     this.url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
     this.bytes = wasmBytes;

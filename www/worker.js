@@ -1,6 +1,6 @@
 // The annotation worker's message handler. It is not loaded on its own: the page appends it,
 // with offsets.js, to the wasm-bindgen glue (`initSync`, `annotate`, `warm`, `version` and
-// `wasm` are the glue's), and starts the whole as a classic worker from a Blob URL, which
+// `wasm` are the glue's, `lzmaDecode` lzma.js's), and starts the whole as a classic worker from a Blob URL, which
 // works from disk too. One request, one reply: `{seq, ok, result | error}`; long texts also
 // send `{seq, progress}` as their chunks are done.
 
@@ -89,18 +89,33 @@ function annotateText(text, options, progress) {
   return out;
 }
 
+// The core's bytes come LZMA-compressed (see scripts/build_page.mjs and lzma.js).
+function init(msg) {
+  const t0 = performance.now();
+  const bytes = lzmaDecode(msg.bytes);
+  const t1 = performance.now();
+  const module = new WebAssembly.Module(bytes);
+  const t2 = performance.now();
+  initSync({ module });
+  const t3 = performance.now();
+  warm();
+  const t4 = performance.now();
+  return { version: version(), decompressMs: t1 - t0, compileMs: t2 - t1, instantiateMs: t3 - t2, warmMs: t4 - t3 };
+}
+
+function fail(seq, e) {
+  self.postMessage({
+    seq,
+    ok: false,
+    error: { name: (e && e.name) || 'Error', message: String((e && e.message) || e), trap: e instanceof WebAssembly.RuntimeError },
+  });
+}
+
 self.onmessage = (event) => {
   const msg = event.data;
   try {
     if (msg.op === 'init') {
-      const t0 = performance.now();
-      const module = new WebAssembly.Module(msg.bytes);
-      const t1 = performance.now();
-      initSync({ module });
-      const t2 = performance.now();
-      warm();
-      const t3 = performance.now();
-      self.postMessage({ seq: msg.seq, ok: true, result: { version: version(), compileMs: t1 - t0, instantiateMs: t2 - t1, warmMs: t3 - t2 } });
+      self.postMessage({ seq: msg.seq, ok: true, result: init(msg) });
     } else if (msg.op === 'annotate') {
       const t0 = performance.now();
       const result = annotateText(msg.text, msg.options, (progress) => self.postMessage({ seq: msg.seq, progress }));
@@ -112,11 +127,7 @@ self.onmessage = (event) => {
       throw new Error(`unknown request ${msg.op}`);
     }
   } catch (e) {
-    self.postMessage({
-      seq: msg.seq,
-      ok: false,
-      error: { name: (e && e.name) || 'Error', message: String((e && e.message) || e), trap: e instanceof WebAssembly.RuntimeError },
-    });
+    fail(msg.seq, e);
   }
 };
 
