@@ -353,7 +353,9 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
             }
         }
         if let Some(v) = data.verb_forms.get(low).filter(|v| reflexive_ok(doc, v, i, i)) {
-            let noun_use = i > 0 && (doc.is_class(i - 1, Class::Determiner) || doc.is_class(i - 1, Class::LocationPreposition) && doc.lang == Lang::En);
+            // "the report", "in reports", "Recent reports have revealed": a noun, not a verb.
+            let noun_use = i > 0 && (doc.is_class(i - 1, Class::Determiner) || doc.is_class(i - 1, Class::LocationPreposition) && doc.lang == Lang::En)
+                || doc.lang == Lang::En && doc.is_class(i + 1, Class::Auxiliary) && !doc.is_class(i + 1, Class::VerbFiller);
             let capital_mid = doc.is_cap(i) && !doc.starts_sentence(i);
             if !noun_use && !capital_mid {
                 cues.push(Cue { first: i, last: i + 1, kind: verb_kind(doc, v, &low), inverted: None });
@@ -620,7 +622,11 @@ impl<'a, 't> Ctx<'a, 't> {
         let mut start = None;
         while j > lo {
             let t = j - 1;
-            if !self.np_token(t) || doc.tokens[j.min(end)].breaks_before > 0 && j != end {
+            // The head next to the verb may look like a verb form: "Recent reports have
+            // revealed", "Estimates suggest".
+            let head_noun = t + 1 == end && (ends_with_class(doc, doc.low(t), Class::PluralSuffix) || doc.starts_sentence(t) && doc.is_cap(t));
+            let inside = self.np_token(t) || head_noun && self.np_token_but_verb(t);
+            if !inside || doc.tokens[j.min(end)].breaks_before > 0 && j != end {
                 break;
             }
             if doc.is_class(t, Class::Determiner) || doc.tokens[t].kind == TokKind::Elision {
@@ -676,6 +682,12 @@ impl<'a, 't> Ctx<'a, 't> {
             && !doc.is_class(t, Class::PronounSubject)
             && !doc.is_class(t, Class::ObjectPronoun)
             && !doc.data.verb_forms.contains_key(doc.low(t))
+    }
+
+    /// [`np_token`](Self::np_token) for a word that is also a speech-verb form.
+    fn np_token_but_verb(&self, t: usize) -> bool {
+        let doc = self.doc;
+        matches!(doc.tokens[t].kind, TokKind::Word) && !doc.is_class(t, Class::Auxiliary) && !doc.is_class(t, Class::PronounSubject) && !doc.is_class(t, Class::Subordinator)
     }
 
     /// The subject that opens the sentence starting at `first` (before token `limit`).
@@ -912,6 +924,14 @@ impl<'a, 't> Ctx<'a, 't> {
                 if at_start && after_comma {
                     let content = self.clause_content(self.past_apposition(np_end + 1, self.is_person(who)), cues, quotes)?;
                     return Some((content, Some(who), "selon / according to, then the clause", false));
+                }
+                // "According to Rathbun the property was returned …": no comma after a name.
+                if let Who::Mention(m) = who {
+                    let after = self.mentions[m].last;
+                    if at_start && after < s.last && doc.tokens[after].kind != TokKind::Punct && !doc.is_class(after, Class::Genitive) {
+                        let content = self.clause_content(after, cues, quotes)?;
+                        return Some((content, Some(who), "selon / according to a name, then the clause", false));
+                    }
                 }
                 // "…, qui, selon X, fut enlevée …" / "Le crash, selon X, serait dû …": the
                 // source set off by commas inside its clause.

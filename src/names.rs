@@ -901,7 +901,9 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         }
         // "à Lagos", "en Grèce", "in Kabul".
         let before = if a > 0 && doc.tokens[a].breaks_before == 0 { Some(a - 1) } else { None };
-        if before.is_some_and(|p| doc.is_class(p, Class::LocationPreposition)) {
+        // ("according to Rathbun" is a source, not a place.)
+        let in_source_cue = |p: usize| (p.saturating_sub(3)..p).any(|q| doc.match_class(q, Class::SourceCue) == Some(p + 1));
+        if before.is_some_and(|p| doc.is_class(p, Class::LocationPreposition) && !in_source_cue(p)) {
             c.kind = Some(EntityType::Location);
             c.why = "preposition of place before it";
             continue;
