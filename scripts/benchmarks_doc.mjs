@@ -55,7 +55,7 @@ const machine = [
   ['node', process.version],
   ['browser', tryShell(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'])],
 ];
-const dirty = tryShell('git', ['status', '--porcelain', '--untracked-files=no']) !== '';
+const dirty = tryShell('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!BENCHMARKS.md']) !== '';
 const commit = `${tryShell('git', ['rev-parse', '--short', 'HEAD'])}${dirty ? ' (with uncommitted changes)' : ''}`;
 const date = new Date().toISOString().slice(0, 10);
 
