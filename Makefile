@@ -77,7 +77,7 @@ bench:
 	$(if $(wildcard mk/page.mk),$(MAKE) --no-print-directory bench-page)
 
 # Measures again and rewrites BENCHMARKS.md's tables (the peers too: bench/peers).
-benchmarks-doc: $(if $(wildcard mk/page.mk),page setup-browser) core
+benchmarks-doc: $(if $(wildcard mk/page.mk),page setup-browser)
 	$(NODE) scripts/benchmarks_doc.mjs
 
 clean:

@@ -11,7 +11,7 @@
 // `cargo bench` results instead of running it (it takes a few minutes).
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +55,7 @@ const machine = [
   ['node', process.version],
   ['browser', tryShell(process.env.CHROMIUM || '/usr/bin/chromium', ['--version'])],
 ];
-const dirty = tryShell('git', ['status', '--porcelain', '--untracked-files=no']) !== '';
+const dirty = tryShell('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!BENCHMARKS.md']) !== '';
 const commit = `${tryShell('git', ['rev-parse', '--short', 'HEAD'])}${dirty ? ' (with uncommitted changes)' : ''}`;
 const date = new Date().toISOString().slice(0, 10);
 
@@ -90,7 +90,8 @@ const cargo = existsSync(criterion)
         const est = JSON.parse(readFileSync(join(dirname(f), 'estimates.json'), 'utf8'));
         const bytes = b.throughput?.Bytes ?? b.throughput?.BytesDecimal;
         const s = est.mean.point_estimate / 1e9;
-        return { name: `${b.group_id} / ${b.value_str ?? b.function_id}`, ms: s * 1000, mbs: bytes ? bytes / 2 ** 20 / s : null, bytes };
+        const when = statSync(join(dirname(f), 'estimates.json')).mtime.toISOString().slice(0, 16).replace('T', ' ');
+        return { name: `${b.group_id} / ${b.value_str ?? b.function_id}`, ms: s * 1000, mbs: bytes ? bytes / 2 ** 20 / s : null, bytes, when };
       })
   : [];
 
@@ -116,7 +117,7 @@ const pageRow = (f) => {
   return [what, f.unit === 'bytes' ? `${f.value} bytes (${kb(f.value)})` : `${fix(f.value)} ${f.unit}`, f.runs ? `median of ${f.runs}` : ''];
 };
 const generated = [
-  `Measured ${date} at commit ${commit}.`,
+  `Measured ${date} at commit ${commit}. KB and MB are 1024 and 1024² bytes (MB/s of UTF-8 input, or of UTF-16 units in the page).`,
   '',
   table(['machine', ''], machine),
   '',
@@ -130,7 +131,9 @@ const generated = [
   '',
   '### The core (`cargo bench`, native, one thread)',
   '',
-  cargo.length ? table(['benchmark', 'input', 'mean time', 'throughput'], cargo.map((c) => [c.name, c.bytes ? kb(c.bytes) : '', `${fix(c.ms, 3)} ms`, c.mbs ? `${fix(c.mbs)} MB/s` : ''])) : '(no criterion results: run `make bench`)',
+  cargo.length
+    ? table(['benchmark', 'input', 'mean time', 'throughput', 'measured (UTC)'], cargo.map((c) => [c.name, c.bytes ? kb(c.bytes) : '', `${fix(c.ms, 3)} ms`, c.mbs ? `${fix(c.mbs)} MB/s` : '', c.when]))
+    : '(no criterion results: run `make bench`)',
   '',
   '### Peers (Node, the two seed articles repeated, French)',
   '',
