@@ -197,13 +197,17 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     raw.sort_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)));
     let mut outer_end = 0;
     let mut outer: Option<(usize, usize)> = None;
+    let mut outer_direct = false;
     raw.retain(|r| {
         // Sorted by start, longest first: a span ending before the furthest end seen is inside.
-        // (A span equal to an earlier one is a duplicate from a second cue: dropped too.)
-        let nested = outer.is_some() && r.1 .1 <= outer_end;
+        // (A span equal to an earlier one is a duplicate from a second cue: dropped too.) But
+        // reported speech quoted inside a quotation is a claim of its own ("« Il me disait
+        // que … »"), with its own cue and speaker.
+        let nested = outer.is_some() && r.1 .1 <= outer_end && !(outer_direct && r.0 == ClaimKind::Indirect && r.2.is_some() && outer != Some(r.1));
         if r.1 .1 > outer_end || outer.is_none() {
             outer_end = r.1 .1;
             outer = Some(r.1);
+            outer_direct = r.0 == ClaimKind::Direct;
         }
         !nested
     });
