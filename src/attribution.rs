@@ -812,6 +812,16 @@ impl<'a, 't> Ctx<'a, 't> {
             k -= 1;
         }
         let ci = cue_ending_at(cues, k).filter(|&c| matches!(cues[c].kind, CueKind::Verb { .. })).or_else(|| {
+            // "Heald told The Huffington Post, "…"": the addressee between the cue and the mark.
+            let introduced = k < q.open;
+            let a = self.at.get(k.checked_sub(1)?).copied().flatten()?;
+            let mut first = self.mentions[a].first;
+            while first > 0 && doc.is_class(first - 1, Class::Determiner) {
+                first -= 1;
+            }
+            let c = cue_ending_at(cues, first)?;
+            (introduced && self.mentions[a].last == k && doc.is_class(cues[c].last - 1, Class::AddresseeVerb)).then_some(c)
+        }).or_else(|| {
             // "Obama tweeted using his account:" then the quotation in the next paragraph.
             if !(doc.tokens[q.open].breaks_before > 0 && q.open > 0 && doc.is_punct(q.open - 1, ':')) {
                 return None;
@@ -1028,9 +1038,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     // French reporting verbs take "que", "de" + infinitive, an infinitive clause
                     // ("affirment avoir découvert"), or, for some, an object: "dénonce le
                     // recours à …", "a confirmé ces incidents" (not "a lancé une campagne").
-                    let lemma = doc.data.verb_forms.get(doc.low(cue.last - 1)).map(|v| doc.data.verb_lemmas[v.lemma as usize]);
-                    let takes_object = lemma.is_some_and(|l| doc.data.is(Class::ObjectSpeechVerb, bare_lemma(doc, l)));
-                    if !doc.is_class(k, Class::Determiner) || !takes_object {
+                    if !doc.is_class(k, Class::Determiner) || !self.takes_object(cue) {
                         return None;
                     }
                 }
@@ -1051,7 +1059,10 @@ impl<'a, 't> Ctx<'a, 't> {
                     let clause_like = doc.is_class(cue.last - 1, Class::BareClauseVerb) || self.mention_starting_at(k).is_some() || self.finite_clause_at(k);
                     // "wrote to the family": after a preposition comes the addressee, not a clause.
                     let addressed = (cue.last..k).any(|j| doc.is_class(j, Class::Preposition));
-                    if !(clause && (opens_clause && clause_like && !addressed || quote_opens)) {
+                    // Some verbs report with a bare object: "announces new homes for …",
+                    // "characterized the conflict as …".
+                    let object = opens_clause && !addressed && self.takes_object(cue);
+                    if !(clause && (opens_clause && clause_like && !addressed || quote_opens) || object) {
                         return None;
                     }
                 }
@@ -1076,6 +1087,14 @@ impl<'a, 't> Ctx<'a, 't> {
                 Some((quoted_content.unwrap_or(content), who, "speech verb, then the reported clause", quoted))
             }
         }
+    }
+
+    /// Whether the cue's verb reports with a bare object (`a confirmé un plan`, `announces
+    /// new homes`): its lemma is an object speech verb.
+    fn takes_object(&self, cue: &Cue) -> bool {
+        let doc = self.doc;
+        let lemma = doc.data.verb_forms.get(doc.low(cue.last - 1)).map(|v| doc.data.verb_lemmas[v.lemma as usize]);
+        lemma.is_some_and(|l| doc.data.is(Class::ObjectSpeechVerb, bare_lemma(doc, l)))
     }
 
     /// Whether the words from token `k` read as a clause (a subject, then a verb: `the boy
