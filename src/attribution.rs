@@ -1051,7 +1051,8 @@ impl<'a, 't> Ctx<'a, 't> {
                     // when a subject opens it (not "charged with", "worked for").
                     let opens_clause = doc.tokens[k].kind != TokKind::Punct
                         && !doc.is_class(k, Class::Preposition)
-                        && (!doc.is_class(k, Class::ObjectPronoun) || doc.is_class(k, Class::PronounSubject))
+                        // ("it" and "her" are objects, but also a subject and a determiner.)
+                        && (!doc.is_class(k, Class::ObjectPronoun) || doc.is_class(k, Class::PronounSubject) || doc.is_class(k, Class::Determiner))
                         && !doc.data.verb_forms.contains_key(doc.low(k));
                     let quote_opens = quote_at(quotes, k).is_some();
                     // After most verbs a clause must show its verb ("said the boy was"); verbs that
@@ -1471,7 +1472,12 @@ impl<'a, 't> Ctx<'a, 't> {
             while h < b && (self.doc.is_class(h, Class::Determiner) || self.doc.tokens[h].kind == TokKind::Elision) {
                 h += 1;
             }
-            return (h < b && self.doc.is_class(h, Class::OrgRole)).then(|| self.latest_organisation(a)).flatten();
+            if h >= b {
+                return None;
+            }
+            // "the Church" for the Church of Scientology, "la Commission" for the Commission
+            // européenne: an organisation named with that word.
+            return self.organisation_named_with(a, h).or_else(|| self.doc.is_class(h, Class::OrgRole).then(|| self.latest_organisation(a)).flatten());
         };
         // Roles are bound in text order; the nearest before `a`, else the first after.
         let pick = |f: &dyn Fn(&(usize, String, String, usize)) -> bool| {
@@ -1489,9 +1495,23 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // "l'ONG", "le groupe", "the company": the organisation that last spoke or was named.
         if self.doc.data.is(Class::OrgRole, &head) {
-            return self.latest_organisation(a);
+            let h = (a..b).find(|&t| self.doc.is_class(t, Class::OrgRole)).unwrap_or(a);
+            return self.organisation_named_with(a, h).or_else(|| self.latest_organisation(a));
         }
         None
+    }
+
+    /// The latest organisation before token `a` whose name holds the word at token `h`.
+    fn organisation_named_with(&self, a: usize, h: usize) -> Option<usize> {
+        let doc = self.doc;
+        let word = doc.low(h);
+        let before = self.mentions.partition_point(|m| m.first < a);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .take(300)
+            .find(|m| m.kind == EntityType::Organization && m.last - m.first > 1 && (m.first..m.last).any(|t| doc.low(t) == word))
+            .map(|m| m.cluster)
     }
 
     /// The organisation that last spoke or was named before token `a`.
