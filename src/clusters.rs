@@ -6,7 +6,7 @@
 //! accents and y/i transliteration ignored: Tokayev = Tokaïev). Every step is a hash
 //! lookup: no pairwise pass over mentions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lang::Class;
 use crate::names::fold_key;
@@ -65,10 +65,10 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
         groups.len() - 1
     };
     // Full names of people first, so a surname met before its full name still joins it.
-    let mut by_surname: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::new();
-    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_name: HashMap<(EntityType, String), usize> = HashMap::new();
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::default();
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_name: HashMap<(EntityType, String), usize> = HashMap::default();
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
     for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Person) {
         let p = person_name(doc, m);
         let Some(given) = p.given else { continue };

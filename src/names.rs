@@ -7,7 +7,7 @@
 //! (one type per name; surnames and given names of known people; unknown single words
 //! typed by what the document says of them elsewhere).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lang::Class;
 use crate::lang::key;
@@ -56,8 +56,8 @@ pub fn find(doc: &Doc) -> Vec<Name> {
 /// Words written with a capital somewhere other than at the start of a sentence or in a
 /// headline: those are names even where a sentence starts with them.
 fn recurring_capitals(doc: &Doc) -> HashSet<String> {
-    let mut set = HashSet::new();
-    let mut lowercase = HashSet::new();
+    let mut set = HashSet::default();
+    let mut lowercase = HashSet::default();
     for i in 0..doc.tokens.len() {
         let s = doc.sentence_of(i);
         if doc.is_cap(i) && !doc.starts_sentence(i) && !s.headline && !s.all_caps {
@@ -685,8 +685,8 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
         .map(|i| doc.low(i).to_string())
         .collect();
-    let mut typed: HashMap<String, (EntityType, usize)> = HashMap::new();
-    let mut person_parts: HashSet<String> = HashSet::new();
+    let mut typed: HashMap<String, (EntityType, usize)> = HashMap::default();
+    let mut person_parts: HashSet<String> = HashSet::default();
     for c in cands.iter() {
         let Some(t) = c.kind else { continue };
         let k = fold_key(&doc.span_key(c.first, c.last));
@@ -708,7 +708,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             }
         }
     }
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: HashMap<String, usize> = HashMap::default();
     for c in cands.iter().filter(|c| c.kind.is_none() && c.last == c.first + 1) {
         *counts.entry(fold_key(doc.tok(c.first))).or_default() += 1;
     }
