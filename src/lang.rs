@@ -263,13 +263,20 @@ pub struct LangData {
 /// Normalises a lexicon key: typographic apostrophes become ASCII, spaces single.
 pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    key_into(s, &mut out);
+    out
+}
+
+/// [`key`], appended to `out` (what `out` held before is not looked at).
+pub fn key_into(s: &str, out: &mut String) {
+    let start = out.len();
     let mut space = false;
     for c in s.trim().chars() {
         if c.is_whitespace() {
             space = true;
             continue;
         }
-        if space && !out.is_empty() && !out.ends_with('\'') {
+        if space && out.len() > start && !out.ends_with('\'') {
             out.push(' ');
         }
         space = false;
@@ -279,7 +286,44 @@ pub fn key(s: &str) -> String {
             c => c,
         });
     }
+}
+
+/// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev): the
+/// compatibility decomposition (NFKD) without its combining marks, in lowercase.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
     out
+}
+
+/// [`fold`], appended to `out` (no allocation when `out` has room).
+///
+/// Works one character at a time: NFKD only reorders characters of non-zero combining
+/// class, and all of those are combining marks, which the fold drops; so decomposing each
+/// character alone gives what decomposing the whole string gives (a test checks the
+/// premise over all of Unicode), without the stream's buffering.
+pub fn fold_into(s: &str, out: &mut String) {
+    use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+    let push = |out: &mut String, c: char| {
+        out.push(match c {
+            'y' => 'i',
+            '\u{2019}' => '\'',
+            c => c,
+        })
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(out, c.to_ascii_lowercase());
+            continue;
+        }
+        decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                for l in d.to_lowercase() {
+                    push(out, l);
+                }
+            }
+        });
+    }
 }
 
 /// The first token of a lowercase lexicon key as the tokenizer cuts it: up to the first
@@ -442,6 +486,34 @@ mod tests {
         assert_eq!(key("l’Intérieur"), "l'Intérieur");
         assert_eq!(key(" Asie \u{a0} centrale "), "Asie centrale");
         assert_eq!(key("aujourd’ hui"), "aujourd'hui");
+    }
+
+    #[test]
+    fn characters_of_nonzero_combining_class_are_combining_marks() {
+        use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+        // The premise of `fold_into` decomposing one character at a time.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(canonical_combining_class(c) == 0 || is_combining_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fold_matches_the_streaming_decomposition() {
+        use unicode_normalization::UnicodeNormalization;
+        let stream = |s: &str| -> String {
+            s.nfkd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .map(|c| match c {
+                    'y' => 'i',
+                    '\u{2019}' => '\'',
+                    c => c,
+                })
+                .collect()
+        };
+        for s in ["Tokaïev", "États-Unis", "Tōkyō", "l’ONU", "ﬁnance ½ Ⅻ", "Ωμέγα ΣΑΣ", "e\u{301}\u{327}x", "Đà Nẵng", "한국어", "İstanbul"] {
+            assert_eq!(fold(s), stream(s), "{s}");
+        }
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     }
     expand_acronyms(doc, &mut cands);
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
-    cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(&key(doc.tok(c.first)))));
+    cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(doc.key(c.first))));
     consistency(doc, &mut cands);
     cands
         .into_iter()
@@ -61,7 +61,7 @@ fn recurring_capitals(doc: &Doc) -> HashSet<String> {
     for i in 0..doc.tokens.len() {
         let s = doc.sentence_of(i);
         if doc.is_cap(i) && !doc.starts_sentence(i) && !s.headline && !s.all_caps {
-            set.insert(key(doc.tok(i)));
+            set.insert(doc.key(i).to_string());
         } else if doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
             lowercase.insert(doc.tok(i));
         }
@@ -77,14 +77,14 @@ fn namelike(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let low = doc.low(i);
-    if doc.data.is(Class::NotName, &low) || doc.data.is(Class::NotName, &key(doc.tok(i)).to_lowercase()) {
+    if doc.data.is(Class::NotName, &low) {
         return false;
     }
     // Function words with a capital (a typo, a title) are no part of a name.
     let function = [Class::Determiner, Class::LocationPreposition, Class::PronounSubject, Class::Complementizer, Class::Auxiliary]
         .iter()
         .any(|&c| doc.is_class(i, c));
-    !(function && !doc.is_upper(i) && gazetteer(doc, &key(doc.tok(i))).is_none())
+    !(function && !doc.is_upper(i) && gazetteer(doc, doc.key(i)).is_none())
 }
 
 fn is_date_word(doc: &Doc, i: usize) -> bool {
@@ -228,7 +228,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                         }
                     }
                     let end = c.last;
-                    if !(end == i + 1 && positional_capital(doc, i, recurring) && !doc.data.locations.contains(&key(doc.tok(i))) && !doc.data.organizations.contains(&key(doc.tok(i)))) {
+                    if !(end == i + 1 && positional_capital(doc, i, recurring) && !doc.data.locations.contains(doc.key(i)) && !doc.data.organizations.contains(doc.key(i))) {
                         out.push(c);
                         i = end;
                         continue;
@@ -244,7 +244,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                     c += 1;
                 }
                 let c = connector(doc, c).filter(|&e| e < n && namelike(doc, e)).unwrap_or(c);
-                if c < n && namelike(doc, c) && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
+                if c < n && namelike(doc, c) && joined(doc, i, c + 1) && gazetteer(doc, doc.key(c)).is_none_or(|g| g.0 != EntityType::Location) {
                     let end = extend(doc, c);
                     out.push(Candidate { first: i, last: end, kind: Some(EntityType::Location), why: "place head word", title: None });
                     i = end;
@@ -305,7 +305,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
 /// The end of the longest gazetteer phrase starting at token `i`.
 fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
     let n = doc.tokens.len();
-    if !doc.data.name_first.contains(&fold_key(doc.tok(i))) && !doc.data.name_first.contains(&fold_key(&key(doc.tok(i)))) {
+    if !doc.data.name_first.contains(&fold_key(doc.tok(i))) && !doc.data.name_first.contains(&fold_key(doc.key(i))) {
         return None;
     }
     let max = (i + doc.data.max_name_words * 2).min(n);
@@ -412,7 +412,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
         b -= 1;
     }
     // A nationality word alone is no name (Afghan, Russes).
-    if b == a + 1 && doc.data.demonyms.contains(&key(doc.tok(a))) && gazetteer(doc, &key(doc.tok(a))).is_none() {
+    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && gazetteer(doc, doc.key(a)).is_none() {
         return;
     }
     // Title-case and all-caps headlines: any ordinary word splits the run.
@@ -438,9 +438,9 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
     // inside the run starts a person's name.
     for k in a + 1..b.saturating_sub(1) {
         let inner_title = title_at(doc, k).filter(|&t| t < b && namelike(doc, t));
-        let inner_given = doc.data.given_names.contains(&key(doc.tok(k)))
+        let inner_given = doc.data.given_names.contains(doc.key(k))
             && namelike(doc, k + 1)
-            && !doc.data.given_names.contains(&key(doc.tok(a)))
+            && !doc.data.given_names.contains(doc.key(a))
             && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
             && gazetteer(doc, &doc.span_key(a, b)).is_none();
         if let Some(t) = inner_title {
@@ -488,7 +488,7 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
         let low = doc.low(k - 1);
         let t = doc.tokens[k - 1];
         let adjective = t.kind == TokKind::Word
-            && (doc.data.demonyms.contains(&key(doc.tok(k - 1))) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
+            && (doc.data.demonyms.contains(doc.key(k - 1)) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
             && !doc.data.is(Class::Determiner, low)
             && !doc.data.is(Class::NameParticle, &low)
             && !doc.data.is(Class::OrgConnector, &low)
@@ -518,7 +518,7 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
                 || doc.data.org_heads.contains(doc.tok(start))
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && k == start + 1
-                    && gazetteer(doc, &key(doc.tok(start))).is_none() && gazetteer(doc, &key(doc.tok(conn_end))).is_none())
+                    && gazetteer(doc, doc.key(start)).is_none() && gazetteer(doc, doc.key(conn_end)).is_none())
                 || doc.is_punct(k, '&')
                 || doc.tok(k).ends_with('-');
             if !keep {
@@ -553,7 +553,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if let Some((t, why)) = gazetteer(doc, &k) {
         return set(c, t, why);
     }
-    if b == a + 1 && doc.data.demonyms.contains(&k) {
+    if b == a + 1 && doc.data.demonyms.contains(&*k) {
         return; // a nationality word, not a name
     }
     if b == a + 1 && (doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(a))) {
@@ -570,8 +570,8 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
             return set(c, EntityType::Person, "title before a name");
         }
     }
-    let first = key(doc.tok(a));
-    if b > a + 1 && (doc.data.given_names.contains(&first) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
+    let first = doc.key(a);
+    if b > a + 1 && (doc.data.given_names.contains(first) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
     if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) {
@@ -666,9 +666,9 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
         // The expansion replaces the candidates inside it.
         cands.retain(|c| c.last <= start || c.first >= i);
         added.push(Candidate { first: start, last: i, kind: Some(kind), why: "expansion of an acronym in parentheses", title: None });
-        let acronym_key = key(doc.tok(i + 1));
+        let acronym_key = doc.key(i + 1);
         for c in cands.iter_mut() {
-            if c.first + 1 == c.last && key(doc.tok(c.first)) == acronym_key {
+            if c.first + 1 == c.last && doc.key(c.first) == acronym_key {
                 c.kind = Some(kind);
                 c.why = "acronym of a name expanded in the text";
             }
@@ -733,7 +733,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if b != a + 1 {
             continue;
         }
-        if doc.data.given_names.contains(&key(doc.tok(a))) {
+        if doc.data.given_names.contains(doc.key(a)) {
             c.kind = Some(EntityType::Person);
             c.why = "given name";
             continue;
@@ -802,21 +802,5 @@ fn spoken_before(doc: &Doc, a: usize) -> bool {
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).
 pub fn fold_key(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if s.is_ascii() {
-        // The common case, without decomposition.
-        return s.bytes().map(|b| match b.to_ascii_lowercase() {
-            b'y' => 'i',
-            b => b as char,
-        }).collect();
-    }
-    s.nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'y' => 'i',
-            '\u{2019}' => '\'',
-            c => c,
-        })
-        .collect()
+    crate::lang::fold(s)
 }

@@ -3,7 +3,9 @@
 //! Requires: the text and its language. Assigns: [`Doc::tokens`], [`Doc::sentences`].
 //! Whitespace (including NBSP and narrow NBSP) separates tokens and is never a token.
 
-use crate::lang::{key, Class, Lang, LangData, WordBits};
+use std::borrow::Cow;
+
+use crate::lang::{key, key_into, Class, Lang, LangData, WordBits};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,7 +62,9 @@ pub struct Doc<'t> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     /// The lowercase lexicon key of every token, computed once.
-    lows: Vec<String>,
+    lows: Strings,
+    /// The lexicon key (case kept) of every token, computed once.
+    keys: Strings,
     /// The closed classes of every token, looked up once.
     bits: Vec<WordBits>,
 }
@@ -89,9 +93,16 @@ impl<'t> Doc<'t> {
     pub fn new(text: &'t str, lang: Lang) -> Doc<'t> {
         let data = lang.data();
         let tokens = tokenize(text, data, lang);
-        let lows: Vec<String> = tokens.iter().map(|t| key(&text[t.start..t.end].to_lowercase())).collect();
-        let bits = lows.iter().map(|l| data.bits(l)).collect();
-        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, bits };
+        let mut lows = Strings::with_capacity(tokens.len(), text.len());
+        let mut keys = Strings::with_capacity(tokens.len(), text.len());
+        let mut bits = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let tok = &text[t.start..t.end];
+            lows.push_with(|out| low_key_into(tok, out));
+            keys.push_with(|out| key_into(tok, out));
+            bits.push(data.bits(lows.last()));
+        }
+        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits };
         doc.split_sentences();
         doc
     }
@@ -104,7 +115,12 @@ impl<'t> Doc<'t> {
 
     /// The lowercase lexicon key of token `i`.
     pub fn low(&self, i: usize) -> &str {
-        &self.lows[i]
+        self.lows.get(i)
+    }
+
+    /// The lexicon key of token `i` (case kept): `key(doc.tok(i))`.
+    pub fn key(&self, i: usize) -> &str {
+        self.keys.get(i)
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.
@@ -112,9 +128,13 @@ impl<'t> Doc<'t> {
         &self.text[self.tokens[a].start..self.tokens[b - 1].end]
     }
 
-    /// The lexicon key of tokens `a..b` (case kept).
-    pub fn span_key(&self, a: usize, b: usize) -> String {
-        key(self.span_text(a, b))
+    /// The lexicon key of tokens `a..b` (case kept); borrowed for one token.
+    pub fn span_key(&self, a: usize, b: usize) -> Cow<'_, str> {
+        if b == a + 1 {
+            Cow::Borrowed(self.key(a))
+        } else {
+            Cow::Owned(key(self.span_text(a, b)))
+        }
     }
 
     /// Whether token `i` is a word starting with a capital letter.
@@ -321,6 +341,46 @@ impl<'t> Doc<'t> {
         }
         s.all_caps = upper >= 8 && upper > 4 * lower;
         s.title_case = s.headline && long >= 3 && caps * 10 >= long * 7;
+    }
+}
+
+/// Many short strings end to end in one buffer: one allocation for all the tokens of a
+/// document instead of one per token.
+struct Strings {
+    text: String,
+    /// Where each string ends in `text` (it starts where the previous one ends).
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    fn with_capacity(strings: usize, bytes: usize) -> Strings {
+        Strings { text: String::with_capacity(bytes), ends: Vec::with_capacity(strings) }
+    }
+
+    /// Appends the string that `write` appends to a buffer.
+    fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        write(&mut self.text);
+        self.ends.push(self.text.len());
+    }
+
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..self.ends[i]]
+    }
+
+    fn last(&self) -> &str {
+        self.get(self.ends.len() - 1)
+    }
+}
+
+/// Appends `key(&tok.to_lowercase())`, without allocating for an ASCII token.
+fn low_key_into(tok: &str, out: &mut String) {
+    if tok.is_ascii() && !tok.contains(|c: char| c.is_ascii_whitespace()) {
+        // `key` only turns the backquote into an apostrophe in ASCII.
+        out.extend(tok.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }));
+    } else {
+        // `str::to_lowercase`, not per character: a final sigma lowercases by its context.
+        key_into(&tok.to_lowercase(), out);
     }
 }
 
