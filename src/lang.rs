@@ -53,14 +53,23 @@ pub fn detect(text: &str) -> Lang {
         "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by",
         "he", "she", "it", "said", "has", "have", "from", "at",
     ];
+    // A word longer (in characters) than the longest function word is none of them, since
+    // lowercasing never makes fewer characters.
+    let max_chars = FR_WORDS.iter().chain(EN_WORDS).map(|w| w.chars().count()).max().unwrap_or(0);
     let (mut fr, mut en) = (0usize, 0usize);
+    let mut w = String::new();
     // Two thousand words decide; an archive-sized text need not be read whole.
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(2000)
     {
-        let w = word.to_lowercase();
+        if word.chars().nth(max_chars).is_some() {
+            continue;
+        }
+        // Per character, not `str::to_lowercase`: they differ only on a final sigma.
+        w.clear();
+        w.extend(word.chars().flat_map(char::to_lowercase));
         fr += usize::from(FR_WORDS.contains(&w.as_str()));
         en += usize::from(EN_WORDS.contains(&w.as_str()));
     }
@@ -269,6 +278,11 @@ pub fn key(s: &str) -> String {
 
 /// [`key`], appended to `out` (what `out` held before is not looked at).
 pub fn key_into(s: &str, out: &mut String) {
+    // Most keys are plain ASCII words, already normalised.
+    if s.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
+        out.push_str(s);
+        return;
+    }
     let start = out.len();
     let mut space = false;
     for c in s.trim().chars() {
