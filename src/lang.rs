@@ -259,6 +259,9 @@ pub struct LangData {
     pub folded_locations: HashSet<String>,
     pub folded_organizations: HashSet<String>,
     pub org_heads: HashSet<String>,
+    /// The lowercase keys of `org_heads`, to refuse most words without building their
+    /// title case (see [`LangData::is_org_head_low`]).
+    org_heads_low: HashSet<String>,
     pub org_suffixes: HashSet<String>,
     pub given_names: HashSet<String>,
     pub demonyms: HashSet<String>,
@@ -447,6 +450,7 @@ impl LangData {
             class_max_words,
             locations,
             organizations,
+            org_heads_low: org_heads.iter().map(|h| key(&h.to_lowercase())).collect(),
             org_heads,
             org_suffixes,
             given_names,
@@ -461,6 +465,12 @@ impl LangData {
     /// Whether the lowercase key `word` (one token or a phrase) is an entry of `class`.
     pub fn is(&self, class: Class, word: &str) -> bool {
         self.classes[class as usize].contains_key(word)
+    }
+
+    /// Whether some organisation head has the lowercase key `low`. For an ASCII word,
+    /// `false` means neither the word nor its title case is a head (both lowercase to it).
+    pub fn is_org_head_low(&self, low: &str) -> bool {
+        self.org_heads_low.contains(low)
     }
 
     /// The class bits of the token key `word`.

@@ -328,6 +328,9 @@ fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
 /// Whether token `i` opens an organisation name (`Ministère`, `ministère`, `musée`).
 fn is_org_head(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
+    if w.is_ascii() && !doc.data.is_org_head_low(doc.low(i)) {
+        return false; // the cheap answer: no head has this word's lowercase
+    }
     doc.data.org_heads.contains(w) || doc.data.org_heads.contains(&title_case(w))
 }
 
@@ -681,9 +684,9 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// One type per name in a document; people's surnames and given names; unknown single
 /// words typed by the document, then by their context.
 fn consistency(doc: &Doc, cands: &mut [Candidate]) {
-    let lowercase: HashSet<String> = (0..doc.tokens.len())
+    let lowercase: HashSet<&str> = (0..doc.tokens.len())
         .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
-        .map(|i| doc.low(i).to_string())
+        .map(|i| doc.low(i))
         .collect();
     let mut typed: HashMap<String, (EntityType, usize)> = HashMap::default();
     let mut person_parts: HashSet<String> = HashSet::default();
