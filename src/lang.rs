@@ -45,17 +45,7 @@ impl Lang {
 /// Guesses the language of `text` from its most frequent function words (French when
 /// nothing tells, since French is the tool's first language).
 pub fn detect(text: &str) -> Lang {
-    const FR_WORDS: &[&str] = &[
-        "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "que", "qui", "dans",
-        "pour", "pas", "sur", "au", "avec", "aux", "ont", "été", "selon",
-    ];
-    const EN_WORDS: &[&str] = &[
-        "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by",
-        "he", "she", "it", "said", "has", "have", "from", "at",
-    ];
-    // A word longer (in characters) than the longest function word is none of them, since
-    // lowercasing never makes fewer characters.
-    let max_chars = FR_WORDS.iter().chain(EN_WORDS).map(|w| w.chars().count()).max().unwrap_or(0);
+    let words = &*FUNCTION_WORDS;
     let (mut fr, mut en) = (0usize, 0usize);
     let mut w = String::new();
     // Two thousand words decide; an archive-sized text need not be read whole.
@@ -64,14 +54,16 @@ pub fn detect(text: &str) -> Lang {
         .filter(|w| !w.is_empty())
         .take(2000)
     {
-        if word.chars().nth(max_chars).is_some() {
+        if word.chars().nth(words.max_chars).is_some() {
             continue;
         }
         // Per character, not `str::to_lowercase`: they differ only on a final sigma.
         w.clear();
         w.extend(word.chars().flat_map(char::to_lowercase));
-        fr += usize::from(FR_WORDS.contains(&w.as_str()));
-        en += usize::from(EN_WORDS.contains(&w.as_str()));
+        if let Some(&(f, e)) = words.votes.get(w.as_str()) {
+            fr += usize::from(f);
+            en += usize::from(e);
+        }
     }
     if en > fr {
         Lang::En
@@ -79,6 +71,34 @@ pub fn detect(text: &str) -> Lang {
         Lang::Fr
     }
 }
+
+/// The function words `detect` counts, and the votes each gives (French, English).
+struct FunctionWords {
+    votes: HashMap<&'static str, (bool, bool)>,
+    /// A word longer (in characters) than the longest of them is none of them, since
+    /// lowercasing never makes fewer characters.
+    max_chars: usize,
+}
+
+static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
+    const FR_WORDS: &[&str] = &[
+        "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "que", "qui", "dans",
+        "pour", "pas", "sur", "au", "avec", "aux", "ont", "été", "selon",
+    ];
+    const EN_WORDS: &[&str] = &[
+        "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by",
+        "he", "she", "it", "said", "has", "have", "from", "at",
+    ];
+    let mut votes: HashMap<&'static str, (bool, bool)> = HashMap::default();
+    for w in FR_WORDS {
+        votes.entry(w).or_default().0 = true;
+    }
+    for w in EN_WORDS {
+        votes.entry(w).or_default().1 = true;
+    }
+    let max_chars = votes.keys().map(|w| w.chars().count()).max().unwrap_or(0);
+    FunctionWords { votes, max_chars }
+});
 
 static FR: LazyLock<LangData> = LazyLock::new(|| {
     LangData::build(Sources {
@@ -215,6 +235,8 @@ impl Class {
 pub struct WordBits {
     pub is: u64,
     pub starts: u64,
+    /// The classes having the key itself as an entry (`LangData::is`), whatever its tokens.
+    pub entry: u64,
 }
 
 impl WordBits {
@@ -226,6 +248,11 @@ impl WordBits {
     /// Whether some entry of `c` starts with the key.
     pub fn starts(self, c: Class) -> bool {
         self.starts & c.bit() != 0
+    }
+
+    /// Whether the key is an entry of `c`.
+    pub fn entry(self, c: Class) -> bool {
+        self.entry & c.bit() != 0
     }
 }
 
@@ -248,6 +275,9 @@ pub struct LangData {
     classes: Vec<HashMap<String, &'static str>>,
     /// Longest entry (in words) of each closed class, to bound phrase matching.
     class_max_words: Vec<usize>,
+    /// Every proper prefix of each class's entries, so that phrase matching stops as soon
+    /// as no entry goes on with the words read so far.
+    class_prefixes: Vec<HashSet<String>>,
     /// For each token key: the classes it is a one-token entry of, and the classes having
     /// an entry that starts with it. One lookup per token answers every class question.
     pub words: HashMap<String, WordBits>,
@@ -367,6 +397,7 @@ impl LangData {
     fn build(src: Sources) -> LangData {
         let mut classes: Vec<HashMap<String, &'static str>> = vec![HashMap::default(); Class::ALL.len()];
         let mut class_max_words = vec![0; Class::ALL.len()];
+        let mut class_prefixes: Vec<HashSet<String>> = vec![HashSet::default(); Class::ALL.len()];
         let mut words: HashMap<String, WordBits> = HashMap::default();
         // The elisions first: they decide where every other entry's first token ends.
         let elisions: HashSet<String> = lines(src.grammar)
@@ -391,6 +422,12 @@ impl LangData {
             }
             let m = &mut class_max_words[class as usize];
             *m = (*m).max(words_in(&k));
+            if !k.contains(' ') {
+                words.entry(k.clone()).or_default().entry |= class.bit();
+            }
+            for (p, _) in k.char_indices().skip(1) {
+                class_prefixes[class as usize].insert(k[..p].to_string());
+            }
             classes[class as usize].insert(k, value);
         }
         let set = |files: &[&'static str]| -> HashSet<String> {
@@ -448,6 +485,7 @@ impl LangData {
             folded_locations,
             folded_organizations,
             class_max_words,
+            class_prefixes,
             locations,
             organizations,
             org_heads_low: org_heads.iter().map(|h| key(&h.to_lowercase())).collect(),
@@ -481,6 +519,11 @@ impl LangData {
     /// The value column of `word` in `class`.
     pub fn value(&self, class: Class, word: &str) -> Option<&'static str> {
         self.classes[class as usize].get(word).copied()
+    }
+
+    /// Whether some entry of `class` is longer than `phrase` and starts with it.
+    pub fn is_proper_prefix(&self, class: Class, phrase: &str) -> bool {
+        self.class_prefixes[class as usize].contains(phrase)
     }
 
     /// The most words an entry of `class` has.

@@ -161,6 +161,12 @@ impl<'t> Doc<'t> {
         i < self.tokens.len() && self.bits[i].is(class)
     }
 
+    /// Whether the lowercase key of token `i` is an entry of `class`:
+    /// `doc.data.is(class, doc.low(i))` without hashing.
+    pub fn low_is(&self, i: usize, class: Class) -> bool {
+        i < self.tokens.len() && self.bits[i].entry(class)
+    }
+
     /// The longest phrase of `class` starting at token `i`, as the index one past it.
     pub fn match_class(&self, i: usize, class: Class) -> Option<usize> {
         if i >= self.tokens.len() || !self.bits[i].starts(class) {
@@ -168,20 +174,28 @@ impl<'t> Doc<'t> {
         }
         let max = self.data.max_words(class);
         let limit = (i + max + 2).min(self.tokens.len());
-        let mut best = None;
+        let first = self.low(i);
+        let mut best = self.bits[i].entry(class).then_some(i + 1);
         // The phrase key grows token by token, as `key` would write it: words joined by a
         // space, none after an apostrophe, none before a token glued to the previous one.
-        let mut phrase = String::new();
-        for j in i + 1..=limit {
-            if j > i + 1 && self.tokens[j - 1].breaks_before > 0 {
+        // It stops growing once no entry starts with it.
+        if !self.data.is_proper_prefix(class, first) {
+            return best;
+        }
+        let mut phrase = String::from(first);
+        for j in i + 2..=limit {
+            if self.tokens[j - 1].breaks_before > 0 {
                 break;
             }
-            if j > i + 1 && self.tokens[j - 1].space_before && !phrase.ends_with('\'') {
+            if self.tokens[j - 1].space_before && !phrase.ends_with('\'') {
                 phrase.push(' ');
             }
             phrase.push_str(self.low(j - 1));
             if self.data.is(class, &phrase) {
                 best = Some(j);
+            }
+            if !self.data.is_proper_prefix(class, &phrase) {
+                break;
             }
         }
         best
@@ -348,28 +362,29 @@ impl<'t> Doc<'t> {
 /// document instead of one per token.
 struct Strings {
     text: String,
-    /// Where each string ends in `text` (it starts where the previous one ends).
-    ends: Vec<usize>,
+    /// Where each string starts in `text`, and where the last one ends.
+    bounds: Vec<usize>,
 }
 
 impl Strings {
     fn with_capacity(strings: usize, bytes: usize) -> Strings {
-        Strings { text: String::with_capacity(bytes), ends: Vec::with_capacity(strings) }
+        let mut bounds = Vec::with_capacity(strings + 1);
+        bounds.push(0);
+        Strings { text: String::with_capacity(bytes), bounds }
     }
 
     /// Appends the string that `write` appends to a buffer.
     fn push_with(&mut self, write: impl FnOnce(&mut String)) {
         write(&mut self.text);
-        self.ends.push(self.text.len());
+        self.bounds.push(self.text.len());
     }
 
     fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.text[start..self.ends[i]]
+        &self.text[self.bounds[i]..self.bounds[i + 1]]
     }
 
     fn last(&self) -> &str {
-        self.get(self.ends.len() - 1)
+        self.get(self.bounds.len() - 2)
     }
 }
 

@@ -82,13 +82,13 @@ fn is_day(doc: &Doc, i: usize) -> bool {
 fn is_month(doc: &Doc, i: usize) -> bool {
     i < doc.tokens.len() && {
         let low = doc.low(i);
-        doc.data.is(Class::Month, &low) || doc.is_punct(i + 1, '.') && doc.data.is(Class::Month, &format!("{low}."))
+        doc.low_is(i, Class::Month) || doc.is_punct(i + 1, '.') && doc.data.is(Class::Month, &format!("{low}."))
     } && !(doc.lang == Lang::En && doc.low(i) == "may" && !doc.is_cap(i))
 }
 
 /// The end of a month token (abbreviations take their period).
 fn month_end(doc: &Doc, i: usize) -> usize {
-    if !doc.data.is(Class::Month, doc.low(i)) && doc.is_punct(i + 1, '.') {
+    if !doc.low_is(i, Class::Month) && doc.is_punct(i + 1, '.') {
         i + 2
     } else {
         i + 1
@@ -96,7 +96,7 @@ fn month_end(doc: &Doc, i: usize) -> usize {
 }
 
 fn is_weekday(doc: &Doc, i: usize) -> bool {
-    i < doc.tokens.len() && doc.data.is(Class::Weekday, doc.low(i))
+    doc.low_is(i, Class::Weekday)
 }
 
 /// A date starting at token `i`, as (end, rule).
