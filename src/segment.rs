@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+use rustc_hash::FxHashMap;
+
 use crate::lang::{key, key_into, Class, Lang, LangData, WordBits};
 
 /// What a token is.
@@ -63,8 +65,9 @@ pub struct Doc<'t> {
     pub sentences: Vec<Sentence>,
     /// The lowercase lexicon key of every token, computed once.
     lows: Strings,
-    /// The lexicon key (case kept) of every token, computed once.
-    keys: Strings,
+    /// The lexicon key (case kept) of the tokens whose key is not their text (typographic
+    /// apostrophes and hyphens), by token; the others' key is their text.
+    keys: FxHashMap<usize, String>,
     /// The closed classes of every token, looked up once.
     bits: Vec<WordBits>,
 }
@@ -94,12 +97,14 @@ impl<'t> Doc<'t> {
         let data = lang.data();
         let tokens = tokenize(text, data, lang);
         let mut lows = Strings::with_capacity(tokens.len(), text.len());
-        let mut keys = Strings::with_capacity(tokens.len(), text.len());
+        let mut keys = FxHashMap::default();
         let mut bits = Vec::with_capacity(tokens.len());
-        for t in &tokens {
+        for (i, t) in tokens.iter().enumerate() {
             let tok = &text[t.start..t.end];
             lows.push_with(|out| low_key_into(tok, out));
-            keys.push_with(|out| key_into(tok, out));
+            if !is_own_key(tok) {
+                keys.insert(i, key(tok));
+            }
             bits.push(data.bits(lows.last()));
         }
         let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits };
@@ -120,7 +125,10 @@ impl<'t> Doc<'t> {
 
     /// The lexicon key of token `i` (case kept): `key(doc.tok(i))`.
     pub fn key(&self, i: usize) -> &str {
-        self.keys.get(i)
+        match self.keys.get(&i) {
+            Some(k) => k,
+            None => self.tok(i),
+        }
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.
@@ -388,14 +396,32 @@ impl Strings {
     }
 }
 
-/// Appends `key(&tok.to_lowercase())`, without allocating for an ASCII token.
+/// The characters `key` rewrites (besides whitespace, which no token holds).
+const KEY_REWRITES: [char; 7] = ['\u{2019}', '\u{02bc}', '\u{2032}', '`', '\u{b4}', '\u{2010}', '\u{2011}'];
+
+/// Whether `key(tok)` is `tok` itself (`tok` a token: no whitespace).
+fn is_own_key(tok: &str) -> bool {
+    !tok.contains(KEY_REWRITES)
+}
+
+/// Appends `key(&tok.to_lowercase())` (`tok` a token: no whitespace), without allocating.
 fn low_key_into(tok: &str, out: &mut String) {
-    if tok.is_ascii() && !tok.contains(|c: char| c.is_ascii_whitespace()) {
-        // `key` only turns the backquote into an apostrophe in ASCII.
-        out.extend(tok.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }));
-    } else {
+    if tok.contains('Σ') {
         // `str::to_lowercase`, not per character: a final sigma lowercases by its context.
         key_into(&tok.to_lowercase(), out);
+        return;
+    }
+    let rewrite = |c: char| match c {
+        '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
+        '\u{2010}' | '\u{2011}' => '-',
+        c => c,
+    };
+    for c in tok.chars() {
+        if c.is_ascii() {
+            out.push(rewrite(c.to_ascii_lowercase()));
+        } else {
+            out.extend(c.to_lowercase().map(rewrite));
+        }
     }
 }
 
