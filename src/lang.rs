@@ -49,17 +49,17 @@ pub fn detect(text: &str) -> Lang {
     let (mut fr, mut en) = (0usize, 0usize);
     let mut w = String::new();
     // Two thousand words decide; an archive-sized text need not be read whole.
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(2000)
-    {
+    for word in alphabetic_runs(text).take(2000) {
         if word.chars().nth(words.max_chars).is_some() {
             continue;
         }
         // Per character, not `str::to_lowercase`: they differ only on a final sigma.
         w.clear();
-        w.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            w.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            w.extend(word.chars().flat_map(char::to_lowercase));
+        }
         if let Some(&(f, e)) = words.votes.get(w.as_str()) {
             fr += usize::from(f);
             en += usize::from(e);
@@ -70,6 +70,43 @@ pub fn detect(text: &str) -> Lang {
     } else {
         Lang::Fr
     }
+}
+
+/// The maximal runs of alphabetic characters of `text`, as
+/// `text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())` gives them, but
+/// testing ASCII bytes without decoding them.
+fn alphabetic_runs(text: &str) -> impl Iterator<Item = &str> {
+    // Whether the character at byte `pos` is alphabetic, and its length.
+    let at = move |pos: usize| -> (bool, usize) {
+        let b = text.as_bytes()[pos];
+        if b.is_ascii() {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            text[pos..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
+        }
+    };
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if pos >= text.len() {
+                return None;
+            }
+            let (alphabetic, len) = at(pos);
+            if alphabetic {
+                break;
+            }
+            pos += len;
+        }
+        let start = pos;
+        while pos < text.len() {
+            let (alphabetic, len) = at(pos);
+            if !alphabetic {
+                break;
+            }
+            pos += len;
+        }
+        Some(&text[start..pos])
+    })
 }
 
 /// The function words `detect` counts, and the votes each gives (French, English).
@@ -580,6 +617,14 @@ mod tests {
         };
         for s in ["Tokaïev", "États-Unis", "Tōkyō", "l’ONU", "ﬁnance ½ Ⅻ", "Ωμέγα ΣΑΣ", "e\u{301}\u{327}x", "Đà Nẵng", "한국어", "İstanbul"] {
             assert_eq!(fold(s), stream(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn alphabetic_runs_split_as_str_split_does() {
+        for text in ["", "  ", "Le président, l’ONU: « 3,5 % » été—Ωμέγα\u{301}x 北京 e\u{301}", "a1b2c", "été"] {
+            let expected: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+            assert_eq!(alphabetic_runs(text).collect::<Vec<_>>(), expected, "{text}");
         }
     }
 
