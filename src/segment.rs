@@ -352,11 +352,18 @@ impl<'t> Doc<'t> {
         let (mut upper, mut lower) = (0usize, 0usize);
         let (mut caps, mut long) = (0usize, 0usize);
         for i in s.first..s.last {
-            for c in self.tok(i).chars() {
-                upper += usize::from(c.is_uppercase());
-                lower += usize::from(c.is_lowercase());
+            let w = self.tok(i);
+            if w.is_ascii() {
+                // The same counts without decoding characters.
+                upper += w.bytes().filter(u8::is_ascii_uppercase).count();
+                lower += w.bytes().filter(u8::is_ascii_lowercase).count();
+            } else {
+                for c in w.chars() {
+                    upper += usize::from(c.is_uppercase());
+                    lower += usize::from(c.is_lowercase());
+                }
             }
-            if self.tokens[i].kind == TokKind::Word && self.tok(i).chars().count() >= 4 {
+            if self.tokens[i].kind == TokKind::Word && w.chars().nth(3).is_some() {
                 long += 1;
                 caps += usize::from(self.is_cap(i));
             }
@@ -406,6 +413,12 @@ fn is_own_key(tok: &str) -> bool {
 
 /// Appends `key(&tok.to_lowercase())` (`tok` a token: no whitespace), without allocating.
 fn low_key_into(tok: &str, out: &mut String) {
+    if tok.is_ascii() && !tok.contains('`') {
+        let start = out.len();
+        out.push_str(tok);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
     if tok.contains('Σ') {
         // `str::to_lowercase`, not per character: a final sigma lowercases by its context.
         key_into(&tok.to_lowercase(), out);
