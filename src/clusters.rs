@@ -154,8 +154,7 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
 fn initials_of(doc: &Doc, m: &Mention) -> Option<String> {
     let mut s = String::new();
     for t in m.first..m.last {
-        let low = doc.low(t);
-        if doc.tokens[t].kind != TokKind::Word || doc.data.is(Class::OrgConnector, &low) || doc.data.is(Class::NameParticle, &low) || doc.data.is(Class::Determiner, low) {
+        if doc.tokens[t].kind != TokKind::Word || doc.low_is(t, Class::OrgConnector) || doc.low_is(t, Class::NameParticle) || doc.low_is(t, Class::Determiner) {
             continue;
         }
         for part in doc.tok(t).split('-') {

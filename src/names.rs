@@ -76,8 +76,7 @@ fn namelike(doc: &Doc, i: usize) -> bool {
     if !doc.is_cap(i) || is_date_word(doc, i) {
         return false;
     }
-    let low = doc.low(i);
-    if doc.data.is(Class::NotName, &low) {
+    if doc.low_is(i, Class::NotName) {
         return false;
     }
     // Function words with a capital (a typo, a title) are no part of a name.
@@ -88,8 +87,7 @@ fn namelike(doc: &Doc, i: usize) -> bool {
 }
 
 fn is_date_word(doc: &Doc, i: usize) -> bool {
-    let low = doc.low(i);
-    doc.data.is(Class::Month, &low) || doc.data.is(Class::Weekday, &low)
+    doc.low_is(i, Class::Month) || doc.low_is(i, Class::Weekday)
 }
 
 /// Whether the capitalised token `i` is an ordinary word capitalised by its position (the
@@ -121,12 +119,12 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
         return false;
     }
     doc.data.common_words.contains(low)
-        || doc.data.is(Class::Determiner, low)
-        || doc.data.is(Class::PronounSubject, low)
+        || doc.low_is(i, Class::Determiner)
+        || doc.low_is(i, Class::PronounSubject)
         || doc.data.verb_forms.contains_key(low)
-        || doc.data.is(Class::SourceCue, &low)
-        || doc.data.is(Class::Complementizer, &low)
-        || doc.data.is(Class::Adverb, &low)
+        || doc.low_is(i, Class::SourceCue)
+        || doc.low_is(i, Class::Complementizer)
+        || doc.low_is(i, Class::Adverb)
         || doc.data.demonyms.contains(&k)
         || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains(&title_case(word))
 }
@@ -492,11 +490,11 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
         let t = doc.tokens[k - 1];
         let adjective = t.kind == TokKind::Word
             && (doc.data.demonyms.contains(doc.key(k - 1)) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
-            && !doc.data.is(Class::Determiner, low)
-            && !doc.data.is(Class::NameParticle, &low)
-            && !doc.data.is(Class::OrgConnector, &low)
+            && !doc.low_is(k - 1, Class::Determiner)
+            && !doc.low_is(k - 1, Class::NameParticle)
+            && !doc.low_is(k - 1, Class::OrgConnector)
             && !doc.data.verb_forms.contains_key(low)
-            && !doc.data.is(Class::Auxiliary, &low);
+            && !doc.low_is(k - 1, Class::Auxiliary);
         if !adjective {
             return None;
         }
@@ -639,8 +637,7 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
             if t.kind == TokKind::Punct && !doc.is_punct(k, '-') && !doc.is_punct(k, '&') {
                 break;
             }
-            let low = doc.low(k);
-            let function = doc.data.is(Class::OrgConnector, &low) || doc.data.is(Class::NameParticle, &low) || doc.data.is(Class::Determiner, low) || t.kind == TokKind::Elision;
+            let function = doc.low_is(k, Class::OrgConnector) || doc.low_is(k, Class::NameParticle) || doc.low_is(k, Class::Determiner) || t.kind == TokKind::Elision;
             if !function && t.kind == TokKind::Word {
                 for part in doc.tok(k).split('-').rev() {
                     if let Some(c) = part.chars().next() {
@@ -780,7 +777,7 @@ fn speaks_after(doc: &Doc, b: usize) -> bool {
         if doc.data.verb_forms.contains_key(low) {
             return true;
         }
-        if !(doc.data.is(Class::Auxiliary, &low) || doc.data.is(Class::Adverb, &low) || doc.match_class(j, Class::Adverb).is_some()) {
+        if !(doc.low_is(j, Class::Auxiliary) || doc.low_is(j, Class::Adverb) || doc.match_class(j, Class::Adverb).is_some()) {
             return false;
         }
         j = doc.match_class(j, Class::Adverb).unwrap_or(j + 1);
