@@ -349,10 +349,15 @@ pub fn key(s: &str) -> String {
 /// [`key`], appended to `out` (what `out` held before is not looked at).
 pub fn key_into(s: &str, out: &mut String) {
     // Most keys are plain ASCII words, already normalised.
-    if s.bytes().all(|b| b.is_ascii_graphic() && b != b'`') {
+    if is_plain_key(s) {
         out.push_str(s);
-        return;
+    } else {
+        normalise_key_into(s, out);
     }
+}
+
+/// `key_into` character by character.
+fn normalise_key_into(s: &str, out: &mut String) {
     let start = out.len();
     let mut space = false;
     for c in s.trim().chars() {
@@ -370,6 +375,16 @@ pub fn key_into(s: &str, out: &mut String) {
             c => c,
         });
     }
+}
+
+/// Whether `key(s)` is `s`: ASCII words without backquotes, single spaces between them
+/// and none after an apostrophe.
+fn is_plain_key(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| c.is_ascii_graphic() && c != b'`' || c == b' ')
+        && !b.windows(2).any(|w| w[1] == b' ' && matches!(w[0], b' ' | b'\''))
 }
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev): the
@@ -395,9 +410,14 @@ pub fn fold_into(s: &str, out: &mut String) {
             c => c,
         })
     };
+    let latin = &*LATIN_FOLDS;
     for c in s.chars() {
         if c.is_ascii() {
             push(out, c.to_ascii_lowercase());
+            continue;
+        }
+        if let Some(f) = latin.get(c as usize - 0x80) {
+            out.push_str(f);
             continue;
         }
         decompose_compatible(c, |d| {
@@ -409,6 +429,29 @@ pub fn fold_into(s: &str, out: &mut String) {
         });
     }
 }
+
+/// The fold of each character from U+0080 to U+024F (the accented letters of Latin
+/// scripts), computed once: most non-ASCII characters of French and English news.
+static LATIN_FOLDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+    (0x80..0x250u32)
+        .map(|u| {
+            let mut f = String::new();
+            if let Some(c) = char::from_u32(u) {
+                decompose_compatible(c, |d| {
+                    if !is_combining_mark(d) {
+                        f.extend(d.to_lowercase().map(|l| match l {
+                            'y' => 'i',
+                            '\u{2019}' => '\'',
+                            l => l,
+                        }));
+                    }
+                });
+            }
+            f
+        })
+        .collect()
+});
 
 /// The first token of a lowercase lexicon key as the tokenizer cuts it: up to the first
 /// space, or through an apostrophe that ends one of the language's `elisions`
@@ -618,6 +661,8 @@ mod tests {
         for s in ["Tokaïev", "États-Unis", "Tōkyō", "l’ONU", "ﬁnance ½ Ⅻ", "Ωμέγα ΣΑΣ", "e\u{301}\u{327}x", "Đà Nẵng", "한국어", "İstanbul"] {
             assert_eq!(fold(s), stream(s), "{s}");
         }
+        let latin: String = (0x80..0x300u32).filter_map(char::from_u32).collect();
+        assert_eq!(fold(&latin), stream(&latin));
     }
 
     #[test]
@@ -625,6 +670,16 @@ mod tests {
         for text in ["", "  ", "Le président, l’ONU: « 3,5 % » été—Ωμέγα\u{301}x 北京 e\u{301}", "a1b2c", "été"] {
             let expected: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
             assert_eq!(alphabetic_runs(text).collect::<Vec<_>>(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn plain_keys_are_their_own_key() {
+        for s in ["Asie centrale", "l'an dernier", "l' an", "a  b", " a", "a ", "a`b", "", "U.S. Army", "été"] {
+            let mut expected = String::new();
+            normalise_key_into(s, &mut expected);
+            assert_eq!(key(s), expected, "{s:?}");
+            assert!(!is_plain_key(s) || expected == s, "{s:?}");
         }
     }
 
