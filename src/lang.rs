@@ -325,6 +325,9 @@ pub struct LangData {
     /// The same, keyed by [`crate::names::fold_key`], for spelling variants.
     pub folded_locations: HashSet<String>,
     pub folded_organizations: HashSet<String>,
+    /// The folded place and organisation names, sorted, to tell whether a phrase may
+    /// still grow into one (see [`LangData::may_start_name`]).
+    sorted_folded_names: Vec<String>,
     pub org_heads: HashSet<String>,
     /// The lowercase keys of `org_heads`, to refuse most words without building their
     /// title case (see [`LangData::is_org_head_low`]).
@@ -555,10 +558,13 @@ impl LangData {
                 verb_forms.entry(key(&f.to_lowercase())).or_insert(form);
             }
         }
-        let folded_locations = locations.iter().map(|l| crate::names::fold_key(l)).collect();
-        let folded_organizations = organizations.iter().map(|o| crate::names::fold_key(o)).collect();
+        let folded_locations: HashSet<String> = locations.iter().map(|l| crate::names::fold_key(l)).collect();
+        let folded_organizations: HashSet<String> = organizations.iter().map(|o| crate::names::fold_key(o)).collect();
+        let mut sorted_folded_names: Vec<String> = folded_locations.iter().chain(folded_organizations.iter()).cloned().collect();
+        sorted_folded_names.sort_unstable();
         let name_first = locations.iter().chain(organizations.iter()).map(|e| first_token(&crate::names::fold_key(e), &elisions)).collect();
         LangData {
+            sorted_folded_names,
             name_first,
             classes,
             words,
@@ -578,6 +584,12 @@ impl LangData {
             verb_lemmas,
             max_name_words,
         }
+    }
+
+    /// Whether some folded place or organisation name starts with `folded` (a folded key).
+    pub fn may_start_name(&self, folded: &str) -> bool {
+        let i = self.sorted_folded_names.partition_point(|e| e.as_str() < folded);
+        self.sorted_folded_names.get(i).is_some_and(|e| e.starts_with(folded))
     }
 
     /// Whether the lowercase key `word` (one token or a phrase) is an entry of `class`.

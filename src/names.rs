@@ -303,7 +303,9 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
 /// The end of the longest gazetteer phrase starting at token `i`.
 fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
     let n = doc.tokens.len();
-    if !doc.data.name_first.contains(&fold_key(doc.tok(i))) && !doc.data.name_first.contains(&fold_key(doc.key(i))) {
+    let known_first = doc.data.name_first.contains(&fold_key(doc.key(i)))
+        || doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
+    if !known_first {
         return None;
     }
     let max = (i + doc.data.max_name_words * 2).min(n);
@@ -315,8 +317,13 @@ fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
         if matches!(doc.tokens[j - 1].kind, TokKind::Punct) && !doc.is_punct(j - 1, '&') && !doc.is_punct(j - 1, '-') {
             break;
         }
+        let k = doc.span_key(i, j);
+        // Longer phrases only add to this one's fold: once no name starts so, none will.
+        if !doc.data.may_start_name(&fold_key(&k)) {
+            break;
+        }
         // A phrase never ends on a connector or inside a longer capitalised name.
-        if gazetteer(doc, &doc.span_key(i, j)).is_some() && (j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
+        if gazetteer(doc, &k).is_some() && (j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
             best = Some(j);
         }
     }
