@@ -176,10 +176,17 @@ impl<'t> Doc<'t> {
     }
 
     /// The longest phrase of `class` starting at token `i`, as the index one past it.
+    #[inline]
     pub fn match_class(&self, i: usize, class: Class) -> Option<usize> {
+        // Most tokens start no entry: answered from the bits, without a call.
         if i >= self.tokens.len() || !self.bits[i].starts(class) {
             return None;
         }
+        self.match_started_class(i, class)
+    }
+
+    /// `match_class` for a token that starts some entry of `class`.
+    fn match_started_class(&self, i: usize, class: Class) -> Option<usize> {
         let max = self.data.max_words(class);
         let limit = (i + max + 2).min(self.tokens.len());
         let first = self.low(i);

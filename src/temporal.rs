@@ -74,6 +74,10 @@ fn is_year(doc: &Doc, i: usize) -> bool {
 }
 
 fn is_day(doc: &Doc, i: usize) -> bool {
+    // Every form below starts with a digit, and a token starting with one is a number.
+    if doc.tokens[i].kind != TokKind::Number {
+        return false;
+    }
     let w = doc.tok(i);
     int_of(doc, i).is_some_and(|d| (1..=31).contains(&d)) || w == "1er" || w.eq_ignore_ascii_case("1st")
         || ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s) && w[..w.len() - 2].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))
