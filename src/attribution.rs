@@ -292,7 +292,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                 }
             }
         }
-        if data.is(Class::Auxiliary, &low) && !doc.is_cap(i) || data.is(Class::Auxiliary, &low) && doc.starts_sentence(i) {
+        if doc.low_is(i, Class::Auxiliary) && !doc.is_cap(i) || doc.low_is(i, Class::Auxiliary) && doc.starts_sentence(i) {
             if let Some(p) = participle_after(doc, i + 1) {
                 let v = data.verb_forms[doc.low(p)];
                 cues.push(Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: None });
@@ -300,7 +300,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                 continue;
             }
         }
-        if let Some(v) = data.verb_forms.get(low) {
+        if let Some(v) = &doc.verb_form(i) {
             let noun_use = i > 0 && (doc.is_class(i - 1, Class::Determiner) || doc.is_class(i - 1, Class::LocationPreposition) && doc.lang == Lang::En);
             let capital_mid = doc.is_cap(i) && !doc.starts_sentence(i);
             if !noun_use && !capital_mid {
@@ -336,8 +336,7 @@ fn participle_after(doc: &Doc, mut j: usize) -> Option<usize> {
     let n = doc.tokens.len();
     let mut skipped = 0;
     while j < n && skipped <= 3 && doc.tokens[j].breaks_before == 0 {
-        let low = doc.low(j);
-        if let Some(_v) = doc.data.verb_forms.get(low) {
+        if doc.verb_form(j).is_some() {
             if doc.tokens[j].kind == TokKind::Word {
                 return Some(j);
             }
@@ -451,7 +450,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 if let Some(m) = self.mention_starting_at(c) {
                     return Some(self.mentions[m].last);
                 }
-                if c < n && doc.tokens[c].kind == TokKind::Word && doc.tokens[c].breaks_before == 0 && !doc.data.verb_forms.contains_key(doc.low(c)) {
+                if c < n && doc.tokens[c].kind == TokKind::Word && doc.tokens[c].breaks_before == 0 && doc.verb_form(c).is_none() {
                     return Some(c + 1);
                 }
             }
@@ -812,7 +811,7 @@ impl<'a, 't> Ctx<'a, 't> {
                     let opens_clause = doc.tokens[k].kind != TokKind::Punct
                         && !doc.is_class(k, Class::Preposition)
                         && !doc.is_class(k, Class::ObjectPronoun)
-                        && !doc.data.verb_forms.contains_key(doc.low(k));
+                        && doc.verb_form(k).is_none();
                     let quote_opens = quote_at(quotes, k).is_some();
                     if !(clause && (opens_clause || quote_opens)) {
                         return None;

@@ -267,13 +267,19 @@ impl Class {
     }
 }
 
-/// The classes a token key belongs to (`is`) or starts an entry of (`starts`), as bits.
+/// What the lexicons say of a token's lowercase key, found with one lookup: the classes
+/// it belongs to (`is`) or starts an entry of (`starts`), as bits, and its entries in the
+/// lexicons keyed by lowercase keys.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WordBits {
     pub is: u64,
     pub starts: u64,
     /// The classes having the key itself as an entry (`LangData::is`), whatever its tokens.
     pub entry: u64,
+    /// `verb_forms.get(key)`.
+    pub verb: Option<VerbForm>,
+    /// `common_words.contains(key)`.
+    pub common: bool,
 }
 
 impl WordBits {
@@ -563,6 +569,14 @@ impl LangData {
         let mut sorted_folded_names: Vec<String> = folded_locations.iter().chain(folded_organizations.iter()).cloned().collect();
         sorted_folded_names.sort_unstable();
         let name_first = locations.iter().chain(organizations.iter()).map(|e| first_token(&crate::names::fold_key(e), &elisions)).collect();
+        let common_words: HashSet<String> = lines(src.common_words).map(|w| key(&w.to_lowercase())).collect();
+        // Token keys hold no space: only those entries can be a token's.
+        for (k, form) in verb_forms.iter().filter(|(k, _)| !k.contains(' ')) {
+            words.entry(k.clone()).or_default().verb = Some(*form);
+        }
+        for k in common_words.iter().filter(|k| !k.contains(' ')) {
+            words.entry(k.clone()).or_default().common = true;
+        }
         LangData {
             sorted_folded_names,
             name_first,
@@ -579,7 +593,7 @@ impl LangData {
             org_suffixes,
             given_names,
             demonyms: set(&[src.demonyms]),
-            common_words: lines(src.common_words).map(|w| key(&w.to_lowercase())).collect(),
+            common_words,
             verb_forms,
             verb_lemmas,
             max_name_words,

@@ -110,18 +110,17 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
     if doc.is_upper(i) && !s.all_caps {
         return false; // an acronym (ET, OTSC) is no ordinary word
     }
-    let low = doc.low(i);
     let function = [Class::Determiner, Class::PronounSubject, Class::Complementizer, Class::Adverb, Class::Auxiliary, Class::LocationPreposition]
         .iter()
         .any(|&c| doc.is_class(i, c));
     // "Poutine a averti": a capitalised word before a speech verb names its speaker.
-    if !function && i + 1 < doc.tokens.len() && speaks_after(doc, i + 1) && !doc.data.verb_forms.contains_key(low) {
+    if !function && i + 1 < doc.tokens.len() && speaks_after(doc, i + 1) && doc.verb_form(i).is_none() {
         return false;
     }
-    doc.data.common_words.contains(low)
+    doc.is_common_word(i)
         || doc.low_is(i, Class::Determiner)
         || doc.low_is(i, Class::PronounSubject)
-        || doc.data.verb_forms.contains_key(low)
+        || doc.verb_form(i).is_some()
         || doc.low_is(i, Class::SourceCue)
         || doc.low_is(i, Class::Complementizer)
         || doc.low_is(i, Class::Adverb)
@@ -254,7 +253,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
             if doc.tokens[i].kind == TokKind::Word && is_org_head(doc, i) {
                 if let Some(c) = connector(doc, i + 1) {
                     // "direction de l'aviation civile", "service des renseignements militaires".
-                    let body = doc.is_class(i, Class::OrgRole) || doc.data.is(Class::OrgRole, doc.low(i));
+                    let body = doc.is_class(i, Class::OrgRole) || doc.low_is(i, Class::OrgRole);
                     if !body && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
                         let mut end = c + 2;
                         while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) {
@@ -416,7 +415,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
     }
     // "Ahmed Mohamed Image: Twitter": a caption label glued to the name before it.
     let mut b = b;
-    if b > a + 2 && doc.is_punct(b, ':') && doc.data.common_words.contains(doc.low(b - 1)) {
+    if b > a + 2 && doc.is_punct(b, ':') && doc.is_common_word(b - 1) {
         b -= 1;
     }
     // A nationality word alone is no name (Afghan, Russes).
@@ -493,14 +492,13 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
                 return Some((start, k));
             }
         }
-        let low = doc.low(k - 1);
         let t = doc.tokens[k - 1];
         let adjective = t.kind == TokKind::Word
             && (doc.data.demonyms.contains(doc.key(k - 1)) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
             && !doc.low_is(k - 1, Class::Determiner)
             && !doc.low_is(k - 1, Class::NameParticle)
             && !doc.low_is(k - 1, Class::OrgConnector)
-            && !doc.data.verb_forms.contains_key(low)
+            && doc.verb_form(k - 1).is_none()
             && !doc.low_is(k - 1, Class::Auxiliary);
         if !adjective {
             return None;
@@ -586,7 +584,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         let w = doc.tok(a);
         // Model numbers (IE6), Roman numerals (XVII) and shouted words (UNLESS) are no acronyms.
         let roman = w.chars().all(|c| "IVXLCDM".contains(c));
-        if w.chars().any(|c| c.is_ascii_digit()) || roman || doc.data.common_words.contains(doc.low(a)) && w.chars().count() > 3 {
+        if w.chars().any(|c| c.is_ascii_digit()) || roman || doc.is_common_word(a) && w.chars().count() > 3 {
             return;
         }
         return set(c, EntityType::Organization, "acronym");
@@ -610,7 +608,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     }
     // Unknown words that are also ordinary words name things more often than people
     // (Civic Passion, Home Office); names made of rare words are mostly people's.
-    let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.data.common_words.contains(doc.low(t)) && !doc.is_class(t, Class::NameParticle));
+    let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.is_common_word(t) && !doc.is_class(t, Class::NameParticle));
     if b > a + 1 && !ordinary && (a..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.')) && b - a <= 4 {
         return set(c, EntityType::Person, "capitalised words");
     }
@@ -705,7 +703,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             for w in c.first..c.last {
                 // A part that the document also writes in lowercase is an ordinary word
                 // caught in the name ("Image" of a caption), not the person's name.
-                if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.data.common_words.contains(doc.low(w)) && lowercase.contains(doc.low(w))) {
+                if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.is_common_word(w) && lowercase.contains(doc.low(w))) {
                     person_parts.insert(fold_key(doc.tok(w)));
                 }
             }
@@ -752,7 +750,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             c.why = "preposition of place before it";
             continue;
         }
-        if doc.data.common_words.contains(doc.low(a)) {
+        if doc.is_common_word(a) {
             continue; // "État", "Sommet": an ordinary word with a capital
         }
         // The subject or the source of a speech verb is a person: "Poutine a averti",
@@ -780,8 +778,7 @@ fn speaks_after(doc: &Doc, b: usize) -> bool {
     let mut j = b;
     let mut steps = 0;
     while j < n && steps < 4 && doc.tokens[j].breaks_before == 0 && doc.tokens[j].kind == TokKind::Word {
-        let low = doc.low(j);
-        if doc.data.verb_forms.contains_key(low) {
+        if doc.verb_form(j).is_some() {
             return true;
         }
         if !(doc.low_is(j, Class::Auxiliary) || doc.low_is(j, Class::Adverb) || doc.match_class(j, Class::Adverb).is_some()) {
@@ -799,12 +796,11 @@ fn spoken_before(doc: &Doc, a: usize) -> bool {
         return false;
     }
     let p = a - 1;
-    let low = doc.low(p);
     if doc.tokens[p].kind != TokKind::Word && doc.tokens[p].kind != TokKind::Elision {
         return false;
     }
     let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, Class::SourceCue) == Some(a));
-    source || doc.data.verb_forms.contains_key(low) && (p > 0 && (doc.is_punct(p - 1, ',') || doc.data.is(Class::Auxiliary, doc.low(p - 1))))
+    source || doc.verb_form(p).is_some() && (p > 0 && (doc.is_punct(p - 1, ',') || doc.low_is(p - 1, Class::Auxiliary)))
 }
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{key, key_into, Class, Lang, LangData, WordBits};
+use crate::lang::{key, key_into, Class, Lang, LangData, VerbForm, WordBits};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,6 +175,16 @@ impl<'t> Doc<'t> {
         i < self.tokens.len() && self.bits[i].entry(class)
     }
 
+    /// The speech-verb form that token `i` is: `doc.data.verb_forms.get(doc.low(i))`.
+    pub fn verb_form(&self, i: usize) -> Option<VerbForm> {
+        self.bits[i].verb
+    }
+
+    /// Whether token `i` is a common word: `doc.data.common_words.contains(doc.low(i))`.
+    pub fn is_common_word(&self, i: usize) -> bool {
+        self.bits[i].common
+    }
+
     /// The longest phrase of `class` starting at token `i`, as the index one past it.
     #[inline]
     pub fn match_class(&self, i: usize, class: Class) -> Option<usize> {
@@ -281,9 +291,8 @@ impl<'t> Doc<'t> {
         }
         // "Washington D.C. The team": an acronym's period may end the sentence too.
         if k == j && k > 0 && self.tokens[k - 1].kind == TokKind::Dotted && t.space_before {
-            let low = self.low(j);
             return self.tok(j).chars().next().is_some_and(char::is_uppercase)
-                && (self.data.common_words.contains(low) || self.data.is(Class::Determiner, low) || self.data.is(Class::PronounSubject, low));
+                && (self.is_common_word(j) || self.low_is(j, Class::Determiner) || self.low_is(j, Class::PronounSubject));
         }
         if k == 0 || !(self.is_punct(k - 1, '.') || self.is_punct(k - 1, '!') || self.is_punct(k - 1, '?') || self.is_punct(k - 1, '…')) {
             return false;

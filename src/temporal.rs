@@ -293,7 +293,7 @@ fn counts_something(doc: &Doc, j: usize) -> bool {
     lower_word
         && (low.ends_with('s') || low.ends_with('x'))
         && low.chars().count() > 3
-        && !doc.data.verb_forms.contains_key(low)
+        && doc.verb_form(j).is_none()
         && !doc.is_class(j, Class::Adverb)
 }
 
