@@ -50,17 +50,18 @@ pub fn detect(text: &str) -> Lang {
     let mut w = String::new();
     // Two thousand words decide; an archive-sized text need not be read whole.
     for word in alphabetic_runs(text).take(2000) {
-        if word.chars().nth(words.max_chars).is_some() {
-            continue;
-        }
-        // Per character, not `str::to_lowercase`: they differ only on a final sigma.
-        w.clear();
-        if word.is_ascii() {
-            w.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let vote = if word.is_ascii() && word.len() <= 8 {
+            // Most words: their lowercase packed in an integer, without a string.
+            words.ascii_votes.get(&pack_lowercase(word))
+        } else if word.chars().nth(words.max_chars).is_some() {
+            None
         } else {
+            // Per character, not `str::to_lowercase`: they differ only on a final sigma.
+            w.clear();
             w.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        if let Some(&(f, e)) = words.votes.get(w.as_str()) {
+            words.votes.get(w.as_str())
+        };
+        if let Some(&(f, e)) = vote {
             fr += usize::from(f);
             en += usize::from(e);
         }
@@ -109,9 +110,17 @@ fn alphabetic_runs(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// The ASCII lowercase of a word of at most 8 ASCII letters, as the bytes of an integer
+/// (no letter is a zero byte, so words of different lengths differ).
+fn pack_lowercase(word: &str) -> u64 {
+    word.bytes().rev().fold(0, |acc, b| acc << 8 | u64::from(b.to_ascii_lowercase()))
+}
+
 /// The function words `detect` counts, and the votes each gives (French, English).
 struct FunctionWords {
     votes: HashMap<&'static str, (bool, bool)>,
+    /// The same for the words of at most 8 ASCII letters, by [`pack_lowercase`].
+    ascii_votes: HashMap<u64, (bool, bool)>,
     /// A word longer (in characters) than the longest of them is none of them, since
     /// lowercasing never makes fewer characters.
     max_chars: usize,
@@ -134,7 +143,8 @@ static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
         votes.entry(w).or_default().1 = true;
     }
     let max_chars = votes.keys().map(|w| w.chars().count()).max().unwrap_or(0);
-    FunctionWords { votes, max_chars }
+    let ascii_votes = votes.iter().filter(|(w, _)| w.is_ascii() && w.len() <= 8).map(|(w, &v)| (pack_lowercase(w), v)).collect();
+    FunctionWords { votes, ascii_votes, max_chars }
 });
 
 static FR: LazyLock<LangData> = LazyLock::new(|| {

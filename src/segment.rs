@@ -424,6 +424,9 @@ const KEY_REWRITES: [char; 7] = ['\u{2019}', '\u{02bc}', '\u{2032}', '`', '\u{b4
 
 /// Whether `key(tok)` is `tok` itself (`tok` a token: no whitespace).
 fn is_own_key(tok: &str) -> bool {
+    if tok.is_ascii() {
+        return !tok.contains('`');
+    }
     !tok.contains(KEY_REWRITES)
 }
 
