@@ -336,10 +336,8 @@ fn participle_after(doc: &Doc, mut j: usize) -> Option<usize> {
     let n = doc.tokens.len();
     let mut skipped = 0;
     while j < n && skipped <= 3 && doc.tokens[j].breaks_before == 0 {
-        if doc.verb_form(j).is_some() {
-            if doc.tokens[j].kind == TokKind::Word {
-                return Some(j);
-            }
+        if doc.verb_form(j).is_some() && doc.tokens[j].kind == TokKind::Word {
+            return Some(j);
         }
         let skippable = doc.is_class(j, Class::Adverb) || doc.is_class(j, Class::Auxiliary) && skipped < 2 || doc.match_class(j, Class::Adverb).is_some();
         if !skippable {
