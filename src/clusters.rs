@@ -41,12 +41,11 @@ struct PersonName {
 }
 
 fn person_name(doc: &Doc, m: &Mention) -> PersonName {
-    let words: Vec<usize> = (m.first..m.last).filter(|&t| doc.tokens[t].kind == TokKind::Word).collect();
     // The surname starts at its particle when it has one: "Kito de Pavant" → "de Pavant".
     let particle = (m.first + 1..m.last).find(|&t| doc.is_class(t, Class::NameParticle) && t + 1 < m.last);
     let surname_start = match particle {
         Some(p) => p,
-        None => words.last().copied().unwrap_or(m.first),
+        None => (m.first..m.last).rev().find(|&t| doc.tokens[t].kind == TokKind::Word).unwrap_or(m.first),
     };
     let surname = fold_key(&doc.span_key(surname_start, m.last));
     let given = if surname_start > m.first { Some(fold_key(doc.tok(m.first))) } else { None };
@@ -85,13 +84,18 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
         m.cluster = g;
     }
     for (idx, m) in mentions.iter_mut().enumerate() {
-        let key = fold_key(&doc.span_key(m.first, m.last));
+        if m.kind == EntityType::Quantity {
+            m.cluster = new_group(&mut groups, m.kind);
+            groups[m.cluster].mentions.push(idx);
+            continue;
+        }
         if m.kind == EntityType::Person {
             let p = person_name(doc, m);
             if p.given.is_some() {
                 groups[m.cluster].mentions.push(idx);
                 continue;
             }
+            let key = fold_key(&doc.span_key(m.first, m.last));
             let g = by_surname
                 .get(&p.surname)
                 .and_then(|v| v.first().map(|&(g, _)| g))
@@ -108,11 +112,7 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
             groups[g].mentions.push(idx);
             continue;
         }
-        if m.kind == EntityType::Quantity {
-            m.cluster = new_group(&mut groups, m.kind);
-            groups[m.cluster].mentions.push(idx);
-            continue;
-        }
+        let key = fold_key(&doc.span_key(m.first, m.last));
         let initials = if m.kind == EntityType::Organization && m.last > m.first + 1 { initials_of(doc, m) } else { None };
         let upper = m.last == m.first + 1 && (doc.is_upper(m.first) || doc.tokens[m.first].kind == TokKind::Dotted);
         let acronym = if upper { Some(fold_key(doc.tok(m.first)).replace('.', "")) } else { None };
@@ -158,7 +158,9 @@ fn initials_of(doc: &Doc, m: &Mention) -> Option<String> {
             continue;
         }
         for part in doc.tok(t).split('-') {
-            s.extend(part.chars().next().map(|c| fold_key(&c.to_string())));
+            if let Some(c) = part.chars().next() {
+                crate::lang::fold_into(c.encode_utf8(&mut [0; 4]), &mut s);
+            }
         }
     }
     (s.chars().count() >= 2).then_some(s)
