@@ -57,7 +57,8 @@ pub fn find(doc: &Doc) -> Vec<Name> {
 /// headline: those are names even where a sentence starts with them.
 fn recurring_capitals(doc: &Doc) -> HashSet<String> {
     let mut set = HashSet::default();
-    let mut lowercase = HashSet::default();
+    // Most words are lowercase: room for them up front rather than rehashing as it grows.
+    let mut lowercase = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
     for i in 0..doc.tokens.len() {
         let s = doc.sentence_of(i);
         if doc.is_cap(i) && !doc.starts_sentence(i) && !s.headline && !s.all_caps {
@@ -686,10 +687,12 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// One type per name in a document; people's surnames and given names; unknown single
 /// words typed by the document, then by their context.
 fn consistency(doc: &Doc, cands: &mut [Candidate]) {
-    let lowercase: HashSet<&str> = (0..doc.tokens.len())
-        .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
-        .map(|i| doc.low(i))
-        .collect();
+    let mut lowercase: HashSet<&str> = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
+    lowercase.extend(
+        (0..doc.tokens.len())
+            .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
+            .map(|i| doc.low(i)),
+    );
     let mut typed: HashMap<String, (EntityType, usize)> = HashMap::default();
     let mut person_parts: HashSet<String> = HashSet::default();
     for c in cands.iter() {
