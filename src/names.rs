@@ -687,10 +687,11 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// One type per name in a document; people's surnames and given names; unknown single
 /// words typed by the document, then by their context.
 fn consistency(doc: &Doc, cands: &mut [Candidate]) {
+    // Only asked about common words (below), so only those are kept.
     let mut lowercase: HashSet<&str> = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
     lowercase.extend(
         (0..doc.tokens.len())
-            .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
+            .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase) && doc.is_common_word(i))
             .map(|i| doc.low(i)),
     );
     let mut typed: HashMap<String, (EntityType, usize)> = HashMap::default();
@@ -721,8 +722,12 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         *counts.entry(fold_key(doc.tok(c.first))).or_default() += 1;
     }
     for c in cands.iter_mut() {
+        let connectors = c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors";
+        if !connectors && c.kind.is_some() {
+            continue; // typed, and kept
+        }
         let k = fold_key(&doc.span_key(c.first, c.last));
-        if c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors" || c.kind.is_none() {
+        if connectors || c.kind.is_none() {
             if person_parts.contains(&k) {
                 c.kind = Some(EntityType::Person);
                 c.why = "part of a person's name given in full";
