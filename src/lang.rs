@@ -290,6 +290,9 @@ pub struct WordBits {
     pub verb: Option<VerbForm>,
     /// `common_words.contains(key)`.
     pub common: bool,
+    /// Some organisation head lowercases to the key: for an ASCII token, `false` means that
+    /// neither it nor its title case is a head (both lowercase to the key).
+    pub org_head: bool,
 }
 
 impl WordBits {
@@ -345,9 +348,6 @@ pub struct LangData {
     /// still grow into one (see [`LangData::may_start_name`]).
     sorted_folded_names: Vec<String>,
     pub org_heads: HashSet<String>,
-    /// The lowercase keys of `org_heads`, to refuse most words without building their
-    /// title case (see [`LangData::is_org_head_low`]).
-    org_heads_low: HashSet<String>,
     pub org_suffixes: HashSet<String>,
     pub given_names: HashSet<String>,
     pub demonyms: HashSet<String>,
@@ -587,6 +587,10 @@ impl LangData {
         for k in common_words.iter().filter(|k| !k.contains(' ')) {
             words.entry(k.clone()).or_default().common = true;
         }
+        let org_heads_low: HashSet<String> = org_heads.iter().map(|h| key(&h.to_lowercase())).collect();
+        for k in org_heads_low.iter().filter(|k| !k.contains(' ')) {
+            words.entry(k.clone()).or_default().org_head = true;
+        }
         LangData {
             sorted_folded_names,
             name_first,
@@ -598,7 +602,6 @@ impl LangData {
             class_prefixes,
             locations,
             organizations,
-            org_heads_low: org_heads.iter().map(|h| key(&h.to_lowercase())).collect(),
             org_heads,
             org_suffixes,
             given_names,
@@ -619,12 +622,6 @@ impl LangData {
     /// Whether the lowercase key `word` (one token or a phrase) is an entry of `class`.
     pub fn is(&self, class: Class, word: &str) -> bool {
         self.classes[class as usize].contains_key(word)
-    }
-
-    /// Whether some organisation head has the lowercase key `low`. For an ASCII word,
-    /// `false` means neither the word nor its title case is a head (both lowercase to it).
-    pub fn is_org_head_low(&self, low: &str) -> bool {
-        self.org_heads_low.contains(low)
     }
 
     /// The class bits of the token key `word`.

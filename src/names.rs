@@ -203,7 +203,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
     let mut i = 0;
     while i < n {
         // A gazetteer phrase may hold lowercase words (Asie centrale, Union européenne).
-        if doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && doc.data.org_heads.contains(doc.tok(i)) {
+        if doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && doc.may_be_org_head(i) && doc.data.org_heads.contains(doc.tok(i)) {
             if let Some(end) = longest_gazetteer(doc, i) {
                 if end > i + 1 || doc.is_cap(i) {
                     let mut c = Candidate { first: i, last: end, kind: None, why: "", title: None };
@@ -333,7 +333,7 @@ fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
 /// Whether token `i` opens an organisation name (`Ministère`, `ministère`, `musée`).
 fn is_org_head(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
-    if w.is_ascii() && !doc.data.is_org_head_low(doc.low(i)) {
+    if w.is_ascii() && !doc.may_be_org_head(i) {
         return false; // the cheap answer: no head has this word's lowercase
     }
     doc.data.org_heads.contains(w) || doc.data.org_heads.contains(&title_case(w))

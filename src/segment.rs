@@ -185,6 +185,12 @@ impl<'t> Doc<'t> {
         self.bits[i].common
     }
 
+    /// Whether some organisation head lowercases to token `i`'s lowercase key: `false`
+    /// means that the token's text is no head, nor, for an ASCII token, its title case.
+    pub fn may_be_org_head(&self, i: usize) -> bool {
+        self.bits[i].org_head
+    }
+
     /// The longest phrase of `class` starting at token `i`, as the index one past it.
     #[inline]
     pub fn match_class(&self, i: usize, class: Class) -> Option<usize> {
