@@ -70,6 +70,9 @@ pub struct Doc<'t> {
     keys: FxHashMap<usize, String>,
     /// The closed classes of every token, looked up once.
     bits: Vec<WordBits>,
+    /// Whether each token is a word starting with a capital letter (`is_cap`), asked of
+    /// most tokens by several stages.
+    caps: Vec<bool>,
 }
 
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -99,6 +102,7 @@ impl<'t> Doc<'t> {
         let mut lows = Strings::with_capacity(tokens.len(), text.len());
         let mut keys = FxHashMap::default();
         let mut bits = Vec::with_capacity(tokens.len());
+        let mut caps = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let tok = &text[t.start..t.end];
             lows.push_with(|out| low_key_into(tok, out));
@@ -106,8 +110,9 @@ impl<'t> Doc<'t> {
                 keys.insert(i, key(tok));
             }
             bits.push(data.bits(lows.last()));
+            caps.push(matches!(t.kind, TokKind::Word | TokKind::Dotted) && tok.chars().next().is_some_and(char::is_uppercase));
         }
-        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits };
+        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, caps };
         doc.split_sentences();
         doc
     }
@@ -146,10 +151,9 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether token `i` is a word starting with a capital letter.
+    #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
-        let t = self.tokens[i];
-        matches!(t.kind, TokKind::Word | TokKind::Dotted)
-            && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+        self.caps[i]
     }
 
     /// Whether token `i` is written in capitals only (at least two letters).
