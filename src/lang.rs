@@ -272,6 +272,7 @@ impl Class {
         })
     }
 
+    #[inline]
     fn bit(self) -> u64 {
         1 << (self as u32)
     }
@@ -297,16 +298,19 @@ pub struct WordBits {
 
 impl WordBits {
     /// Whether the key is a one-token entry of `c`.
+    #[inline]
     pub fn is(self, c: Class) -> bool {
         self.is & c.bit() != 0
     }
 
     /// Whether some entry of `c` starts with the key.
+    #[inline]
     pub fn starts(self, c: Class) -> bool {
         self.starts & c.bit() != 0
     }
 
     /// Whether the key is an entry of `c`.
+    #[inline]
     pub fn entry(self, c: Class) -> bool {
         self.entry & c.bit() != 0
     }

@@ -118,12 +118,14 @@ impl<'t> Doc<'t> {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn tok(&self, i: usize) -> &'t str {
         let t = &self.tokens[i];
         &self.text[t.start..t.end]
     }
 
     /// The lowercase lexicon key of token `i`.
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         self.lows.get(i)
     }
@@ -137,6 +139,7 @@ impl<'t> Doc<'t> {
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.
+    #[inline]
     pub fn span_text(&self, a: usize, b: usize) -> &'t str {
         &self.text[self.tokens[a].start..self.tokens[b - 1].end]
     }
@@ -164,33 +167,39 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether token `i` is the punctuation character `c`.
+    #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Punct && self.text[t.start..].starts_with(c))
     }
 
     /// Whether token `i` is a word of the closed class `class` (one-word entries).
+    #[inline]
     pub fn is_class(&self, i: usize, class: Class) -> bool {
         i < self.tokens.len() && self.bits[i].is(class)
     }
 
     /// Whether the lowercase key of token `i` is an entry of `class`:
     /// `doc.data.is(class, doc.low(i))` without hashing.
+    #[inline]
     pub fn low_is(&self, i: usize, class: Class) -> bool {
         i < self.tokens.len() && self.bits[i].entry(class)
     }
 
     /// The speech-verb form that token `i` is: `doc.data.verb_forms.get(doc.low(i))`.
+    #[inline]
     pub fn verb_form(&self, i: usize) -> Option<VerbForm> {
         self.bits[i].verb
     }
 
     /// Whether token `i` is a common word: `doc.data.common_words.contains(doc.low(i))`.
+    #[inline]
     pub fn is_common_word(&self, i: usize) -> bool {
         self.bits[i].common
     }
 
     /// Whether some organisation head lowercases to token `i`'s lowercase key: `false`
     /// means that the token's text is no head, nor, for an ASCII token, its title case.
+    #[inline]
     pub fn may_be_org_head(&self, i: usize) -> bool {
         self.bits[i].org_head
     }
@@ -237,6 +246,7 @@ impl<'t> Doc<'t> {
     }
 
     /// The sentence token `i` belongs to.
+    #[inline]
     pub fn sentence_of(&self, i: usize) -> &Sentence {
         &self.sentences[self.tokens[i].sentence as usize]
     }
@@ -420,6 +430,7 @@ impl Strings {
         self.bounds.push(self.text.len());
     }
 
+    #[inline]
     fn get(&self, i: usize) -> &str {
         &self.text[self.bounds[i]..self.bounds[i + 1]]
     }
