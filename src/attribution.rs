@@ -348,7 +348,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                 }
             }
         }
-        if data.is(Class::Auxiliary, &low) && !doc.is_cap(i) || data.is(Class::Auxiliary, &low) && doc.starts_sentence(i) {
+        if doc.low_is(i, Class::Auxiliary) && !doc.is_cap(i) || doc.low_is(i, Class::Auxiliary) && doc.starts_sentence(i) {
             if let Some(p) = participle_after(doc, i + 1).filter(|&p| reflexive_ok(doc, &data.verb_forms[doc.low(p)], i, p)) {
                 let v = data.verb_forms[doc.low(p)];
                 cues.push(with_voice(doc, Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: None }));
@@ -356,7 +356,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                 continue;
             }
         }
-        if let Some(v) = data.verb_forms.get(low).filter(|v| reflexive_ok(doc, v, i, i)) {
+        if let Some(v) = &doc.verb_form(i).filter(|v| reflexive_ok(doc, v, i, i)) {
             // "the report", "in reports", "Recent reports have revealed": a noun, not a verb.
             let noun_use = i > 0 && (doc.is_class(i - 1, Class::Determiner) || doc.is_class(i - 1, Class::LocationPreposition) && doc.lang == Lang::En)
                 || doc.lang == Lang::En && doc.is_class(i + 1, Class::Auxiliary) && !doc.is_class(i + 1, Class::VerbFiller);
@@ -410,11 +410,8 @@ fn participle_after(doc: &Doc, mut j: usize) -> Option<usize> {
     let n = doc.tokens.len();
     let mut skipped = 0;
     while j < n && skipped <= 3 && doc.tokens[j].breaks_before == 0 {
-        let low = doc.low(j);
-        if let Some(_v) = doc.data.verb_forms.get(low) {
-            if doc.tokens[j].kind == TokKind::Word {
-                return Some(j);
-            }
+        if doc.verb_form(j).is_some() && doc.tokens[j].kind == TokKind::Word {
+            return Some(j);
         }
         let skippable = doc.is_class(j, Class::Adverb) || doc.is_class(j, Class::Auxiliary) && skipped < 2 || doc.match_class(j, Class::Adverb).is_some();
         if !skippable {
@@ -525,7 +522,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 if let Some(m) = self.mention_starting_at(c) {
                     return Some(self.mentions[m].last);
                 }
-                if c < n && doc.tokens[c].kind == TokKind::Word && doc.tokens[c].breaks_before == 0 && !doc.data.verb_forms.contains_key(doc.low(c)) {
+                if c < n && doc.tokens[c].kind == TokKind::Word && doc.tokens[c].breaks_before == 0 && doc.verb_form(c).is_none() {
                     return Some(c + 1);
                 }
             }
@@ -1053,7 +1050,7 @@ impl<'a, 't> Ctx<'a, 't> {
                         && !doc.is_class(k, Class::Preposition)
                         // ("it" and "her" are objects, but also a subject and a determiner.)
                         && (!doc.is_class(k, Class::ObjectPronoun) || doc.is_class(k, Class::PronounSubject) || doc.is_class(k, Class::Determiner))
-                        && !doc.data.verb_forms.contains_key(doc.low(k));
+                        && doc.verb_form(k).is_none();
                     let quote_opens = quote_at(quotes, k).is_some();
                     // After most verbs a clause must show its verb ("said the boy was"); verbs that
                     // drop "that" as a rule, and a name opening the clause, need no such sign.

@@ -6,7 +6,7 @@
 //! accents and y/i transliteration ignored: Tokayev = Tokaïev). Every step is a hash
 //! lookup: no pairwise pass over mentions.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::lang::Class;
 use crate::names::fold_key;
@@ -41,12 +41,11 @@ struct PersonName {
 }
 
 fn person_name(doc: &Doc, m: &Mention) -> PersonName {
-    let words: Vec<usize> = (m.first..m.last).filter(|&t| doc.tokens[t].kind == TokKind::Word).collect();
     // The surname starts at its particle when it has one: "Kito de Pavant" → "de Pavant".
     let particle = (m.first + 1..m.last).find(|&t| doc.is_class(t, Class::NameParticle) && t + 1 < m.last);
     let surname_start = match particle {
         Some(p) => p,
-        None => words.last().copied().unwrap_or(m.first),
+        None => (m.first..m.last).rev().find(|&t| doc.tokens[t].kind == TokKind::Word).unwrap_or(m.first),
     };
     let surname = fold_key(&doc.span_key(surname_start, m.last));
     let given = if surname_start > m.first { Some(fold_key(doc.tok(m.first))) } else { None };
@@ -65,10 +64,10 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
         groups.len() - 1
     };
     // Full names of people first, so a surname met before its full name still joins it.
-    let mut by_surname: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::new();
-    let mut by_given: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_name: HashMap<(EntityType, String), usize> = HashMap::new();
-    let mut by_initials: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::default();
+    let mut by_given: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_name: HashMap<(EntityType, String), usize> = HashMap::default();
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
     for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Person) {
         let p = person_name(doc, m);
         let Some(given) = p.given else { continue };
@@ -85,13 +84,18 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
         m.cluster = g;
     }
     for (idx, m) in mentions.iter_mut().enumerate() {
-        let key = fold_key(&doc.span_key(m.first, m.last));
+        if m.kind == EntityType::Quantity {
+            m.cluster = new_group(&mut groups, m.kind);
+            groups[m.cluster].mentions.push(idx);
+            continue;
+        }
         if m.kind == EntityType::Person {
             let p = person_name(doc, m);
             if p.given.is_some() {
                 groups[m.cluster].mentions.push(idx);
                 continue;
             }
+            let key = fold_key(&doc.span_key(m.first, m.last));
             let g = by_surname
                 .get(&p.surname)
                 .and_then(|v| v.first().map(|&(g, _)| g))
@@ -108,11 +112,7 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
             groups[g].mentions.push(idx);
             continue;
         }
-        if m.kind == EntityType::Quantity {
-            m.cluster = new_group(&mut groups, m.kind);
-            groups[m.cluster].mentions.push(idx);
-            continue;
-        }
+        let key = fold_key(&doc.span_key(m.first, m.last));
         let initials = if m.kind == EntityType::Organization && m.last > m.first + 1 { initials_of(doc, m) } else { None };
         let upper = m.last == m.first + 1 && (doc.is_upper(m.first) || doc.tokens[m.first].kind == TokKind::Dotted);
         let acronym = if upper { Some(fold_key(doc.tok(m.first)).replace('.', "")) } else { None };
@@ -154,12 +154,13 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
 fn initials_of(doc: &Doc, m: &Mention) -> Option<String> {
     let mut s = String::new();
     for t in m.first..m.last {
-        let low = doc.low(t);
-        if doc.tokens[t].kind != TokKind::Word || doc.data.is(Class::OrgConnector, &low) || doc.data.is(Class::NameParticle, &low) || doc.data.is(Class::Determiner, low) {
+        if doc.tokens[t].kind != TokKind::Word || doc.low_is(t, Class::OrgConnector) || doc.low_is(t, Class::NameParticle) || doc.low_is(t, Class::Determiner) {
             continue;
         }
         for part in doc.tok(t).split('-') {
-            s.extend(part.chars().next().map(|c| fold_key(&c.to_string())));
+            if let Some(c) = part.chars().next() {
+                crate::lang::fold_into(c.encode_utf8(&mut [0; 4]), &mut s);
+            }
         }
     }
     (s.chars().count() >= 2).then_some(s)

@@ -45,6 +45,88 @@ impl Lang {
 /// Guesses the language of `text` from its most frequent function words (French when
 /// nothing tells, since French is the tool's first language).
 pub fn detect(text: &str) -> Lang {
+    let words = &*FUNCTION_WORDS;
+    let (mut fr, mut en) = (0usize, 0usize);
+    let mut w = String::new();
+    // Two thousand words decide; an archive-sized text need not be read whole.
+    for word in alphabetic_runs(text).take(2000) {
+        let vote = if word.is_ascii() && word.len() <= 8 {
+            // Most words: their lowercase packed in an integer, without a string.
+            words.ascii_votes.get(&pack_lowercase(word))
+        } else if word.chars().nth(words.max_chars).is_some() {
+            None
+        } else {
+            // Per character, not `str::to_lowercase`: they differ only on a final sigma.
+            w.clear();
+            w.extend(word.chars().flat_map(char::to_lowercase));
+            words.votes.get(w.as_str())
+        };
+        if let Some(&(f, e)) = vote {
+            fr += usize::from(f);
+            en += usize::from(e);
+        }
+    }
+    if en > fr {
+        Lang::En
+    } else {
+        Lang::Fr
+    }
+}
+
+/// The maximal runs of alphabetic characters of `text`, as
+/// `text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())` gives them, but
+/// testing ASCII bytes without decoding them.
+fn alphabetic_runs(text: &str) -> impl Iterator<Item = &str> {
+    // Whether the character at byte `pos` is alphabetic, and its length.
+    let at = move |pos: usize| -> (bool, usize) {
+        let b = text.as_bytes()[pos];
+        if b.is_ascii() {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            text[pos..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
+        }
+    };
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if pos >= text.len() {
+                return None;
+            }
+            let (alphabetic, len) = at(pos);
+            if alphabetic {
+                break;
+            }
+            pos += len;
+        }
+        let start = pos;
+        while pos < text.len() {
+            let (alphabetic, len) = at(pos);
+            if !alphabetic {
+                break;
+            }
+            pos += len;
+        }
+        Some(&text[start..pos])
+    })
+}
+
+/// The ASCII lowercase of a word of at most 8 ASCII letters, as the bytes of an integer
+/// (no letter is a zero byte, so words of different lengths differ).
+fn pack_lowercase(word: &str) -> u64 {
+    word.bytes().rev().fold(0, |acc, b| acc << 8 | u64::from(b.to_ascii_lowercase()))
+}
+
+/// The function words `detect` counts, and the votes each gives (French, English).
+struct FunctionWords {
+    votes: HashMap<&'static str, (bool, bool)>,
+    /// The same for the words of at most 8 ASCII letters, by [`pack_lowercase`].
+    ascii_votes: HashMap<u64, (bool, bool)>,
+    /// A word longer (in characters) than the longest of them is none of them, since
+    /// lowercasing never makes fewer characters.
+    max_chars: usize,
+}
+
+static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
     const FR_WORDS: &[&str] = &[
         "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "que", "qui", "dans",
         "pour", "pas", "sur", "au", "avec", "aux", "ont", "été", "selon",
@@ -53,23 +135,17 @@ pub fn detect(text: &str) -> Lang {
         "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by",
         "he", "she", "it", "said", "has", "have", "from", "at",
     ];
-    let (mut fr, mut en) = (0usize, 0usize);
-    // Two thousand words decide; an archive-sized text need not be read whole.
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(2000)
-    {
-        let w = word.to_lowercase();
-        fr += usize::from(FR_WORDS.contains(&w.as_str()));
-        en += usize::from(EN_WORDS.contains(&w.as_str()));
+    let mut votes: HashMap<&'static str, (bool, bool)> = HashMap::default();
+    for w in FR_WORDS {
+        votes.entry(w).or_default().0 = true;
     }
-    if en > fr {
-        Lang::En
-    } else {
-        Lang::Fr
+    for w in EN_WORDS {
+        votes.entry(w).or_default().1 = true;
     }
-}
+    let max_chars = votes.keys().map(|w| w.chars().count()).max().unwrap_or(0);
+    let ascii_votes = votes.iter().filter(|(w, _)| w.is_ascii() && w.len() <= 8).map(|(w, &v)| (pack_lowercase(w), v)).collect();
+    FunctionWords { votes, ascii_votes, max_chars }
+});
 
 static FR: LazyLock<LangData> = LazyLock::new(|| {
     LangData::build(Sources {
@@ -253,27 +329,47 @@ impl Class {
         })
     }
 
+    #[inline]
     fn bit(self) -> u64 {
         1 << (self as u32)
     }
 }
 
-/// The classes a token key belongs to (`is`) or starts an entry of (`starts`), as bits.
+/// What the lexicons say of a token's lowercase key, found with one lookup: the classes
+/// it belongs to (`is`) or starts an entry of (`starts`), as bits, and its entries in the
+/// lexicons keyed by lowercase keys.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WordBits {
     pub is: u64,
     pub starts: u64,
+    /// The classes having the key itself as an entry (`LangData::is`), whatever its tokens.
+    pub entry: u64,
+    /// `verb_forms.get(key)`.
+    pub verb: Option<VerbForm>,
+    /// `common_words.contains(key)`.
+    pub common: bool,
+    /// Some organisation head lowercases to the key: for an ASCII token, `false` means that
+    /// neither it nor its title case is a head (both lowercase to the key).
+    pub org_head: bool,
 }
 
 impl WordBits {
     /// Whether the key is a one-token entry of `c`.
+    #[inline]
     pub fn is(self, c: Class) -> bool {
         self.is & c.bit() != 0
     }
 
     /// Whether some entry of `c` starts with the key.
+    #[inline]
     pub fn starts(self, c: Class) -> bool {
         self.starts & c.bit() != 0
+    }
+
+    /// Whether the key is an entry of `c`.
+    #[inline]
+    pub fn entry(self, c: Class) -> bool {
+        self.entry & c.bit() != 0
     }
 }
 
@@ -299,6 +395,9 @@ pub struct LangData {
     classes: Vec<HashMap<String, &'static str>>,
     /// Longest entry (in words) of each closed class, to bound phrase matching.
     class_max_words: Vec<usize>,
+    /// Every proper prefix of each class's entries, so that phrase matching stops as soon
+    /// as no entry goes on with the words read so far.
+    class_prefixes: Vec<HashSet<String>>,
     /// For each token key: the classes it is a one-token entry of, and the classes having
     /// an entry that starts with it. One lookup per token answers every class question.
     pub words: HashMap<String, WordBits>,
@@ -309,6 +408,9 @@ pub struct LangData {
     /// The same, keyed by [`crate::names::fold_key`], for spelling variants.
     pub folded_locations: HashSet<String>,
     pub folded_organizations: HashSet<String>,
+    /// The folded place and organisation names, sorted, to tell whether a phrase may
+    /// still grow into one (see [`LangData::may_start_name`]).
+    sorted_folded_names: Vec<String>,
     pub org_heads: HashSet<String>,
     pub org_suffixes: HashSet<String>,
     pub given_names: HashSet<String>,
@@ -325,13 +427,30 @@ pub struct LangData {
 /// Normalises a lexicon key: typographic apostrophes become ASCII, spaces single.
 pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    key_into(s, &mut out);
+    out
+}
+
+/// [`key`], appended to `out` (what `out` held before is not looked at).
+pub fn key_into(s: &str, out: &mut String) {
+    // Most keys are plain ASCII words, already normalised.
+    if is_plain_key(s) {
+        out.push_str(s);
+    } else {
+        normalise_key_into(s, out);
+    }
+}
+
+/// `key_into` character by character.
+fn normalise_key_into(s: &str, out: &mut String) {
+    let start = out.len();
     let mut space = false;
     for c in s.trim().chars() {
         if c.is_whitespace() {
             space = true;
             continue;
         }
-        if space && !out.is_empty() && !out.ends_with('\'') {
+        if space && out.len() > start && !out.ends_with('\'') {
             out.push(' ');
         }
         space = false;
@@ -341,8 +460,83 @@ pub fn key(s: &str) -> String {
             c => c,
         });
     }
+}
+
+/// Whether `key(s)` is `s`: ASCII words without backquotes, single spaces between them
+/// and none after an apostrophe.
+fn is_plain_key(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && b.iter().all(|&c| c.is_ascii_graphic() && c != b'`' || c == b' ')
+        && !b.windows(2).any(|w| w[1] == b' ' && matches!(w[0], b' ' | b'\''))
+}
+
+/// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev): the
+/// compatibility decomposition (NFKD) without its combining marks, in lowercase.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
     out
 }
+
+/// [`fold`], appended to `out` (no allocation when `out` has room).
+///
+/// Works one character at a time: NFKD only reorders characters of non-zero combining
+/// class, and all of those are combining marks, which the fold drops; so decomposing each
+/// character alone gives what decomposing the whole string gives (a test checks the
+/// premise over all of Unicode), without the stream's buffering.
+pub fn fold_into(s: &str, out: &mut String) {
+    use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+    let push = |out: &mut String, c: char| {
+        out.push(match c {
+            'y' => 'i',
+            '\u{2019}' => '\'',
+            c => c,
+        })
+    };
+    let latin = &*LATIN_FOLDS;
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(out, c.to_ascii_lowercase());
+            continue;
+        }
+        if let Some(f) = latin.get(c as usize - 0x80) {
+            out.push_str(f);
+            continue;
+        }
+        decompose_compatible(c, |d| {
+            if !is_combining_mark(d) {
+                for l in d.to_lowercase() {
+                    push(out, l);
+                }
+            }
+        });
+    }
+}
+
+/// The fold of each character from U+0080 to U+024F (the accented letters of Latin
+/// scripts), computed once: most non-ASCII characters of French and English news.
+static LATIN_FOLDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+    (0x80..0x250u32)
+        .map(|u| {
+            let mut f = String::new();
+            if let Some(c) = char::from_u32(u) {
+                decompose_compatible(c, |d| {
+                    if !is_combining_mark(d) {
+                        f.extend(d.to_lowercase().map(|l| match l {
+                            'y' => 'i',
+                            '\u{2019}' => '\'',
+                            l => l,
+                        }));
+                    }
+                });
+            }
+            f
+        })
+        .collect()
+});
 
 /// The first token of a lowercase lexicon key as the tokenizer cuts it: up to the first
 /// space, or through an apostrophe that ends one of the language's `elisions`
@@ -368,6 +562,7 @@ impl LangData {
     fn build(src: Sources) -> LangData {
         let mut classes: Vec<HashMap<String, &'static str>> = vec![HashMap::default(); Class::ALL.len()];
         let mut class_max_words = vec![0; Class::ALL.len()];
+        let mut class_prefixes: Vec<HashSet<String>> = vec![HashSet::default(); Class::ALL.len()];
         let mut words: HashMap<String, WordBits> = HashMap::default();
         // The elisions first: they decide where every other entry's first token ends.
         let elisions: HashSet<String> = lines(src.grammar)
@@ -392,6 +587,12 @@ impl LangData {
             }
             let m = &mut class_max_words[class as usize];
             *m = (*m).max(words_in(&k));
+            if !k.contains(' ') {
+                words.entry(k.clone()).or_default().entry |= class.bit();
+            }
+            for (p, _) in k.char_indices().skip(1) {
+                class_prefixes[class as usize].insert(k[..p].to_string());
+            }
             classes[class as usize].insert(k, value);
         }
         let set = |files: &[&'static str]| -> HashSet<String> {
@@ -459,16 +660,34 @@ impl LangData {
         // Spelling variants fold case and accents; acronyms (AS, ET) keep their capitals, or
         // they would match ordinary words (As, Et).
         let acronym = |e: &&String| e.chars().any(char::is_alphabetic) && !e.chars().any(char::is_lowercase);
-        let folded_locations = locations.iter().filter(|e| !acronym(e)).map(|l| crate::names::fold_key(l)).collect();
-        let folded_organizations = organizations.iter().filter(|e| !acronym(e)).map(|o| crate::names::fold_key(o)).collect();
+        let folded_locations: HashSet<String> = locations.iter().filter(|e| !acronym(e)).map(|l| crate::names::fold_key(l)).collect();
+        let folded_organizations: HashSet<String> = organizations.iter().filter(|e| !acronym(e)).map(|o| crate::names::fold_key(o)).collect();
+        // Every name, acronyms included: this only says whether a longer phrase may still match.
+        let mut sorted_folded_names: Vec<String> = locations.iter().chain(organizations.iter()).map(|e| crate::names::fold_key(e)).collect();
+        sorted_folded_names.sort_unstable();
+        sorted_folded_names.dedup();
         let name_first = locations.iter().chain(organizations.iter()).map(|e| first_token(&crate::names::fold_key(e), &elisions)).collect();
+        let common_words: HashSet<String> = lines(src.common_words).map(|w| key(&w.to_lowercase())).collect();
+        // Token keys hold no space: only those entries can be a token's.
+        for (k, form) in verb_forms.iter().filter(|(k, _)| !k.contains(' ')) {
+            words.entry(k.clone()).or_default().verb = Some(*form);
+        }
+        for k in common_words.iter().filter(|k| !k.contains(' ')) {
+            words.entry(k.clone()).or_default().common = true;
+        }
+        let org_heads_low: HashSet<String> = org_heads.iter().map(|h| key(&h.to_lowercase())).collect();
+        for k in org_heads_low.iter().filter(|k| !k.contains(' ')) {
+            words.entry(k.clone()).or_default().org_head = true;
+        }
         LangData {
+            sorted_folded_names,
             name_first,
             classes,
             words,
             folded_locations,
             folded_organizations,
             class_max_words,
+            class_prefixes,
             locations,
             organizations,
             org_heads,
@@ -476,11 +695,17 @@ impl LangData {
             given_names,
             given_name_female,
             demonyms: set(&[src.demonyms]),
-            common_words: lines(src.common_words).map(|w| key(&w.to_lowercase())).collect(),
+            common_words,
             verb_forms,
             verb_lemmas,
             max_name_words,
         }
+    }
+
+    /// Whether some folded place or organisation name starts with `folded` (a folded key).
+    pub fn may_start_name(&self, folded: &str) -> bool {
+        let i = self.sorted_folded_names.partition_point(|e| e.as_str() < folded);
+        self.sorted_folded_names.get(i).is_some_and(|e| e.starts_with(folded))
     }
 
     /// Whether the lowercase key `word` (one token or a phrase) is an entry of `class`.
@@ -496,6 +721,11 @@ impl LangData {
     /// The value column of `word` in `class`.
     pub fn value(&self, class: Class, word: &str) -> Option<&'static str> {
         self.classes[class as usize].get(word).copied()
+    }
+
+    /// Whether some entry of `class` is longer than `phrase` and starts with it.
+    pub fn is_proper_prefix(&self, class: Class, phrase: &str) -> bool {
+        self.class_prefixes[class as usize].contains(phrase)
     }
 
     /// The most words an entry of `class` has.
@@ -525,6 +755,54 @@ mod tests {
         assert_eq!(key("l’Intérieur"), "l'Intérieur");
         assert_eq!(key(" Asie \u{a0} centrale "), "Asie centrale");
         assert_eq!(key("aujourd’ hui"), "aujourd'hui");
+    }
+
+    #[test]
+    fn characters_of_nonzero_combining_class_are_combining_marks() {
+        use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+        // The premise of `fold_into` decomposing one character at a time.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(canonical_combining_class(c) == 0 || is_combining_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn fold_matches_the_streaming_decomposition() {
+        use unicode_normalization::UnicodeNormalization;
+        let stream = |s: &str| -> String {
+            s.nfkd()
+                .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+                .flat_map(char::to_lowercase)
+                .map(|c| match c {
+                    'y' => 'i',
+                    '\u{2019}' => '\'',
+                    c => c,
+                })
+                .collect()
+        };
+        for s in ["Tokaïev", "États-Unis", "Tōkyō", "l’ONU", "ﬁnance ½ Ⅻ", "Ωμέγα ΣΑΣ", "e\u{301}\u{327}x", "Đà Nẵng", "한국어", "İstanbul"] {
+            assert_eq!(fold(s), stream(s), "{s}");
+        }
+        let latin: String = (0x80..0x300u32).filter_map(char::from_u32).collect();
+        assert_eq!(fold(&latin), stream(&latin));
+    }
+
+    #[test]
+    fn alphabetic_runs_split_as_str_split_does() {
+        for text in ["", "  ", "Le président, l’ONU: « 3,5 % » été—Ωμέγα\u{301}x 北京 e\u{301}", "a1b2c", "été"] {
+            let expected: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+            assert_eq!(alphabetic_runs(text).collect::<Vec<_>>(), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn plain_keys_are_their_own_key() {
+        for s in ["Asie centrale", "l'an dernier", "l' an", "a  b", " a", "a ", "a`b", "", "U.S. Army", "été"] {
+            let mut expected = String::new();
+            normalise_key_into(s, &mut expected);
+            assert_eq!(key(s), expected, "{s:?}");
+            assert!(!is_plain_key(s) || expected == s, "{s:?}");
+        }
     }
 
     #[test]

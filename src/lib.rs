@@ -101,9 +101,9 @@ fn output(doc: &Doc, id: Option<serde_json::Value>, mentions: &[Mention], groups
                 .unwrap_or("")
                 .to_string();
             let mut aliases: Vec<String> = Vec::new();
-            for t in texts.iter().map(|t| t.to_string()).chain(g.descriptions.iter().cloned()) {
-                if t != name && !aliases.contains(&t) {
-                    aliases.push(t);
+            for t in texts.iter().copied().chain(g.descriptions.iter().map(String::as_str)) {
+                if t != name && !aliases.iter().any(|a| a == t) {
+                    aliases.push(t.to_string());
                 }
             }
             Cluster { id: i, kind: g.kind, name, aliases, mentions: g.mentions.clone() }

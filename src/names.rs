@@ -7,7 +7,7 @@
 //! (one type per name; surnames and given names of known people; unknown single words
 //! typed by what the document says of them elsewhere).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lang::Class;
 use crate::lang::key;
@@ -46,7 +46,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     expand_acronyms(doc, &mut cands);
     join_parent_organisations(doc, &mut cands);
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
-    cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(&key(doc.tok(c.first)))));
+    cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(doc.key(c.first))));
     consistency(doc, &mut cands);
     match_teams(doc, &mut cands);
     cands
@@ -58,12 +58,13 @@ pub fn find(doc: &Doc) -> Vec<Name> {
 /// Words written with a capital somewhere other than at the start of a sentence or in a
 /// headline: those are names even where a sentence starts with them.
 fn recurring_capitals(doc: &Doc) -> HashSet<String> {
-    let mut set = HashSet::new();
-    let mut lowercase = HashSet::new();
+    let mut set = HashSet::default();
+    // Most words are lowercase: room for them up front rather than rehashing as it grows.
+    let mut lowercase = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
     for i in 0..doc.tokens.len() {
         let s = doc.sentence_of(i);
         if doc.is_cap(i) && !doc.starts_sentence(i) && !s.headline && !s.all_caps {
-            set.insert(key(doc.tok(i)));
+            set.insert(doc.key(i).to_string());
         } else if doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
             lowercase.insert(doc.tok(i));
         }
@@ -78,24 +79,22 @@ fn namelike(doc: &Doc, i: usize) -> bool {
     if !doc.is_cap(i) || is_date_word(doc, i) {
         return false;
     }
-    let low = doc.low(i);
-    if doc.data.is(Class::NotName, &low) || doc.data.is(Class::NotName, &key(doc.tok(i)).to_lowercase()) {
+    if doc.low_is(i, Class::NotName) {
         return false;
     }
     // A caption or source label ("Image: …", "Photo : …") is an ordinary word.
-    if doc.data.common_words.contains(low) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, &key(doc.tok(i))).is_none() && !doc.data.given_names.contains(&key(doc.tok(i))) {
+    if doc.is_common_word(i) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, &key(doc.tok(i))).is_none() && !doc.data.given_names.contains(&key(doc.tok(i))) {
         return false;
     }
     // Function words with a capital (a typo, a title) are no part of a name.
     let function = [Class::Determiner, Class::LocationPreposition, Class::PronounSubject, Class::Complementizer, Class::Auxiliary]
         .iter()
         .any(|&c| doc.is_class(i, c));
-    !(function && !doc.is_upper(i) && gazetteer(doc, &key(doc.tok(i))).is_none())
+    !(function && !doc.is_upper(i) && gazetteer(doc, doc.key(i)).is_none())
 }
 
 fn is_date_word(doc: &Doc, i: usize) -> bool {
-    let low = doc.low(i);
-    doc.data.is(Class::Month, &low) || doc.data.is(Class::Weekday, &low)
+    doc.low_is(i, Class::Month) || doc.low_is(i, Class::Weekday)
 }
 
 /// Whether the capitalised token `i` is an ordinary word capitalised by its position (the
@@ -118,24 +117,23 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
     if doc.is_upper(i) && !s.all_caps {
         return false; // an acronym (ET, OTSC) is no ordinary word
     }
-    let low = doc.low(i);
     let function = [Class::Determiner, Class::PronounSubject, Class::Complementizer, Class::Adverb, Class::Auxiliary, Class::LocationPreposition]
         .iter()
         .any(|&c| doc.is_class(i, c));
     // "Poutine a averti": a capitalised word before a speech verb names its speaker.
-    if !function && i + 1 < doc.tokens.len() && speaks_after(doc, i + 1) && !doc.data.verb_forms.contains_key(low) {
+    if !function && i + 1 < doc.tokens.len() && speaks_after(doc, i + 1) && doc.verb_form(i).is_none() {
         return false;
     }
-    doc.data.common_words.contains(low)
-        || doc.data.is(Class::Determiner, low)
-        || doc.data.is(Class::PronounSubject, low)
-        || doc.data.verb_forms.contains_key(low)
-        || doc.data.is(Class::SourceCue, &low)
-        || doc.data.is(Class::Complementizer, &low)
-        || doc.data.is(Class::Adverb, &low)
-        || doc.data.is(Class::Preposition, low)
-        || doc.data.is(Class::Subordinator, low)
-        || doc.data.is(Class::Coordinator, low)
+    doc.is_common_word(i)
+        || doc.low_is(i, Class::Determiner)
+        || doc.low_is(i, Class::PronounSubject)
+        || doc.verb_form(i).is_some()
+        || doc.low_is(i, Class::SourceCue)
+        || doc.low_is(i, Class::Complementizer)
+        || doc.low_is(i, Class::Adverb)
+        || doc.low_is(i, Class::Preposition)
+        || doc.low_is(i, Class::Subordinator)
+        || doc.low_is(i, Class::Coordinator)
         || doc.data.demonyms.contains(&k)
         || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains(&title_case(word))
 }
@@ -246,7 +244,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                         }
                     }
                     let end = c.last;
-                    if !(end == i + 1 && positional_capital(doc, i, recurring) && !doc.data.locations.contains(&key(doc.tok(i))) && !doc.data.organizations.contains(&key(doc.tok(i)))) {
+                    if !(end == i + 1 && positional_capital(doc, i, recurring) && !doc.data.locations.contains(doc.key(i)) && !doc.data.organizations.contains(doc.key(i))) {
                         out.push(c);
                         i = end;
                         continue;
@@ -287,7 +285,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
             if doc.tokens[i].kind == TokKind::Word && is_org_head(doc, i) {
                 if let Some(c) = connector(doc, i + 1) {
                     // "direction de l'aviation civile", "service des renseignements militaires".
-                    let body = doc.is_class(i, Class::OrgRole) || doc.data.is(Class::OrgRole, doc.low(i));
+                    let body = doc.is_class(i, Class::OrgRole) || doc.low_is(i, Class::OrgRole);
                     if !body && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
                         let mut end = c + 2;
                         while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) {
@@ -343,7 +341,9 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
 /// The end of the longest gazetteer phrase starting at token `i`.
 fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
     let n = doc.tokens.len();
-    if !doc.data.name_first.contains(&fold_key(doc.tok(i))) && !doc.data.name_first.contains(&fold_key(&key(doc.tok(i)))) {
+    let known_first = doc.data.name_first.contains(&fold_key(doc.key(i)))
+        || doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
+    if !known_first {
         return None;
     }
     let max = (i + doc.data.max_name_words * 2).min(n);
@@ -355,8 +355,13 @@ fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
         if matches!(doc.tokens[j - 1].kind, TokKind::Punct) && !doc.is_punct(j - 1, '&') && !doc.is_punct(j - 1, '-') {
             break;
         }
+        let k = doc.span_key(i, j);
+        // Longer phrases only add to this one's fold: once no name starts so, none will.
+        if !doc.data.may_start_name(&fold_key(&k)) {
+            break;
+        }
         // A phrase never ends on a connector or inside a longer capitalised name.
-        if gazetteer(doc, &doc.span_key(i, j)).is_some() && (j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
+        if gazetteer(doc, &k).is_some() && (j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
             best = Some(j);
         }
     }
@@ -487,7 +492,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
         b -= 1;
     }
     // A nationality word alone is no name (Afghan, Russes).
-    if b == a + 1 && doc.data.demonyms.contains(&key(doc.tok(a))) && gazetteer(doc, &key(doc.tok(a))).is_none() {
+    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && gazetteer(doc, doc.key(a)).is_none() {
         return;
     }
     // Title-case and all-caps headlines: any ordinary word splits the run.
@@ -575,15 +580,14 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
                 return Some((start, k));
             }
         }
-        let low = doc.low(k - 1);
         let t = doc.tokens[k - 1];
         let adjective = t.kind == TokKind::Word
-            && (doc.data.demonyms.contains(&key(doc.tok(k - 1))) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
-            && !doc.data.is(Class::Determiner, low)
-            && !doc.data.is(Class::NameParticle, &low)
-            && !doc.data.is(Class::OrgConnector, &low)
-            && !doc.data.verb_forms.contains_key(low)
-            && !doc.data.is(Class::Auxiliary, &low);
+            && (doc.data.demonyms.contains(doc.key(k - 1)) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
+            && !doc.low_is(k - 1, Class::Determiner)
+            && !doc.low_is(k - 1, Class::NameParticle)
+            && !doc.low_is(k - 1, Class::OrgConnector)
+            && doc.verb_form(k - 1).is_none()
+            && !doc.low_is(k - 1, Class::Auxiliary);
         if !adjective {
             return None;
         }
@@ -609,7 +613,7 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
                 || doc.is_class(start, Class::PlaceHead) && doc.is_cap(start)
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && k == start + 1
-                    && gazetteer(doc, &key(doc.tok(start))).is_none() && gazetteer(doc, &key(doc.tok(conn_end))).is_none())
+                    && gazetteer(doc, doc.key(start)).is_none() && gazetteer(doc, doc.key(conn_end)).is_none())
                 || doc.is_punct(k, '&')
                 || doc.is_class(k, Class::Coordinator) && ends_with_place_or_body(doc, b)
                 || doc.tok(k).ends_with('-');
@@ -645,7 +649,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if let Some((t, why)) = gazetteer(doc, &k) {
         return set(c, t, why);
     }
-    if b == a + 1 && doc.data.demonyms.contains(&k) {
+    if b == a + 1 && doc.data.demonyms.contains(&*k) {
         return; // a nationality word, not a name
     }
     // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
@@ -698,15 +702,15 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
             return set(c, EntityType::Person, "title before a name");
         }
     }
-    let first = key(doc.tok(a));
-    if b > a + 1 && (doc.data.given_names.contains(&first) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
+    let first = doc.key(a);
+    if b > a + 1 && (doc.data.given_names.contains(first) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
     if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) {
         let w = doc.tok(a);
         // Model numbers (IE6), Roman numerals (XVII) and shouted words (UNLESS) are no acronyms.
         let roman = w.chars().all(|c| "IVXLCDM".contains(c));
-        if w.chars().any(|c| c.is_ascii_digit()) || roman || doc.data.common_words.contains(doc.low(a)) && w.chars().count() > 3 {
+        if w.chars().any(|c| c.is_ascii_digit()) || roman || doc.is_common_word(a) && w.chars().count() > 3 {
             return;
         }
         return set(c, EntityType::Organization, "acronym");
@@ -730,7 +734,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     }
     // Unknown words that are also ordinary words name things more often than people
     // (Civic Passion, Home Office); names made of rare words are mostly people's.
-    let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.data.common_words.contains(doc.low(t)) && !doc.is_class(t, Class::NameParticle));
+    let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.is_common_word(t) && !doc.is_class(t, Class::NameParticle));
     if b > a + 1 && !ordinary && (a..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.')) && b - a <= 4 {
         return set(c, EntityType::Person, "capitalised words");
     }
@@ -783,8 +787,7 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
             if t.kind == TokKind::Punct && !doc.is_punct(k, '-') && !doc.is_punct(k, '&') {
                 break;
             }
-            let low = doc.low(k);
-            let function = doc.data.is(Class::OrgConnector, &low) || doc.data.is(Class::NameParticle, &low) || doc.data.is(Class::Determiner, low) || t.kind == TokKind::Elision;
+            let function = doc.low_is(k, Class::OrgConnector) || doc.low_is(k, Class::NameParticle) || doc.low_is(k, Class::Determiner) || t.kind == TokKind::Elision;
             if !function && t.kind == TokKind::Word {
                 for part in doc.tok(k).split('-').rev() {
                     if let Some(c) = part.chars().next() {
@@ -813,9 +816,9 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
         // The expansion replaces the candidates inside it.
         cands.retain(|c| c.last <= start || c.first >= i);
         added.push(Candidate { first: start, last: i, kind: Some(kind), why: "expansion of an acronym in parentheses", title: None });
-        let acronym_key = key(doc.tok(i + 1));
+        let acronym_key = doc.key(i + 1);
         for c in cands.iter_mut() {
-            if c.first + 1 == c.last && key(doc.tok(c.first)) == acronym_key {
+            if c.first + 1 == c.last && doc.key(c.first) == acronym_key {
                 c.kind = Some(kind);
                 c.why = "acronym of a name expanded in the text";
             }
@@ -836,7 +839,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
     // weaker name that opens with such a surname and goes on with unknown words is that
     // person's name followed by a thing ("Warhol Polaroids"), and its words are no parts.
     let strong = |c: &Candidate| c.kind == Some(EntityType::Person) && c.last > c.first + 1 && matches!(c.why, "given name" | "title before a name");
-    let mut surnames: HashSet<String> = HashSet::new();
+    let mut surnames: HashSet<String> = HashSet::default();
     for c in cands.iter().filter(|c| strong(c)) {
         surnames.insert(fold_key(doc.tok(c.last - 1)));
     }
@@ -847,8 +850,8 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             c.why = "part of a person's name given in full";
         }
     }
-    let mut typed: HashMap<String, (EntityType, usize)> = HashMap::new();
-    let mut person_parts: HashSet<String> = HashSet::new();
+    let mut typed: HashMap<String, (EntityType, usize)> = HashMap::default();
+    let mut person_parts: HashSet<String> = HashSet::default();
     for c in cands.iter() {
         let Some(t) = c.kind else { continue };
         let k = fold_key(&doc.span_key(c.first, c.last));
@@ -860,7 +863,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             for w in c.first..c.last {
                 // A part that the document also writes in lowercase is an ordinary word
                 // caught in the name ("Image" of a caption), not the person's name.
-                if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.data.common_words.contains(doc.low(w)) && lowercase.contains(doc.low(w))) {
+                if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.is_common_word(w) && lowercase.contains(doc.low(w))) {
                     person_parts.insert(fold_key(doc.tok(w)));
                 }
             }
@@ -871,11 +874,15 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         }
     }
     for c in cands.iter_mut() {
-        let k = fold_key(&doc.span_key(c.first, c.last));
+        let connectors = c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors";
         // A surname that is also a company's name (Eastman, Dell) names the person the
         // document gives in full.
         let known_word = c.kind == Some(EntityType::Organization) && c.why == "gazetteer: organisations" && c.last == c.first + 1 && !doc.is_upper(c.first);
-        if c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors" || c.kind.is_none() || known_word {
+        if !connectors && !known_word && c.kind.is_some() {
+            continue; // typed, and kept
+        }
+        let k = fold_key(&doc.span_key(c.first, c.last));
+        if connectors || c.kind.is_none() || known_word {
             if person_parts.contains(&k) {
                 c.kind = Some(EntityType::Person);
                 c.why = "part of a person's name given in full";
@@ -894,7 +901,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if b != a + 1 {
             continue;
         }
-        if doc.data.given_names.contains(&key(doc.tok(a))) {
+        if doc.data.given_names.contains(doc.key(a)) {
             c.kind = Some(EntityType::Person);
             c.why = "given name";
             continue;
@@ -908,7 +915,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             c.why = "preposition of place before it";
             continue;
         }
-        if doc.data.common_words.contains(doc.low(a)) {
+        if doc.is_common_word(a) {
             continue; // "État", "Sommet": an ordinary word with a capital
         }
         // The subject or the source of a speech verb that the document never names in full
@@ -932,7 +939,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
 fn match_teams(doc: &Doc, cands: &mut [Candidate]) {
     let n = doc.tokens.len();
     let small = |i: usize| doc.tokens[i].kind == TokKind::Number && doc.tok(i).len() <= 2 && doc.tok(i).bytes().all(|b| b.is_ascii_digit());
-    let mut scores: HashSet<u32> = HashSet::new();
+    let mut scores: HashSet<u32> = HashSet::default();
     for i in 0..n.saturating_sub(2) {
         let dash = doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–') || doc.is_punct(i + 1, '—');
         if small(i) && dash && small(i + 2) && doc.tokens[i + 1].breaks_before == 0 && doc.tokens[i + 2].breaks_before == 0 {
@@ -947,7 +954,7 @@ fn match_teams(doc: &Doc, cands: &mut [Candidate]) {
         return;
     }
     let place = |c: &Candidate| c.kind == Some(EntityType::Location) || c.kind.is_none();
-    let mut teams: HashSet<String> = HashSet::new();
+    let mut teams: HashSet<String> = HashSet::default();
     for c in cands.iter().filter(|c| place(c) && scores.contains(&doc.tokens[c.first].sentence)) {
         let introduced = c.first > 0 && doc.is_class(c.first - 1, Class::LocationPreposition);
         if !introduced {
@@ -968,11 +975,10 @@ fn speaks_after(doc: &Doc, b: usize) -> bool {
     let mut j = b;
     let mut steps = 0;
     while j < n && steps < 4 && doc.tokens[j].breaks_before == 0 && doc.tokens[j].kind == TokKind::Word {
-        let low = doc.low(j);
-        if doc.data.verb_forms.contains_key(low) {
+        if doc.verb_form(j).is_some() {
             return true;
         }
-        if !(doc.data.is(Class::Auxiliary, &low) || doc.data.is(Class::Adverb, &low) || doc.match_class(j, Class::Adverb).is_some()) {
+        if !(doc.low_is(j, Class::Auxiliary) || doc.low_is(j, Class::Adverb) || doc.match_class(j, Class::Adverb).is_some()) {
             return false;
         }
         j = doc.match_class(j, Class::Adverb).unwrap_or(j + 1);
@@ -987,31 +993,14 @@ fn spoken_before(doc: &Doc, a: usize) -> bool {
         return false;
     }
     let p = a - 1;
-    let low = doc.low(p);
     if doc.tokens[p].kind != TokKind::Word && doc.tokens[p].kind != TokKind::Elision {
         return false;
     }
     let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, Class::SourceCue) == Some(a));
-    source || doc.data.verb_forms.contains_key(low) && (p > 0 && (doc.is_punct(p - 1, ',') || doc.data.is(Class::Auxiliary, doc.low(p - 1))))
+    source || doc.verb_form(p).is_some() && (p > 0 && (doc.is_punct(p - 1, ',') || doc.low_is(p - 1, Class::Auxiliary)))
 }
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).
 pub fn fold_key(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if s.is_ascii() {
-        // The common case, without decomposition.
-        return s.bytes().map(|b| match b.to_ascii_lowercase() {
-            b'y' => 'i',
-            b => b as char,
-        }).collect();
-    }
-    s.nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'y' => 'i',
-            '\u{2019}' => '\'',
-            c => c,
-        })
-        .collect()
+    crate::lang::fold(s)
 }

@@ -3,7 +3,11 @@
 //! Requires: the text and its language. Assigns: [`Doc::tokens`], [`Doc::sentences`].
 //! Whitespace (including NBSP and narrow NBSP) separates tokens and is never a token.
 
-use crate::lang::{key, Class, Lang, LangData, WordBits};
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+
+use crate::lang::{key, key_into, Class, Lang, LangData, VerbForm, WordBits};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,9 +64,15 @@ pub struct Doc<'t> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     /// The lowercase lexicon key of every token, computed once.
-    lows: Vec<String>,
+    lows: Strings,
+    /// The lexicon key (case kept) of the tokens whose key is not their text (typographic
+    /// apostrophes and hyphens), by token; the others' key is their text.
+    keys: FxHashMap<usize, String>,
     /// The closed classes of every token, looked up once.
     bits: Vec<WordBits>,
+    /// Whether each token is a word starting with a capital letter (`is_cap`), asked of
+    /// most tokens by several stages.
+    caps: Vec<bool>,
 }
 
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -89,39 +99,64 @@ impl<'t> Doc<'t> {
     pub fn new(text: &'t str, lang: Lang) -> Doc<'t> {
         let data = lang.data();
         let tokens = tokenize(text, data, lang);
-        let lows: Vec<String> = tokens.iter().map(|t| key(&text[t.start..t.end].to_lowercase())).collect();
-        let bits = lows.iter().map(|l| data.bits(l)).collect();
-        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, bits };
+        let mut lows = Strings::with_capacity(tokens.len(), text.len());
+        let mut keys = FxHashMap::default();
+        let mut bits = Vec::with_capacity(tokens.len());
+        let mut caps = Vec::with_capacity(tokens.len());
+        for (i, t) in tokens.iter().enumerate() {
+            let tok = &text[t.start..t.end];
+            lows.push_with(|out| low_key_into(tok, out));
+            if !is_own_key(tok) {
+                keys.insert(i, key(tok));
+            }
+            bits.push(data.bits(lows.last()));
+            caps.push(matches!(t.kind, TokKind::Word | TokKind::Dotted) && tok.chars().next().is_some_and(char::is_uppercase));
+        }
+        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, caps };
         doc.split_sentences();
         doc
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn tok(&self, i: usize) -> &'t str {
         let t = &self.tokens[i];
         &self.text[t.start..t.end]
     }
 
     /// The lowercase lexicon key of token `i`.
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
-        &self.lows[i]
+        self.lows.get(i)
+    }
+
+    /// The lexicon key of token `i` (case kept): `key(doc.tok(i))`.
+    pub fn key(&self, i: usize) -> &str {
+        match self.keys.get(&i) {
+            Some(k) => k,
+            None => self.tok(i),
+        }
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.
+    #[inline]
     pub fn span_text(&self, a: usize, b: usize) -> &'t str {
         &self.text[self.tokens[a].start..self.tokens[b - 1].end]
     }
 
-    /// The lexicon key of tokens `a..b` (case kept).
-    pub fn span_key(&self, a: usize, b: usize) -> String {
-        key(self.span_text(a, b))
+    /// The lexicon key of tokens `a..b` (case kept); borrowed for one token.
+    pub fn span_key(&self, a: usize, b: usize) -> Cow<'_, str> {
+        if b == a + 1 {
+            Cow::Borrowed(self.key(a))
+        } else {
+            Cow::Owned(key(self.span_text(a, b)))
+        }
     }
 
     /// Whether token `i` is a word starting with a capital letter.
+    #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
-        let t = self.tokens[i];
-        matches!(t.kind, TokKind::Word | TokKind::Dotted)
-            && self.tok(i).chars().next().is_some_and(char::is_uppercase)
+        self.caps[i]
     }
 
     /// Whether token `i` is written in capitals only (at least two letters).
@@ -132,42 +167,86 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether token `i` is the punctuation character `c`.
+    #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
         self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Punct && self.text[t.start..].starts_with(c))
     }
 
     /// Whether token `i` is a word of the closed class `class` (one-word entries).
+    #[inline]
     pub fn is_class(&self, i: usize, class: Class) -> bool {
         i < self.tokens.len() && self.bits[i].is(class)
     }
 
+    /// Whether the lowercase key of token `i` is an entry of `class`:
+    /// `doc.data.is(class, doc.low(i))` without hashing.
+    #[inline]
+    pub fn low_is(&self, i: usize, class: Class) -> bool {
+        i < self.tokens.len() && self.bits[i].entry(class)
+    }
+
+    /// The speech-verb form that token `i` is: `doc.data.verb_forms.get(doc.low(i))`.
+    #[inline]
+    pub fn verb_form(&self, i: usize) -> Option<VerbForm> {
+        self.bits[i].verb
+    }
+
+    /// Whether token `i` is a common word: `doc.data.common_words.contains(doc.low(i))`.
+    #[inline]
+    pub fn is_common_word(&self, i: usize) -> bool {
+        self.bits[i].common
+    }
+
+    /// Whether some organisation head lowercases to token `i`'s lowercase key: `false`
+    /// means that the token's text is no head, nor, for an ASCII token, its title case.
+    #[inline]
+    pub fn may_be_org_head(&self, i: usize) -> bool {
+        self.bits[i].org_head
+    }
+
     /// The longest phrase of `class` starting at token `i`, as the index one past it.
+    #[inline]
     pub fn match_class(&self, i: usize, class: Class) -> Option<usize> {
+        // Most tokens start no entry: answered from the bits, without a call.
         if i >= self.tokens.len() || !self.bits[i].starts(class) {
             return None;
         }
+        self.match_started_class(i, class)
+    }
+
+    /// `match_class` for a token that starts some entry of `class`.
+    fn match_started_class(&self, i: usize, class: Class) -> Option<usize> {
         let max = self.data.max_words(class);
         let limit = (i + max + 2).min(self.tokens.len());
-        let mut best = None;
+        let first = self.low(i);
+        let mut best = self.bits[i].entry(class).then_some(i + 1);
         // The phrase key grows token by token, as `key` would write it: words joined by a
         // space, none after an apostrophe, none before a token glued to the previous one.
-        let mut phrase = String::new();
-        for j in i + 1..=limit {
-            if j > i + 1 && self.tokens[j - 1].breaks_before > 0 {
+        // It stops growing once no entry starts with it.
+        if !self.data.is_proper_prefix(class, first) {
+            return best;
+        }
+        let mut phrase = String::from(first);
+        for j in i + 2..=limit {
+            if self.tokens[j - 1].breaks_before > 0 {
                 break;
             }
-            if j > i + 1 && self.tokens[j - 1].space_before && !phrase.ends_with('\'') {
+            if self.tokens[j - 1].space_before && !phrase.ends_with('\'') {
                 phrase.push(' ');
             }
             phrase.push_str(self.low(j - 1));
             if self.data.is(class, &phrase) {
                 best = Some(j);
             }
+            if !self.data.is_proper_prefix(class, &phrase) {
+                break;
+            }
         }
         best
     }
 
     /// The sentence token `i` belongs to.
+    #[inline]
     pub fn sentence_of(&self, i: usize) -> &Sentence {
         &self.sentences[self.tokens[i].sentence as usize]
     }
@@ -232,9 +311,8 @@ impl<'t> Doc<'t> {
         }
         // "Washington D.C. The team": an acronym's period may end the sentence too.
         if k == j && k > 0 && self.tokens[k - 1].kind == TokKind::Dotted && t.space_before {
-            let low = self.low(j);
             return self.tok(j).chars().next().is_some_and(char::is_uppercase)
-                && (self.data.common_words.contains(low) || self.data.is(Class::Determiner, low) || self.data.is(Class::PronounSubject, low));
+                && (self.is_common_word(j) || self.low_is(j, Class::Determiner) || self.low_is(j, Class::PronounSubject));
         }
         if k == 0 || !(self.is_punct(k - 1, '.') || self.is_punct(k - 1, '!') || self.is_punct(k - 1, '?') || self.is_punct(k - 1, '…')) {
             return false;
@@ -310,17 +388,93 @@ impl<'t> Doc<'t> {
         let (mut upper, mut lower) = (0usize, 0usize);
         let (mut caps, mut long) = (0usize, 0usize);
         for i in s.first..s.last {
-            for c in self.tok(i).chars() {
-                upper += usize::from(c.is_uppercase());
-                lower += usize::from(c.is_lowercase());
+            let w = self.tok(i);
+            if w.is_ascii() {
+                // The same counts without decoding characters.
+                upper += w.bytes().filter(u8::is_ascii_uppercase).count();
+                lower += w.bytes().filter(u8::is_ascii_lowercase).count();
+            } else {
+                for c in w.chars() {
+                    upper += usize::from(c.is_uppercase());
+                    lower += usize::from(c.is_lowercase());
+                }
             }
-            if self.tokens[i].kind == TokKind::Word && self.tok(i).chars().count() >= 4 {
+            if self.tokens[i].kind == TokKind::Word && w.chars().nth(3).is_some() {
                 long += 1;
                 caps += usize::from(self.is_cap(i));
             }
         }
         s.all_caps = upper >= 8 && upper > 4 * lower;
         s.title_case = s.headline && long >= 3 && caps * 10 >= long * 7;
+    }
+}
+
+/// Many short strings end to end in one buffer: one allocation for all the tokens of a
+/// document instead of one per token.
+struct Strings {
+    text: String,
+    /// Where each string starts in `text`, and where the last one ends.
+    bounds: Vec<usize>,
+}
+
+impl Strings {
+    fn with_capacity(strings: usize, bytes: usize) -> Strings {
+        let mut bounds = Vec::with_capacity(strings + 1);
+        bounds.push(0);
+        Strings { text: String::with_capacity(bytes), bounds }
+    }
+
+    /// Appends the string that `write` appends to a buffer.
+    fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        write(&mut self.text);
+        self.bounds.push(self.text.len());
+    }
+
+    #[inline]
+    fn get(&self, i: usize) -> &str {
+        &self.text[self.bounds[i]..self.bounds[i + 1]]
+    }
+
+    fn last(&self) -> &str {
+        self.get(self.bounds.len() - 2)
+    }
+}
+
+/// The characters `key` rewrites (besides whitespace, which no token holds).
+const KEY_REWRITES: [char; 7] = ['\u{2019}', '\u{02bc}', '\u{2032}', '`', '\u{b4}', '\u{2010}', '\u{2011}'];
+
+/// Whether `key(tok)` is `tok` itself (`tok` a token: no whitespace).
+fn is_own_key(tok: &str) -> bool {
+    if tok.is_ascii() {
+        return !tok.contains('`');
+    }
+    !tok.contains(KEY_REWRITES)
+}
+
+/// Appends `key(&tok.to_lowercase())` (`tok` a token: no whitespace), without allocating.
+fn low_key_into(tok: &str, out: &mut String) {
+    if tok.is_ascii() && !tok.contains('`') {
+        let start = out.len();
+        out.push_str(tok);
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    if tok.contains('Σ') {
+        // `str::to_lowercase`, not per character: a final sigma lowercases by its context.
+        key_into(&tok.to_lowercase(), out);
+        return;
+    }
+    let rewrite = |c: char| match c {
+        '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
+        '\u{2010}' | '\u{2011}' => '-',
+        c => c,
+    };
+    for c in tok.chars() {
+        if c.is_ascii() {
+            out.push(rewrite(c.to_ascii_lowercase()));
+        } else {
+            out.extend(c.to_lowercase().map(rewrite));
+        }
     }
 }
 

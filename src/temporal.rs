@@ -74,6 +74,10 @@ fn is_year(doc: &Doc, i: usize) -> bool {
 }
 
 fn is_day(doc: &Doc, i: usize) -> bool {
+    // Every form below starts with a digit, and a token starting with one is a number.
+    if doc.tokens[i].kind != TokKind::Number {
+        return false;
+    }
     let w = doc.tok(i);
     int_of(doc, i).is_some_and(|d| (1..=31).contains(&d)) || w == "1er" || w.eq_ignore_ascii_case("1st")
         || ["st", "nd", "rd", "th"].iter().any(|s| w.ends_with(s) && w[..w.len() - 2].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d)))
@@ -82,13 +86,13 @@ fn is_day(doc: &Doc, i: usize) -> bool {
 fn is_month(doc: &Doc, i: usize) -> bool {
     i < doc.tokens.len() && {
         let low = doc.low(i);
-        doc.data.is(Class::Month, &low) || doc.is_punct(i + 1, '.') && doc.data.is(Class::Month, &format!("{low}."))
+        doc.low_is(i, Class::Month) || doc.is_punct(i + 1, '.') && doc.data.is(Class::Month, &format!("{low}."))
     } && !(doc.lang == Lang::En && doc.low(i) == "may" && !doc.is_cap(i))
 }
 
 /// The end of a month token (abbreviations take their period).
 fn month_end(doc: &Doc, i: usize) -> usize {
-    if !doc.data.is(Class::Month, doc.low(i)) && doc.is_punct(i + 1, '.') {
+    if !doc.low_is(i, Class::Month) && doc.is_punct(i + 1, '.') {
         i + 2
     } else {
         i + 1
@@ -96,7 +100,7 @@ fn month_end(doc: &Doc, i: usize) -> usize {
 }
 
 fn is_weekday(doc: &Doc, i: usize) -> bool {
-    i < doc.tokens.len() && doc.data.is(Class::Weekday, doc.low(i))
+    doc.low_is(i, Class::Weekday)
 }
 
 /// A date starting at token `i`, as (end, rule).
@@ -289,7 +293,7 @@ fn counts_something(doc: &Doc, j: usize) -> bool {
     lower_word
         && (low.ends_with('s') || low.ends_with('x'))
         && low.chars().count() > 3
-        && !doc.data.verb_forms.contains_key(low)
+        && doc.verb_form(j).is_none()
         && !doc.is_class(j, Class::Adverb)
 }
 
