@@ -149,27 +149,27 @@ static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
 
 static FR: LazyLock<LangData> = LazyLock::new(|| {
     LangData::build(Sources {
-        grammar: include_str!("../data/fr/grammar.tsv"),
-        locations: &[include_str!("../data/fr/locations.txt"), include_str!("../data/common/cities.txt"), include_str!("../data/en/locations.txt")],
-        organizations: &[include_str!("../data/fr/organizations.txt"), include_str!("../data/common/companies.txt")],
-        org_words: include_str!("../data/fr/org_words.txt"),
-        given_names: &[include_str!("../data/fr/given_names.txt"), include_str!("../data/common/given_names.txt")],
-        demonyms: include_str!("../data/fr/demonyms.txt"),
-        common_words: include_str!("../data/fr/common_words.txt"),
-        speech_verbs: include_str!("../data/fr/speech_verbs.txt"),
+        grammar: include_str!(concat!(env!("OUT_DIR"), "/fr/grammar.tsv")),
+        locations: &[include_str!(concat!(env!("OUT_DIR"), "/fr/locations.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/cities.txt")), include_str!(concat!(env!("OUT_DIR"), "/en/locations.txt"))],
+        organizations: &[include_str!(concat!(env!("OUT_DIR"), "/fr/organizations.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/companies.txt"))],
+        org_words: include_str!(concat!(env!("OUT_DIR"), "/fr/org_words.txt")),
+        given_names: &[include_str!(concat!(env!("OUT_DIR"), "/fr/given_names.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/given_names.txt"))],
+        demonyms: include_str!(concat!(env!("OUT_DIR"), "/fr/demonyms.txt")),
+        common_words: include_str!(concat!(env!("OUT_DIR"), "/fr/common_words.txt")),
+        speech_verbs: include_str!(concat!(env!("OUT_DIR"), "/fr/speech_verbs.txt")),
     })
 });
 
 static EN: LazyLock<LangData> = LazyLock::new(|| {
     LangData::build(Sources {
-        grammar: include_str!("../data/en/grammar.tsv"),
-        locations: &[include_str!("../data/en/locations.txt"), include_str!("../data/common/cities.txt"), include_str!("../data/fr/locations.txt")],
-        organizations: &[include_str!("../data/en/organizations.txt"), include_str!("../data/common/companies.txt")],
-        org_words: include_str!("../data/en/org_words.txt"),
-        given_names: &[include_str!("../data/en/given_names.txt"), include_str!("../data/common/given_names.txt")],
-        demonyms: include_str!("../data/en/demonyms.txt"),
-        common_words: include_str!("../data/en/common_words.txt"),
-        speech_verbs: include_str!("../data/en/speech_verbs.txt"),
+        grammar: include_str!(concat!(env!("OUT_DIR"), "/en/grammar.tsv")),
+        locations: &[include_str!(concat!(env!("OUT_DIR"), "/en/locations.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/cities.txt")), include_str!(concat!(env!("OUT_DIR"), "/fr/locations.txt"))],
+        organizations: &[include_str!(concat!(env!("OUT_DIR"), "/en/organizations.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/companies.txt"))],
+        org_words: include_str!(concat!(env!("OUT_DIR"), "/en/org_words.txt")),
+        given_names: &[include_str!(concat!(env!("OUT_DIR"), "/en/given_names.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/given_names.txt"))],
+        demonyms: include_str!(concat!(env!("OUT_DIR"), "/en/demonyms.txt")),
+        common_words: include_str!(concat!(env!("OUT_DIR"), "/en/common_words.txt")),
+        speech_verbs: include_str!(concat!(env!("OUT_DIR"), "/en/speech_verbs.txt")),
     })
 });
 
@@ -482,12 +482,13 @@ pub fn fold(s: &str) -> String {
 
 /// [`fold`], appended to `out` (no allocation when `out` has room).
 ///
-/// Works one character at a time: NFKD only reorders characters of non-zero combining
-/// class, and all of those are combining marks, which the fold drops; so decomposing each
-/// character alone gives what decomposing the whole string gives (a test checks the
-/// premise over all of Unicode), without the stream's buffering.
+/// Works one character at a time from the table `data/common/folds.tsv` (compatibility
+/// decomposition without marks, lowercase, for the blocks of news scripts; every mark of the
+/// Basic Multilingual Plane dropped): NFKD only reorders characters of non-zero combining
+/// class, all of them marks, which the fold drops; so folding each character alone gives
+/// what folding the whole string gives (the tests check both premises against the
+/// `unicode-normalization` crate).
 pub fn fold_into(s: &str, out: &mut String) {
-    use unicode_normalization::char::{decompose_compatible, is_combining_mark};
     let push = |out: &mut String, c: char| {
         out.push(match c {
             'y' => 'i',
@@ -495,47 +496,77 @@ pub fn fold_into(s: &str, out: &mut String) {
             c => c,
         })
     };
-    let latin = &*LATIN_FOLDS;
+    let folds = &*FOLDS;
     for c in s.chars() {
         if c.is_ascii() {
             push(out, c.to_ascii_lowercase());
             continue;
         }
-        if let Some(f) = latin.get(c as usize - 0x80) {
+        if let Some(f) = folds.latin.get(c as usize - 0x80) {
             out.push_str(f);
             continue;
         }
-        decompose_compatible(c, |d| {
-            if !is_combining_mark(d) {
-                for l in d.to_lowercase() {
-                    push(out, l);
-                }
-            }
-        });
+        let u = c as u32;
+        let i = folds.marks.partition_point(|&(_, last)| last < u);
+        if folds.marks.get(i).is_some_and(|&(first, _)| first <= u) {
+            continue; // a mark: accents, diacritics
+        }
+        match folds.other.get(&c) {
+            Some(f) => f.chars().for_each(|d| push(out, d)),
+            None => c.to_lowercase().for_each(|d| push(out, d)),
+        }
     }
 }
 
-/// The fold of each character from U+0080 to U+024F (the accented letters of Latin
-/// scripts), computed once: most non-ASCII characters of French and English news.
-static LATIN_FOLDS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    use unicode_normalization::char::{decompose_compatible, is_combining_mark};
-    (0x80..0x250u32)
+/// The character folds of `data/common/folds.tsv`, as lookup tables.
+struct Folds {
+    /// The fold of each character from U+0080 to U+024F (the accented letters of Latin
+    /// scripts, most non-ASCII characters of French and English news), ready to append.
+    latin: Vec<String>,
+    /// The folds of the other listed characters.
+    other: HashMap<char, &'static str>,
+    /// Ranges of marks (first, last code point), sorted: they fold to nothing.
+    marks: Vec<(u32, u32)>,
+}
+
+static FOLDS: LazyLock<Folds> = LazyLock::new(|| {
+    let mut other: HashMap<char, &'static str> = HashMap::default();
+    let mut marks = Vec::new();
+    for line in include_str!(concat!(env!("OUT_DIR"), "/common/folds.tsv")).lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let (code, fold) = line.split_once('\t').unwrap_or((line, ""));
+        let hex = |h: &str| u32::from_str_radix(h, 16).ok();
+        match code.split_once('-') {
+            Some((a, b)) => marks.extend(hex(a).zip(hex(b))),
+            None => match hex(code).and_then(char::from_u32) {
+                Some(c) if fold.is_empty() => marks.push((c as u32, c as u32)),
+                Some(c) => {
+                    other.insert(c, fold);
+                }
+                None => {}
+            },
+        }
+    }
+    marks.sort_unstable();
+    let latin = (0x80..0x250u32)
         .map(|u| {
+            let c = char::from_u32(u).unwrap_or(' ');
             let mut f = String::new();
-            if let Some(c) = char::from_u32(u) {
-                decompose_compatible(c, |d| {
-                    if !is_combining_mark(d) {
-                        f.extend(d.to_lowercase().map(|l| match l {
-                            'y' => 'i',
-                            '\u{2019}' => '\'',
-                            l => l,
-                        }));
-                    }
-                });
+            let in_marks = marks.iter().any(|&(a, b)| a <= u && u <= b);
+            if !in_marks {
+                let folded: String = match other.get(&c) {
+                    Some(f) => f.to_string(),
+                    None => c.to_lowercase().collect(),
+                };
+                f.extend(folded.chars().map(|l| match l {
+                    'y' => 'i',
+                    '\u{2019}' => '\'',
+                    l => l,
+                }));
             }
             f
         })
-        .collect()
+        .collect();
+    Folds { latin, other, marks }
 });
 
 /// The first token of a lowercase lexicon key as the tokenizer cuts it: up to the first
@@ -760,7 +791,7 @@ mod tests {
     #[test]
     fn characters_of_nonzero_combining_class_are_combining_marks() {
         use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
-        // The premise of `fold_into` decomposing one character at a time.
+        // The premise of `fold_into` folding one character at a time.
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert!(canonical_combining_class(c) == 0 || is_combining_mark(c), "{c:?}");
         }
@@ -780,11 +811,16 @@ mod tests {
                 })
                 .collect()
         };
-        for s in ["Tokaïev", "États-Unis", "Tōkyō", "l’ONU", "ﬁnance ½ Ⅻ", "Ωμέγα ΣΑΣ", "e\u{301}\u{327}x", "Đà Nẵng", "한국어", "İstanbul"] {
+        for s in ["Tokaïev", "États-Unis", "Tōkyō", "l’ONU", "ﬁnance ½ Ⅻ", "Ωμέγα ΣΑΣ", "e\u{301}\u{327}x", "Đà Nẵng", "İstanbul", "Ёлка Київ", "ＡＢＣ①"] {
             assert_eq!(fold(s), stream(s), "{s}");
         }
-        let latin: String = (0x80..0x300u32).filter_map(char::from_u32).collect();
-        assert_eq!(fold(&latin), stream(&latin));
+        // Every character of the Latin, Greek and Cyrillic blocks the table covers.
+        for (a, b) in [(0x80, 0x24F), (0x370, 0x3FF), (0x400, 0x52F), (0x1E00, 0x1FFF)] {
+            for c in (a..=b).filter_map(char::from_u32) {
+                let one = c.to_string();
+                assert_eq!(fold(&one), stream(&one), "U+{:04X}", c as u32);
+            }
+        }
     }
 
     #[test]
