@@ -253,6 +253,22 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                 }
             }
         }
+        // An elided article written with a capital inside a sentence opens the name it is
+        // glued to: "de L'Oréal", "à L'Aquila" (a sentence's first "L'État" is no name).
+        let elided = doc.tokens[i].kind == TokKind::Elision && doc.tok(i).chars().next().is_some_and(char::is_uppercase) && doc.low_is(i, Class::Determiner) && !doc.starts_sentence(i) && !doc.sentence_of(i).all_caps;
+        // (A known name keeps its article out: "L'Inde".)
+        let glued = elided && i + 1 < n && namelike(doc, i + 1) && doc.tokens[i + 1].breaks_before == 0 && !doc.tokens[i + 1].space_before;
+        let end = if glued { extend(doc, i + 1) } else { i + 1 };
+        let known_rest = || longest_gazetteer(doc, i + 1).is_some() || gazetteer(doc, &doc.span_key(i + 1, end)).is_some();
+        if glued && (!known_rest() || gazetteer(doc, &doc.span_key(i, end)).is_some()) {
+            // "à L'Aquila": a place; otherwise a body ("de L'Oréal").
+            let place = i > 0 && doc.is_class(i - 1, Class::LocationPreposition);
+            let guess = if place { (EntityType::Location, "name opened by an elided article, after a place preposition") } else { (EntityType::Organization, "name opened by an elided article") };
+            let (kind, why) = gazetteer(doc, &doc.span_key(i, end)).unwrap_or(guess);
+            out.push(Candidate { first: i, last: end, kind: Some(kind), why, title: None });
+            i = end;
+            continue;
+        }
         if !namelike(doc, i) {
             // A place head before a name: pont Mathilde, rue de Rivoli, aéroport international X.
             let descriptor = doc.is_class(i, Class::PlaceDescriptor);
