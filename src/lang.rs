@@ -235,6 +235,12 @@ pub enum Class {
     PlaceModifier,
     PlaceSuffix,
     Preposition,
+    /// What joins a body or place to the site or parent it stands at (`at`, `at the`):
+    /// `University of North Carolina at Chapel Hill`.
+    SiteConnector,
+    /// Plural nouns that name a body in the possessive (`People's`, `Workers'`):
+    /// `Korean People's Army`.
+    CollectiveNoun,
     PronounSubject,
     RelativeDate,
     /// Reflexive pronouns (`se`, `s'`): what a pronominal speech verb needs before it.
@@ -268,7 +274,7 @@ pub enum Class {
 
 impl Class {
     /// Every class, in the order of their bits.
-    pub const ALL: [Class; 55] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::EventWord, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceDescriptor, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::PresentParticipleSuffix, Class::PastTenseSuffix, Class::PluralSuffix, Class::PurposeMarker, Class::Weekday];
+    pub const ALL: [Class; 57] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::EventWord, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceDescriptor, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::PresentParticipleSuffix, Class::PastTenseSuffix, Class::PluralSuffix, Class::PurposeMarker, Class::CollectiveNoun, Class::SiteConnector, Class::Weekday];
 
     /// The class named `name` in the data files.
     pub fn from_name(name: &str) -> Option<Class> {
@@ -310,6 +316,8 @@ impl Class {
             "place_modifier" => Class::PlaceModifier,
             "place_suffix" => Class::PlaceSuffix,
             "preposition" => Class::Preposition,
+            "site_connector" => Class::SiteConnector,
+            "collective_noun" => Class::CollectiveNoun,
             "pronoun_subject" => Class::PronounSubject,
             "relative_date" => Class::RelativeDate,
             "reflexive_pronoun" => Class::ReflexivePronoun,

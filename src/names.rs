@@ -45,6 +45,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     }
     expand_acronyms(doc, &mut cands);
     join_parent_organisations(doc, &mut cands);
+    join_sites(doc, &mut cands);
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
     cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(doc.key(c.first))));
     consistency(doc, &mut cands);
@@ -252,6 +253,22 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                 }
             }
         }
+        // An elided article written with a capital inside a sentence opens the name it is
+        // glued to: "de L'Oréal", "à L'Aquila" (a sentence's first "L'État" is no name).
+        let elided = doc.tokens[i].kind == TokKind::Elision && doc.tok(i).chars().next().is_some_and(char::is_uppercase) && doc.low_is(i, Class::Determiner) && !doc.starts_sentence(i) && !doc.sentence_of(i).all_caps;
+        // (A known name keeps its article out: "L'Inde".)
+        let glued = elided && i + 1 < n && namelike(doc, i + 1) && doc.tokens[i + 1].breaks_before == 0 && !doc.tokens[i + 1].space_before;
+        let end = if glued { extend(doc, i + 1) } else { i + 1 };
+        let known_rest = || longest_gazetteer(doc, i + 1).is_some() || gazetteer(doc, &doc.span_key(i + 1, end)).is_some();
+        if glued && (!known_rest() || gazetteer(doc, &doc.span_key(i, end)).is_some()) {
+            // "à L'Aquila": a place; otherwise a body ("de L'Oréal").
+            let place = i > 0 && doc.is_class(i - 1, Class::LocationPreposition);
+            let guess = if place { (EntityType::Location, "name opened by an elided article, after a place preposition") } else { (EntityType::Organization, "name opened by an elided article") };
+            let (kind, why) = gazetteer(doc, &doc.span_key(i, end)).unwrap_or(guess);
+            out.push(Candidate { first: i, last: end, kind: Some(kind), why, title: None });
+            i = end;
+            continue;
+        }
         if !namelike(doc, i) {
             // A place head before a name: pont Mathilde, rue de Rivoli, aéroport international X.
             let descriptor = doc.is_class(i, Class::PlaceDescriptor);
@@ -415,6 +432,11 @@ fn extend(doc: &Doc, i: usize) -> usize {
             j += 1;
             continue;
         }
+        // A body named by a collective noun in the possessive: "Korean People's Army".
+        if collective_possessive(doc, j) && doc.is_cap(j - 1) && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
+            j += 1;
+            continue;
+        }
         // An initial: "V. Sapounov", "L. Ron Hubbard".
         if doc.is_punct(j, '.') && doc.tok(j - 1).chars().count() == 1 && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
             j += 1;
@@ -431,7 +453,8 @@ fn extend(doc: &Doc, i: usize) -> usize {
         // complement of a body named by its head ("Union of Atheists and Agnostics").
         if doc.is_class(j, Class::Coordinator) && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 && !doc.is_cap(j) {
             let e = extend(doc, j + 1);
-            let shared = ends_with_place_or_body(doc, e) && !ends_with_place_or_body(doc, j) && gazetteer(doc, &doc.span_key(i, j)).is_none();
+            // (Not over a complement: "Chan of DAB and Eunice Yung of the Party" are two.)
+            let shared = ends_with_place_or_body(doc, e) && !ends_with_place_or_body(doc, j) && gazetteer(doc, &doc.span_key(i, j)).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
             let complement = e == j + 2
                 && is_org_head(doc, i)
                 && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
@@ -445,6 +468,13 @@ fn extend(doc: &Doc, i: usize) -> usize {
         break;
     }
     j
+}
+
+/// Whether token `j` is the possessive mark (`'s`, or `'` after a plural) of a collective noun
+/// right before it: `People's`, `Workers'`.
+fn collective_possessive(doc: &Doc, j: usize) -> bool {
+    let mark = doc.tokens[j].kind == TokKind::Clitic || (doc.is_punct(j, '\'') || doc.is_punct(j, '’')) && !doc.tokens[j].space_before;
+    j > 0 && mark && doc.low_is(j - 1, Class::CollectiveNoun)
 }
 
 /// Removes ordinary words capitalised by position, titles, and unlicensed connectors, then
@@ -615,6 +645,9 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && k == start + 1
                     && gazetteer(doc, doc.key(start)).is_none() && gazetteer(doc, doc.key(conn_end)).is_none())
                 || doc.is_punct(k, '&')
+                || k > start && collective_possessive(doc, k)
+                // "Museum of Art", "Space Museum of McMinnville": a place word takes its complement.
+                || k > start && doc.is_class(k, Class::OrgConnector) && doc.is_cap(k - 1) && doc.data.is(Class::PlaceSuffix, doc.low(k - 1))
                 || doc.is_class(k, Class::Coordinator) && ends_with_place_or_body(doc, b)
                 || doc.tok(k).ends_with('-');
             if !keep {
@@ -691,6 +724,10 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b > a + 2 && doc.is_class(a, Class::PlaceHead) && connector(doc, a + 1).is_some() {
         return set(c, EntityType::Location, "place word");
     }
+    // "Block Museum of Art", "Space Museum of McMinnville": a place word with its complement.
+    if (a + 1..b.saturating_sub(1)).any(|t| doc.is_cap(t) && doc.data.is(Class::PlaceSuffix, doc.low(t)) && doc.is_class(t + 1, Class::OrgConnector)) {
+        return set(c, EntityType::Location, "place word with its complement");
+    }
     if holds_place {
         return set(c, EntityType::Organization, "place name with an ordinary word");
     }
@@ -757,6 +794,40 @@ fn join_parent_organisations(doc: &Doc, cands: &mut Vec<Candidate>) {
                 continue;
             }
         }
+        out.push(c);
+    }
+    *cands = out;
+}
+
+/// A body or place joined by a site connector (`at`, `at the`) to the body, base or campus it
+/// stands at is one name: `Art Museum at the University of X`, `Museum of the Air Force at Y Air
+/// Force Base`, `University of X at Chapel Hill`. The whole takes the type of the site when the site is
+/// a body or a place named by its word, and the type of the first part when the site is a bare
+/// place (a campus's town).
+fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
+    let typed = |c: &Candidate| matches!(c.kind, Some(EntityType::Organization | EntityType::Location));
+    let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+    // Whether the last part joined into `out.last()` opens with an organisation head.
+    let mut last_head = false;
+    for c in cands.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let linked = typed(prev) && typed(&c) && doc.match_class(prev.last, Class::SiteConnector) == Some(c.first) && joined(doc, prev.last - 1, c.first + 1);
+            if linked {
+                let left_body = (prev.first + 1..=prev.last).any(|t| ends_with_place_or_body(doc, t)) || is_org_head(doc, prev.first) || last_head;
+                let right_body = ends_with_place_or_body(doc, c.last) || is_org_head(doc, c.first);
+                let right_town = c.kind == Some(EntityType::Location) && (is_org_head(doc, prev.first) || last_head);
+                if left_body && (right_body || right_town) {
+                    if right_body {
+                        prev.kind = c.kind;
+                    }
+                    prev.last = c.last;
+                    prev.why = "body or place at its site";
+                    last_head = is_org_head(doc, c.first);
+                    continue;
+                }
+            }
+        }
+        last_head = is_org_head(doc, c.first);
         out.push(c);
     }
     *cands = out;

@@ -948,7 +948,7 @@ ORG_HEADS = {
            "Committee", "Court", "Federation", "Foundation", "Union", "League", "Club", "Corporation", "Company",
            "Commission", "Organization", "Organisation", "Office", "Bureau", "Society", "Authority", "Police",
            "Army", "Navy", "Air Force", "Board", "Centre", "Center", "College", "School", "Academy", "Church",
-           "Hospital", "Fund", "Trust", "Alliance", "Coalition", "Movement", "Front", "Assembly",
+           "Hospital", "Fund", "Trust", "Alliance", "Coalition", "Movement", "Front", "Assembly", "Municipality",
            "Parliament", "Senate", "Congress", "Government", "Administration", "Service", "Secretariat",
            "Chamber", "Tribunal", "Group", "Federal", "National", "Royal", "Institution", "Laboratory",
            "Laboratories", "Council of", "Republic of", "Kingdom of", "FC", "AC", "AS"],
@@ -968,7 +968,7 @@ ORG_SUFFIX_NOUNS = ["Group", "Groupe", "Bank", "Banque", "University", "Party", 
                     "Hospital", "Church", "Commission", "Federation", "Union", "League", "Society", "Authority",
                     "Army", "Navy", "Council", "Parliament", "Assembly", "Court", "Tribunal", "Organisation",
                     "Organization", "Agence", "Fondation", "Institut", "Université", "Télévision", "Presse",
-                    "Éditions", "Assurance", "Industrie", "Industries", "Consulting", "Ventures", "Trust", "Fund"]
+                    "Éditions", "Assurance", "Industrie", "Industries", "Consulting", "Ventures", "Trust", "Fund", "Corps"]
 # Legal forms from cleanco's per-country lists for these countries plus its "Corporation" type,
 # written in their usual casing.
 LEGAL_COUNTRIES = ["United States of America", "United Kingdom", "Ireland", "Canada", "Australia",
