@@ -68,6 +68,9 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
     let mut by_given: HashMap<String, Vec<usize>> = HashMap::default();
     let mut by_name: HashMap<(EntityType, String), usize> = HashMap::default();
     let mut by_initials: HashMap<String, usize> = HashMap::default();
+    // The first and last words of organisation names (`Church` of `Church of Scientology`),
+    // for their short names (`the Church`); the latest name wins.
+    let mut by_end_word: HashMap<String, usize> = HashMap::default();
     for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Person) {
         let p = person_name(doc, m);
         let Some(given) = p.given else { continue };
@@ -116,11 +119,13 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
         let initials = if m.kind == EntityType::Organization && m.last > m.first + 1 { initials_of(doc, m) } else { None };
         let upper = m.last == m.first + 1 && (doc.is_upper(m.first) || doc.tokens[m.first].kind == TokKind::Dotted);
         let acronym = if upper { Some(fold_key(doc.tok(m.first)).replace('.', "")) } else { None };
+        let short = m.kind == EntityType::Organization && m.last == m.first + 1 && m.why == crate::names::SHORT_NAME;
         let g = by_name
             .get(&(m.kind, key.clone()))
             .copied()
             .or_else(|| acronym.as_ref().and_then(|a| by_initials.get(a).copied()))
-            .or_else(|| initials.as_ref().and_then(|i| by_initials.get(i).copied()));
+            .or_else(|| initials.as_ref().and_then(|i| by_initials.get(i).copied()))
+            .or_else(|| short.then(|| by_end_word.get(&key).copied()).flatten());
         let g = match g {
             Some(g) => g,
             None => new_group(&mut groups, m.kind),
@@ -131,6 +136,11 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
         }
         if let Some(a) = acronym {
             by_initials.entry(a).or_insert(g);
+        }
+        if m.kind == EntityType::Organization && m.last > m.first + 1 {
+            for t in [m.first, m.last - 1] {
+                by_end_word.insert(fold_key(doc.tok(t)), g);
+            }
         }
         m.cluster = g;
         groups[g].mentions.push(idx);

@@ -50,10 +50,50 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(doc.key(c.first))));
     consistency(doc, &mut cands);
     match_teams(doc, &mut cands);
+    short_references(doc, &mut cands);
     cands
         .into_iter()
         .filter_map(|c| c.kind.map(|kind| Name { first: c.first, last: c.last, kind, why: c.why, title: c.title }))
         .collect()
+}
+
+/// Why a short name of an organisation is one (clusters join it to the full name).
+pub const SHORT_NAME: &str = "short name of an organisation named in full";
+
+/// "the Church" after "the Church of Scientology", "la Commission" after "la Commission
+/// européenne": a capitalised body word after a determiner, alone, names the organisation
+/// the document gave in full with that word at either end.
+fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
+    let mut words: HashSet<&str> = HashSet::default();
+    for c in cands.iter().filter(|c| c.kind == Some(EntityType::Organization) && c.last > c.first + 1) {
+        for t in [c.first, c.last - 1] {
+            // The generic noun of the name (Church, Court, Commission), not its proper part.
+            if (is_org_head(doc, t) || doc.data.org_suffixes.contains(doc.tok(t)) || doc.is_common_word(t)) && doc.is_cap(t) && !doc.is_upper(t) {
+                words.insert(doc.tok(t));
+            }
+        }
+    }
+    if words.is_empty() {
+        return;
+    }
+    // Tokens inside a typed name; an untyped one-word candidate may still be typed here.
+    let mut taken = vec![false; doc.tokens.len()];
+    for c in cands.iter().filter(|c| c.kind.is_some() || c.last > c.first + 1) {
+        taken[c.first..c.last].iter_mut().for_each(|t| *t = true);
+    }
+    let n = doc.tokens.len();
+    let mut added = Vec::new();
+    for i in 1..n {
+        let alone = !taken[i] && !(i + 1 < n && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0);
+        if alone && doc.is_cap(i) && !doc.starts_sentence(i) && !doc.is_upper(i) && doc.is_class(i - 1, Class::Determiner) && words.contains(doc.tok(i)) {
+            added.push(Candidate { first: i, last: i + 1, kind: Some(EntityType::Organization), why: SHORT_NAME, title: None });
+        }
+    }
+    if !added.is_empty() {
+        cands.retain(|c| !(c.kind.is_none() && c.last == c.first + 1 && added.iter().any(|a| a.first == c.first)));
+        cands.extend(added);
+        cands.sort_by_key(|c| c.first);
+    }
 }
 
 /// Words written with a capital somewhere other than at the start of a sentence or in a
