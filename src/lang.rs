@@ -4,7 +4,9 @@
 //! The tables are built once per language, on first use, and shared by every document.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
-use std::sync::LazyLock;
+use std::borrow::{Borrow, Cow};
+use std::hash::Hash;
+use std::sync::{Arc, LazyLock};
 
 /// A language the annotator knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -403,36 +405,172 @@ pub struct VerbForm {
 /// One language's knowledge, as lookup tables.
 pub struct LangData {
     /// Entries of each closed class (indexed by [`Class`]) with their values.
-    classes: Vec<HashMap<String, &'static str>>,
+    classes: Vec<HashMap<Key, &'static str>>,
     /// Longest entry (in words) of each closed class, to bound phrase matching.
     class_max_words: Vec<usize>,
     /// Every proper prefix of each class's entries, so that phrase matching stops as soon
     /// as no entry goes on with the words read so far.
-    class_prefixes: Vec<HashSet<String>>,
+    class_prefixes: Vec<HashSet<Key>>,
     /// For each token key: the classes it is a one-token entry of, and the classes having
     /// an entry that starts with it. One lookup per token answers every class question.
-    pub words: HashMap<String, WordBits>,
-    pub locations: HashSet<String>,
-    pub organizations: HashSet<String>,
+    pub words: HashMap<Key, WordBits>,
+    pub locations: KeySet,
+    pub organizations: KeySet,
     /// Folded first words of the place and organisation names (see [`first_token`]).
-    pub name_first: HashSet<String>,
+    pub name_first: KeySet<Arc<str>>,
     /// The same, keyed by [`crate::names::fold_key`], for spelling variants.
-    pub folded_locations: HashSet<String>,
-    pub folded_organizations: HashSet<String>,
+    pub folded_locations: KeySet<Arc<str>>,
+    pub folded_organizations: KeySet<Arc<str>>,
     /// The folded place and organisation names, sorted, to tell whether a phrase may
     /// still grow into one (see [`LangData::may_start_name`]).
-    sorted_folded_names: Vec<String>,
-    pub org_heads: HashSet<String>,
-    pub org_suffixes: HashSet<String>,
-    pub given_names: HashSet<String>,
+    sorted_folded_names: Vec<Arc<str>>,
+    pub org_heads: KeySet,
+    pub org_suffixes: KeySet,
+    pub given_names: KeySet,
     /// Given names nearly always borne by one gender: `true` for women, `false` for men.
-    pub given_name_female: HashMap<String, bool>,
-    pub demonyms: HashSet<String>,
-    pub common_words: HashSet<String>,
-    pub verb_forms: HashMap<String, VerbForm>,
+    pub given_name_female: KeyMap<bool>,
+    pub demonyms: KeySet,
+    pub common_words: KeySet,
+    pub verb_forms: KeyMap<VerbForm>,
     pub verb_lemmas: Vec<&'static str>,
     /// Longest gazetteer entry in words, to bound the n-gram lookups of names.
     pub max_name_words: usize,
+}
+
+/// A lexicon key: borrowed from the embedded data files when the file already holds it in
+/// its normal form (most entries), so that building the tables allocates little.
+pub type Key = Cow<'static, str>;
+
+/// A set of lexicon keys, asked with a `&str` (any key type that borrows as one).
+pub struct KeySet<K = Key>(HashSet<K>);
+
+impl<K: Hash + Eq + Borrow<str>> KeySet<K> {
+    fn with_capacity(n: usize) -> Self {
+        KeySet(HashSet::with_capacity_and_hasher(n, Default::default()))
+    }
+
+    fn insert(&mut self, k: K) -> bool {
+        self.0.insert(k)
+    }
+
+    /// Whether `k` is in the set.
+    #[inline]
+    pub fn contains(&self, k: &str) -> bool {
+        self.0.contains(k)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The keys, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|k| k.borrow())
+    }
+}
+
+/// A map from lexicon keys, asked with a `&str`.
+pub struct KeyMap<V>(HashMap<Key, V>);
+
+impl<V> KeyMap<V> {
+    /// The value of `k`.
+    #[inline]
+    pub fn get(&self, k: &str) -> Option<&V> {
+        self.0.get(k)
+    }
+
+    #[inline]
+    pub fn contains_key(&self, k: &str) -> bool {
+        self.0.contains_key(k)
+    }
+
+    /// The entries, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.0.iter().map(|(k, v)| (&**k, v))
+    }
+}
+
+impl<V> std::ops::Index<&str> for KeyMap<V> {
+    type Output = V;
+
+    fn index(&self, k: &str) -> &V {
+        &self.0[k]
+    }
+}
+
+/// `key(s)`, borrowing `s` when it is its own key.
+fn static_key(s: &'static str) -> Key {
+    if is_own_key(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(key(s))
+    }
+}
+
+/// `key(&s.to_lowercase())`, borrowing `s` when that is `s` itself.
+fn static_low_key(s: &'static str) -> Key {
+    if is_own_key(s) && is_own_lowercase(s) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(key(&s.to_lowercase()))
+    }
+}
+
+/// `key(&k.to_lowercase())` of a key, borrowed when `k` is borrowed and that is `k` itself.
+fn low_of_key(k: &Key) -> Key {
+    match k {
+        Cow::Borrowed(s) => static_low_key(s),
+        Cow::Owned(s) => Cow::Owned(key(&s.to_lowercase())),
+    }
+}
+
+/// Whether `key(s)` is `s`: no character `key` rewrites, no whitespace but single spaces
+/// between words, none after an apostrophe (`is_plain_key` beyond ASCII).
+fn is_own_key(s: &str) -> bool {
+    if is_plain_key(s) {
+        return true;
+    }
+    if s.is_ascii() {
+        return false;
+    }
+    !s.starts_with(char::is_whitespace)
+        && !s.ends_with(char::is_whitespace)
+        && !s.contains(|c: char| c.is_whitespace() && c != ' ' || matches!(c, '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' | '\u{2010}' | '\u{2011}'))
+        && !s.contains("  ")
+        && !s.contains("' ")
+}
+
+/// Whether `s.to_lowercase()` is `s`: every character is its own lowercase (a capital
+/// sigma, the one character lowercased by its context, is not).
+fn is_own_lowercase(s: &str) -> bool {
+    if s.is_ascii() {
+        return !s.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    s.chars().all(|c| {
+        let mut l = c.to_lowercase();
+        l.next() == Some(c) && l.next().is_none()
+    })
+}
+
+/// A part of a key, borrowed when the key is.
+fn sub_key(k: &Key, part: &str) -> Key {
+    match k {
+        // `part` is a slice of the static string.
+        Cow::Borrowed(s) => {
+            let start = part.as_ptr() as usize - s.as_ptr() as usize;
+            Cow::Borrowed(&s[start..start + part.len()])
+        }
+        Cow::Owned(_) => Cow::Owned(part.to_string()),
+    }
+}
+
+/// How many entries a one-entry-per-line file may hold: its lines.
+fn line_count(file: &str) -> usize {
+    file.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 /// Normalises a lexicon key: typographic apostrophes become ASCII, spaces single.
@@ -477,10 +615,22 @@ fn normalise_key_into(s: &str, out: &mut String) {
 /// and none after an apostrophe.
 fn is_plain_key(s: &str) -> bool {
     let b = s.as_bytes();
-    b.first() != Some(&b' ')
-        && b.last() != Some(&b' ')
-        && b.iter().all(|&c| c.is_ascii_graphic() && c != b'`' || c == b' ')
-        && !b.windows(2).any(|w| w[1] == b' ' && matches!(w[0], b' ' | b'\''))
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    // One pass: each byte, and the one before a space.
+    let mut prev = 0u8;
+    for &c in b {
+        if c == b' ' {
+            if matches!(prev, b' ' | b'\'') {
+                return false;
+            }
+        } else if !c.is_ascii_graphic() || c == b'`' {
+            return false;
+        }
+        prev = c;
+    }
+    true
 }
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev): the
@@ -583,11 +733,11 @@ static FOLDS: LazyLock<Folds> = LazyLock::new(|| {
 /// The first token of a lowercase lexicon key as the tokenizer cuts it: up to the first
 /// space, or through an apostrophe that ends one of the language's `elisions`
 /// (`l'an dernier` → `l'`, `aujourd'hui` whole).
-pub fn first_token(k: &str, elisions: &HashSet<String>) -> String {
+pub fn first_token<'k>(k: &'k str, elisions: &KeySet) -> &'k str {
     let word = k.split(' ').next().unwrap_or("");
     match word.find('\'') {
-        Some(p) if p + 1 < word.len() && elisions.contains(&word[..=p]) => word[..=p].to_string(),
-        _ => word.to_string(),
+        Some(p) if p + 1 < word.len() && elisions.contains(&word[..=p]) => &word[..=p],
+        _ => word,
     }
 }
 
@@ -602,29 +752,31 @@ fn words_in(s: &str) -> usize {
 
 impl LangData {
     fn build(src: Sources) -> LangData {
-        let mut classes: Vec<HashMap<String, &'static str>> = vec![HashMap::default(); Class::ALL.len()];
+        let mut classes: Vec<HashMap<Key, &'static str>> = vec![HashMap::default(); Class::ALL.len()];
         let mut class_max_words = vec![0; Class::ALL.len()];
-        let mut class_prefixes: Vec<HashSet<String>> = vec![HashSet::default(); Class::ALL.len()];
-        let mut words: HashMap<String, WordBits> = HashMap::default();
+        let mut class_prefixes: Vec<HashSet<Key>> = vec![HashSet::default(); Class::ALL.len()];
+        let word_count = line_count(src.grammar) + 4 * line_count(src.speech_verbs) + line_count(src.common_words) + line_count(src.org_words);
+        let mut words: HashMap<Key, WordBits> = HashMap::with_capacity_and_hasher(word_count, Default::default());
         // The elisions first: they decide where every other entry's first token ends.
-        let elisions: HashSet<String> = lines(src.grammar)
-            .filter_map(|l| l.strip_prefix("elision\t"))
-            .map(|e| key(&e.split('\t').next().unwrap_or("").to_lowercase()))
-            .collect();
+        let mut elisions = KeySet::with_capacity(16);
+        for e in lines(src.grammar).filter_map(|l| l.strip_prefix("elision\t")) {
+            elisions.insert(static_low_key(e.split('\t').next().unwrap_or("")));
+        }
         for line in lines(src.grammar) {
             let mut cols = line.split('\t');
             let (Some(name), Some(entry)) = (cols.next(), cols.next()) else { continue };
             let Some(class) = Class::from_name(name) else { continue };
             let value = cols.next().unwrap_or("");
-            let k = key(&entry.to_lowercase());
+            let k = static_low_key(entry);
             let first = first_token(&k, &elisions);
             // "M." and "Dr." are two tokens: the word, then its period.
             if let Some(stem) = first.strip_suffix('.').filter(|s| !s.is_empty() && !s.contains('.')) {
-                words.entry(stem.to_string()).or_default().starts |= class.bit();
+                words.entry(sub_key(&k, stem)).or_default().starts |= class.bit();
             }
-            let bits = words.entry(first.clone()).or_default();
+            let whole = first.len() == k.len();
+            let bits = words.entry(sub_key(&k, first)).or_default();
             bits.starts |= class.bit();
-            if first == k {
+            if whole {
                 bits.is |= class.bit();
             }
             let m = &mut class_max_words[class as usize];
@@ -632,22 +784,30 @@ impl LangData {
             if !k.contains(' ') {
                 words.entry(k.clone()).or_default().entry |= class.bit();
             }
+            let prefixes = &mut class_prefixes[class as usize];
             for (p, _) in k.char_indices().skip(1) {
-                class_prefixes[class as usize].insert(k[..p].to_string());
+                if !prefixes.contains(&k[..p]) {
+                    prefixes.insert(sub_key(&k, &k[..p]));
+                }
             }
             classes[class as usize].insert(k, value);
         }
-        let set = |files: &[&'static str]| -> HashSet<String> {
-            files.iter().flat_map(|f| lines(f)).map(key).collect()
+        let set = |files: &[&'static str]| -> KeySet {
+            let mut set = KeySet::with_capacity(files.iter().map(|f| line_count(f)).sum());
+            for l in files.iter().flat_map(|f| lines(f)) {
+                set.insert(static_key(l));
+            }
+            set
         };
         let locations = set(src.locations);
         let organizations = set(src.organizations);
         // "Kevin<TAB>M": the name, and the gender a pronoun takes when it is nearly always one.
-        let mut given_names = HashSet::default();
-        let mut given_name_female = HashMap::default();
+        let name_count = src.given_names.iter().map(|f| line_count(f)).sum();
+        let mut given_names = KeySet::with_capacity(name_count);
+        let mut given_name_female = HashMap::with_capacity_and_hasher(name_count, Default::default());
         for line in src.given_names.iter().flat_map(|f| lines(f)) {
             let (name, gender) = line.split_once('\t').unwrap_or((line, ""));
-            let k = key(name);
+            let k = static_key(name);
             match gender {
                 "F" => {
                     given_name_female.insert(k.clone(), true);
@@ -662,24 +822,24 @@ impl LangData {
         let max_name_words = locations
             .iter()
             .chain(organizations.iter())
-            .map(|e| words_in(e))
+            .map(words_in)
             .max()
             .unwrap_or(1)
             .clamp(1, 8);
-        let mut org_heads = HashSet::default();
-        let mut org_suffixes = HashSet::default();
+        let mut org_heads = KeySet::with_capacity(line_count(src.org_words));
+        let mut org_suffixes = KeySet::with_capacity(64);
         for line in lines(src.org_words) {
             match line.split_once('\t') {
                 Some(("head", w)) => {
-                    org_heads.insert(key(w));
+                    org_heads.insert(static_key(w));
                 }
                 Some(("suffix", w)) => {
-                    org_suffixes.insert(key(w));
+                    org_suffixes.insert(static_key(w));
                 }
                 _ => {}
             }
         }
-        let mut verb_forms = HashMap::default();
+        let mut verb_forms = HashMap::with_capacity_and_hasher(4 * line_count(src.speech_verbs), Default::default());
         let mut verb_lemmas = Vec::new();
         for line in lines(src.speech_verbs) {
             let mut cols = line.split('\t');
@@ -696,30 +856,48 @@ impl LangData {
             };
             verb_lemmas.push(lemma);
             for f in forms.split(' ').filter(|f| !f.is_empty()) {
-                verb_forms.entry(key(&f.to_lowercase())).or_insert(form);
+                verb_forms.entry(static_low_key(f)).or_insert(form);
             }
         }
         // Spelling variants fold case and accents; acronyms (AS, ET) keep their capitals, or
-        // they would match ordinary words (As, Et).
-        let acronym = |e: &&String| e.chars().any(char::is_alphabetic) && !e.chars().any(char::is_lowercase);
-        let folded_locations: HashSet<String> = locations.iter().filter(|e| !acronym(e)).map(|l| crate::names::fold_key(l)).collect();
-        let folded_organizations: HashSet<String> = organizations.iter().filter(|e| !acronym(e)).map(|o| crate::names::fold_key(o)).collect();
+        // they would match ordinary words (As, Et). Each name is folded once.
+        let acronym = |e: &str| e.chars().any(char::is_alphabetic) && !e.chars().any(char::is_lowercase);
+        let mut folded_locations = KeySet::with_capacity(locations.len());
+        let mut folded_organizations = KeySet::with_capacity(organizations.len());
+        let mut name_first: KeySet<Arc<str>> = KeySet::with_capacity(locations.len() + organizations.len());
         // Every name, acronyms included: this only says whether a longer phrase may still match.
-        let mut sorted_folded_names: Vec<String> = locations.iter().chain(organizations.iter()).map(|e| crate::names::fold_key(e)).collect();
+        let mut sorted_folded_names: Vec<Arc<str>> = Vec::with_capacity(locations.len() + organizations.len());
+        let mut buf = String::new();
+        for (names, folded) in [(&locations, &mut folded_locations), (&organizations, &mut folded_organizations)] {
+            for e in names.iter() {
+                buf.clear();
+                fold_into(e, &mut buf);
+                let f: Arc<str> = Arc::from(buf.as_str());
+                let first = first_token(&f, &elisions);
+                if !name_first.contains(first) {
+                    name_first.insert(if first.len() == f.len() { f.clone() } else { Arc::from(first) });
+                }
+                if !acronym(e) {
+                    folded.insert(f.clone());
+                }
+                sorted_folded_names.push(f);
+            }
+        }
         sorted_folded_names.sort_unstable();
         sorted_folded_names.dedup();
-        let name_first = locations.iter().chain(organizations.iter()).map(|e| first_token(&crate::names::fold_key(e), &elisions)).collect();
-        let common_words: HashSet<String> = lines(src.common_words).map(|w| key(&w.to_lowercase())).collect();
+        let mut common_words = KeySet::with_capacity(line_count(src.common_words));
+        for w in lines(src.common_words) {
+            common_words.insert(static_low_key(w));
+        }
         // Token keys hold no space: only those entries can be a token's.
         for (k, form) in verb_forms.iter().filter(|(k, _)| !k.contains(' ')) {
             words.entry(k.clone()).or_default().verb = Some(*form);
         }
-        for k in common_words.iter().filter(|k| !k.contains(' ')) {
+        for k in common_words.0.iter().filter(|k| !k.contains(' ')) {
             words.entry(k.clone()).or_default().common = true;
         }
-        let org_heads_low: HashSet<String> = org_heads.iter().map(|h| key(&h.to_lowercase())).collect();
-        for k in org_heads_low.iter().filter(|k| !k.contains(' ')) {
-            words.entry(k.clone()).or_default().org_head = true;
+        for k in org_heads.0.iter().map(low_of_key).filter(|k| !k.contains(' ')) {
+            words.entry(k).or_default().org_head = true;
         }
         LangData {
             sorted_folded_names,
@@ -735,10 +913,10 @@ impl LangData {
             org_heads,
             org_suffixes,
             given_names,
-            given_name_female,
+            given_name_female: KeyMap(given_name_female),
             demonyms: set(&[src.demonyms]),
             common_words,
-            verb_forms,
+            verb_forms: KeyMap(verb_forms),
             verb_lemmas,
             max_name_words,
         }
@@ -746,7 +924,7 @@ impl LangData {
 
     /// Whether some folded place or organisation name starts with `folded` (a folded key).
     pub fn may_start_name(&self, folded: &str) -> bool {
-        let i = self.sorted_folded_names.partition_point(|e| e.as_str() < folded);
+        let i = self.sorted_folded_names.partition_point(|e| &**e < folded);
         self.sorted_folded_names.get(i).is_some_and(|e| e.starts_with(folded))
     }
 
@@ -777,7 +955,7 @@ impl LangData {
 
     /// All entries of a class (lowercase keys).
     pub fn entries(&self, class: Class) -> impl Iterator<Item = &str> {
-        self.classes[class as usize].keys().map(String::as_str)
+        self.classes[class as usize].keys().map(|k| &**k)
     }
 }
 

@@ -7,6 +7,7 @@
 /// lookup scans at most 63 bytes.
 pub struct CodePoints<'t> {
     text: &'t str,
+    /// Empty for an ASCII text, whose code-point offsets are its byte offsets.
     checkpoints: Vec<u32>,
 }
 
@@ -16,6 +17,9 @@ impl<'t> CodePoints<'t> {
     /// Indexes `text`.
     pub fn new(text: &'t str) -> Self {
         let bytes = text.as_bytes();
+        if text.is_ascii() {
+            return CodePoints { text, checkpoints: Vec::new() };
+        }
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
         let mut count: u32 = 0;
         for chunk in bytes.chunks(STRIDE) {
@@ -30,6 +34,10 @@ impl<'t> CodePoints<'t> {
     pub fn of_byte(&self, byte: usize) -> usize {
         let bytes = self.text.as_bytes();
         let byte = byte.min(bytes.len());
+        if self.checkpoints.is_empty() {
+            // ASCII (or empty): one byte, one code point.
+            return byte;
+        }
         if byte == bytes.len() && bytes.len() % STRIDE == 0 {
             // The last checkpoint does not cover the end; count from the previous one.
             return match self.checkpoints.last() {
