@@ -149,7 +149,18 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     }
     for (qi, q) in quotes.iter().enumerate() {
         if let Some((ci, who)) = quote_speaker[qi] {
-            raw.push((ClaimKind::Direct, q.content, ci, who, "quotation beside its cue", q.open));
+            // "L'usine produira … jusqu'« à 500 millions », explique X": a quotation that
+            // ends a clause its cue follows reports the whole clause.
+            let start = ctx.clause_start(q.open);
+            let words_before = (start..q.open).filter(|&t| doc.tokens[t].kind != TokKind::Punct).count();
+            let cue_after = ci.is_some_and(|c| cues[c].first > q.open);
+            let cue_inside = cues[cues.partition_point(|c| c.first < start)..].first().is_some_and(|c| c.first < q.open);
+            if cue_after && !cue_inside && words_before >= 4 && doc.sentence_of(start).first == doc.sentence_of(q.open).first {
+                let content = ctx.trim(doc.tokens[start].start, q.close.map_or(q.content.1, |c| doc.tokens[c].end));
+                raw.push((ClaimKind::Direct, content, ci, who, "clause ending in a quotation, then its cue", start));
+            } else {
+                raw.push((ClaimKind::Direct, q.content, ci, who, "quotation beside its cue", q.open));
+            }
         }
     }
     // 3. Reported speech around the other cues.
@@ -1293,7 +1304,14 @@ impl<'a, 't> Ctx<'a, 't> {
                 if let Some(lead_end) = doc.match_class(c, Class::ParticipleLead).filter(|&e| e < end) {
                     c = lead_end;
                 }
-                if cue_at(cues, c).is_some_and(|ci| cues[ci].inverted.is_some() || matches!(cues[ci].kind, CueKind::Verb { participle: true, .. })) {
+                // (A gerund with no content of its own, "…, en décrivant les méthodes", goes on
+                // with the clause.)
+                let new_claim = |ci: usize| {
+                    let after = cues[ci].last;
+                    let reports = doc.is_punct(after, ':') || doc.is_punct(after, ',') || is_that(doc, after) || quote_at(quotes, after).is_some() || after >= end;
+                    cues[ci].inverted.is_some() || matches!(cues[ci].kind, CueKind::Verb { participle: true, .. }) && (reports || c == j + 1)
+                };
+                if cue_at(cues, c).is_some_and(new_claim) {
                     end = j;
                     break;
                 }
