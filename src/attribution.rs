@@ -1072,7 +1072,9 @@ impl<'a, 't> Ctx<'a, 't> {
                     let quote_opens = quote_at(quotes, k).is_some();
                     // After most verbs a clause must show its verb ("said the boy was"); verbs that
                     // drop "that" as a rule, and a name opening the clause, need no such sign.
-                    let clause_like = doc.is_class(cue.last - 1, Class::BareClauseVerb) || self.mention_starting_at(k).is_some() || self.finite_clause_at(k);
+                    // ("asked the Council to help": a name, then "to", is an object and an order.)
+                    let name_opens = self.mention_starting_at(k).is_some_and(|m| !doc.is_class(self.mentions[m].last, Class::InfinitiveMarker));
+                    let clause_like = doc.is_class(cue.last - 1, Class::BareClauseVerb) || name_opens || self.finite_clause_at(k);
                     // "wrote to the family": after a preposition comes the addressee, not a clause.
                     let addressed = (cue.last..k).any(|j| doc.is_class(j, Class::Preposition));
                     // Some verbs report with a bare object: "announces new homes for …",
@@ -1370,6 +1372,12 @@ impl<'a, 't> Ctx<'a, 't> {
             Who::Description(k, e)
         } else if let Some(m) = self.mention_starting_at(k) {
             if !matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization) {
+                return None;
+            }
+            // "“Title of a story” — Toronto Star, August 15, 2008": a citation, not a claim.
+            let after = self.mentions[m].last;
+            let dated = (after..sent.last.min(after + 3)).any(|t| self.at[t].is_some_and(|d| self.mentions[d].kind == EntityType::Date));
+            if dated {
                 return None;
             }
             Who::Mention(m)
