@@ -1407,6 +1407,13 @@ impl<'a, 't> Ctx<'a, 't> {
         let after = self.mentions[m].last;
         // Nothing after the name but a title: ", NASA Administrator", " (R-Texas)".
         let titled = after == sent.last || (doc.is_punct(after, ',') || doc.is_punct(after, '(')) && sent.last - after <= 10;
+        // A signature has no sentence-final mark and at most one comma: not "X, le
+        // président de l'institut, reste prudent."
+        let last = sent.last - 1;
+        let signature = !(doc.is_punct(last, '.') || doc.is_punct(last, '!') || doc.is_punct(last, '?')) && (after..sent.last).filter(|&t| doc.is_punct(t, ',')).count() <= 1;
+        if !signature {
+            return None;
+        }
         let verbless = (after..sent.last).all(|j| !doc.data.verb_forms.contains_key(doc.low(j)) && !doc.is_class(j, Class::Auxiliary));
         if !titled || !verbless {
             return None;

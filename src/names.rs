@@ -984,6 +984,14 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             }
         }
     }
+    // The start of each name right after "et"/"and" and a place or body (typed before this
+    // pass): the type it inherits.
+    let mut coordinated_kind: HashMap<usize, EntityType> = HashMap::default();
+    for c in cands.iter().filter(|c| matches!(c.kind, Some(EntityType::Location | EntityType::Organization))) {
+        if doc.is_class(c.last, Class::Coordinator) && doc.tokens.get(c.last + 1).is_some_and(|t| t.breaks_before == 0) {
+            coordinated_kind.insert(c.last + 1, c.kind.unwrap_or(EntityType::Location));
+        }
+    }
     for c in cands.iter_mut() {
         let connectors = c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors";
         // A surname that is also a company's name (Eastman, Dell) names the person the
@@ -1017,6 +1025,13 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             c.why = "given name";
             continue;
         }
+        // "à Jalo et Ojla", "Google and Apple": a name coordinated with a place or a body
+        // right before it is one too.
+        if let Some(kind) = coordinated_kind.get(&a).copied() {
+            c.kind = Some(kind);
+            c.why = "coordinated with a name of that type";
+            continue;
+        }
         // "à Lagos", "en Grèce", "in Kabul".
         let before = if a > 0 && doc.tokens[a].breaks_before == 0 { Some(a - 1) } else { None };
         // ("according to Rathbun" is a source, not a place.)
@@ -1028,6 +1043,16 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         }
         if doc.is_common_word(a) {
             continue; // "État", "Sommet": an ordinary word with a capital
+        }
+        // "Barroso, le président de la Commission": a person's role in apposition.
+        let mut r = b + 1;
+        while r < doc.tokens.len() && r < b + 3 && (doc.is_class(r, Class::Determiner) || doc.tokens[r].kind == TokKind::Elision) {
+            r += 1;
+        }
+        if doc.is_punct(b, ',') && doc.match_class(r, Class::Role).is_some() && !doc.is_class(r, Class::OrgRole) {
+            c.kind = Some(EntityType::Person);
+            c.why = "a role in apposition";
+            continue;
         }
         // The subject or the source of a speech verb that the document never names in full
         // is a body that speaks: a newspaper, an agency, a website ("Reuters reported",
