@@ -996,7 +996,11 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         let connectors = c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors";
         // A surname that is also a company's name (Eastman, Dell) names the person the
         // document gives in full.
-        let known_word = c.kind == Some(EntityType::Organization) && c.why == "gazetteer: organisations" && c.last == c.first + 1 && !doc.is_upper(c.first);
+        // So does a surname that is also a place's (Valeska Paris, then "Paris said"), unless a
+        // place preposition introduces it ("in Paris").
+        let one_word = c.last == c.first + 1 && !doc.is_upper(c.first);
+        let place_word = c.kind == Some(EntityType::Location) && c.why == "gazetteer: places" && !(c.first > 0 && doc.is_class(c.first - 1, Class::LocationPreposition));
+        let known_word = one_word && (c.kind == Some(EntityType::Organization) && c.why == "gazetteer: organisations" || place_word);
         if !connectors && !known_word && c.kind.is_some() {
             continue; // typed, and kept
         }
