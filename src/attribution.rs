@@ -822,7 +822,7 @@ impl<'a, 't> Ctx<'a, 't> {
         let ci = cue_ending_at(cues, k).filter(|&c| matches!(cues[c].kind, CueKind::Verb { .. })).or_else(|| {
             // "They call for "…"": a verb's particle between it and the quotation.
             let particle = k.checked_sub(1).filter(|&p| doc.is_class(p, Class::Preposition))?;
-            cue_ending_at(cues, particle).filter(|&c| matches!(cues[c].kind, CueKind::Verb { .. }))
+            cue_ending_at(cues, particle).filter(|&c| matches!(cues[c].kind, CueKind::Verb { passive: false, .. }))
         }).or_else(|| {
             // "Heald told The Huffington Post, "…"": the addressee between the cue and the mark.
             let introduced = k < q.open;
