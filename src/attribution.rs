@@ -994,6 +994,19 @@ impl<'a, 't> Ctx<'a, 't> {
                 }
                 let after_comma = cue.first > 0 && (doc.is_punct(cue.first - 1, ',') || doc.is_punct(cue.first - 1, '»') || doc.is_punct(cue.first - 1, '”'));
                 if after_comma && cue.inverted.is_none() && !participle && self.subject_before(cue.first).is_none() {
+                    // "The security firm Secunia.com, has said that …": a comma between the
+                    // subject that opens the sentence and its verb, then "that".
+                    let mut t = cue.last;
+                    while t < n && ctx_skippable(doc, t) && t < cue.last + 3 {
+                        t += 1;
+                    }
+                    let s = doc.sentence_of(cue.first);
+                    if doc.is_punct(cue.first - 1, ',') && is_that(doc, t) && !(s.first..cue.first - 1).any(|j| doc.tokens[j].kind == TokKind::Punct && !doc.is_punct(j, '.') && !doc.is_punct(j, '-')) {
+                        if let Some(w) = self.subject_before(cue.first - 1).or_else(|| self.plain_subject_before(cue.first - 1)) {
+                            let content = self.clause_content(t + 1, cues, quotes)?;
+                            return Some((content, Some(w), "subject, comma, speech verb, then the reported clause", false));
+                        }
+                    }
                     // "…, a déclaré Tokayev": the subject after the verb, the content before.
                     return self.inverted_content(cue, None);
                 }
@@ -1028,6 +1041,13 @@ impl<'a, 't> Ctx<'a, 't> {
                     } else if doc.is_class(k, Class::ObjectPronoun) {
                         k += 1;
                     }
+                }
+                // "As Heald told The Huffington Post, US ozone has dropped …", "Comme l'a
+                // expliqué le ministre, la réforme …": the main clause after the one that names
+                // the source.
+                if let Some(comma) = self.as_clause_end(cue, k) {
+                    let content = self.clause_content(comma + 1, cues, quotes)?;
+                    return Some((content, who.or_else(|| self.subject_after(cue)), "as the source said, then the clause", false));
                 }
                 if k >= n || doc.tokens[k].breaks_before > 0 {
                     return self.inverted_content(cue, who);
@@ -1431,6 +1451,23 @@ impl<'a, 't> Ctx<'a, 't> {
         let whole = quote_at(quotes, a).filter(|q| q.close.is_some_and(|c| c + 2 >= b));
         let content = whole.map_or_else(|| self.trim(doc.tokens[a].start, doc.tokens[b - 1].end), |q| q.content);
         Some((content, Who::Mention(m), whole.is_some()))
+    }
+
+    /// The comma that ends an opening `As X said` / `Comme l'a dit X` clause holding `cue`,
+    /// when the words after the cue (from `k`) are its addressee or its inverted subject.
+    fn as_clause_end(&self, cue: &Cue, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        let start = self.clause_start(cue.first);
+        if doc.match_class(start, Class::AsClause).is_none() || (start..cue.first).any(|j| doc.is_punct(j, ',')) {
+            return None;
+        }
+        if doc.is_punct(k, ',') {
+            return Some(k);
+        }
+        let w = self.subject_after(cue)?;
+        let (_, end) = self.who_span(w);
+        let after = doc.tokens.partition_point(|t| t.end <= end);
+        doc.is_punct(after, ',').then_some(after)
     }
 
     /// The first token of a speaker mention.
