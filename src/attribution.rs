@@ -350,7 +350,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                     continue;
                 }
                 if data.is(Class::Auxiliary, base) {
-                    if let Some(p) = participle_after(doc, i + 1).filter(|&p| reflexive_ok(doc, &data.verb_forms[doc.low(p)], i, p)) {
+                    if let Some(p) = participle_after(doc, i + 1).filter(|&p| doc.verb_form(p).is_some_and(|v| reflexive_ok(doc, &v, i, p))) {
                         let v = data.verb_forms[doc.low(p)];
                         cues.push(with_voice(doc, Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: Some(pron) }));
                         i = p + 1;
@@ -360,7 +360,7 @@ fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
             }
         }
         if doc.low_is(i, Class::Auxiliary) && !doc.is_cap(i) || doc.low_is(i, Class::Auxiliary) && doc.starts_sentence(i) {
-            if let Some(p) = participle_after(doc, i + 1).filter(|&p| reflexive_ok(doc, &data.verb_forms[doc.low(p)], i, p)) {
+            if let Some(p) = participle_after(doc, i + 1).filter(|&p| doc.verb_form(p).is_some_and(|v| reflexive_ok(doc, &v, i, p))) {
                 let v = data.verb_forms[doc.low(p)];
                 cues.push(with_voice(doc, Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: None }));
                 i = p + 1;
@@ -693,7 +693,7 @@ impl<'a, 't> Ctx<'a, 't> {
             && !doc.is_class(t, Class::Auxiliary)
             && !doc.is_class(t, Class::PronounSubject)
             && !doc.is_class(t, Class::ObjectPronoun)
-            && !doc.data.verb_forms.contains_key(doc.low(t))
+            && doc.verb_form(t).is_none()
     }
 
     /// [`np_token`](Self::np_token) for a word that is also a speech-verb form.
@@ -1135,7 +1135,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// new homes`): its lemma is an object speech verb.
     fn takes_object(&self, cue: &Cue) -> bool {
         let doc = self.doc;
-        let lemma = doc.data.verb_forms.get(doc.low(cue.last - 1)).map(|v| doc.data.verb_lemmas[v.lemma as usize]);
+        let lemma = doc.verb_form(cue.last - 1).map(|v| doc.data.verb_lemmas[v.lemma as usize]);
         lemma.is_some_and(|l| doc.data.is(Class::ObjectSpeechVerb, bare_lemma(doc, l)))
     }
 
@@ -1155,7 +1155,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return false;
             }
             let low = doc.low(j);
-            if doc.is_class(j, Class::Auxiliary) || doc.is_class(j, Class::PassiveAuxiliary) || doc.data.verb_forms.contains_key(low) || t.kind == TokKind::Word && ends_with_class(doc, low, Class::PastTenseSuffix) && !doc.is_cap(j) {
+            if doc.is_class(j, Class::Auxiliary) || doc.is_class(j, Class::PassiveAuxiliary) || doc.verb_form(j).is_some() || t.kind == TokKind::Word && ends_with_class(doc, low, Class::PastTenseSuffix) && !doc.is_cap(j) {
                 return true;
             }
         }
@@ -1190,7 +1190,7 @@ impl<'a, 't> Ctx<'a, 't> {
                 return if after_person || doc.match_class(k + 1, Class::Role).is_some() || doc.match_class(k + 1, Class::OrgRole).is_some() || (k + 1..j).any(|t| doc.is_class(t, Class::Role)) { j + 1 } else { k };
             }
             let t = doc.tokens[j];
-            if t.kind == TokKind::Punct || doc.is_class(j, Class::Auxiliary) || doc.data.verb_forms.contains_key(doc.low(j)) {
+            if t.kind == TokKind::Punct || doc.is_class(j, Class::Auxiliary) || doc.verb_form(j).is_some() {
                 return k;
             }
             j += 1;
@@ -1438,7 +1438,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if !signature {
             return None;
         }
-        let verbless = (after..sent.last).all(|j| !doc.data.verb_forms.contains_key(doc.low(j)) && !doc.is_class(j, Class::Auxiliary));
+        let verbless = (after..sent.last).all(|j| doc.verb_form(j).is_none() && !doc.is_class(j, Class::Auxiliary));
         if !titled || !verbless {
             return None;
         }

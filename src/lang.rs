@@ -653,13 +653,6 @@ pub fn fold(s: &str) -> String {
 /// what folding the whole string gives (the tests check both premises against the
 /// `unicode-normalization` crate).
 pub fn fold_into(s: &str, out: &mut String) {
-    let push = |out: &mut String, c: char| {
-        out.push(match c {
-            'y' => 'i',
-            '\u{2019}' => '\'',
-            c => c,
-        })
-    };
     let folds = &*FOLDS;
     for c in s.chars() {
         if c.is_ascii() {
@@ -670,16 +663,32 @@ pub fn fold_into(s: &str, out: &mut String) {
             out.push_str(f);
             continue;
         }
-        let u = c as u32;
-        let i = folds.marks.partition_point(|&(_, last)| last < u);
-        if folds.marks.get(i).is_some_and(|&(first, _)| first <= u) {
-            continue; // a mark: accents, diacritics
-        }
-        match folds.other.get(&c) {
-            Some(f) => f.chars().for_each(|d| push(out, d)),
-            None => c.to_lowercase().for_each(|d| push(out, d)),
-        }
+        fold_char(c, &folds.other, &folds.marks, out);
     }
+}
+
+/// Appends the fold of `c` from the table's folds and mark ranges (the uncached path, also
+/// what fills [`Folds::latin`]).
+fn fold_char(c: char, other: &HashMap<char, &'static str>, marks: &[(u32, u32)], out: &mut String) {
+    let u = c as u32;
+    let i = marks.partition_point(|&(_, last)| last < u);
+    if marks.get(i).is_some_and(|&(first, _)| first <= u) {
+        return; // a mark: accents, diacritics
+    }
+    match other.get(&c) {
+        Some(f) => f.chars().for_each(|d| push(out, d)),
+        None => c.to_lowercase().for_each(|d| push(out, d)),
+    }
+}
+
+/// Appends a folded character with the two equivalences names are matched under: y = i
+/// (Tokayev = Tokaïev) and ’ = '.
+fn push(out: &mut String, c: char) {
+    out.push(match c {
+        'y' => 'i',
+        '\u{2019}' => '\'',
+        c => c,
+    })
 }
 
 /// The character folds of `data/common/folds.tsv`, as lookup tables.
@@ -713,19 +722,9 @@ static FOLDS: LazyLock<Folds> = LazyLock::new(|| {
     marks.sort_unstable();
     let latin = (0x80..0x250u32)
         .map(|u| {
-            let c = char::from_u32(u).unwrap_or(' ');
             let mut f = String::new();
-            let in_marks = marks.iter().any(|&(a, b)| a <= u && u <= b);
-            if !in_marks {
-                let folded: String = match other.get(&c) {
-                    Some(f) => f.to_string(),
-                    None => c.to_lowercase().collect(),
-                };
-                f.extend(folded.chars().map(|l| match l {
-                    'y' => 'i',
-                    '\u{2019}' => '\'',
-                    l => l,
-                }));
+            if let Some(c) = char::from_u32(u) {
+                fold_char(c, &other, &marks, &mut f);
             }
             f
         })
