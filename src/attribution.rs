@@ -866,7 +866,7 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         // "Elles ont manifesté pour dénoncer …": an infinitive of purpose speaks for the
         // subject of its sentence.
-        let purpose = (cue.first.saturating_sub(2)..cue.first).find(|&j| doc_match_ends(self.doc, j, Class::PurposeMarker, cue.first));
+        let purpose = (cue.first.saturating_sub(2)..cue.first).find(|&j| self.doc.match_class(j, Class::PurposeMarker) == Some(cue.first));
         if let Some(p) = purpose {
             let s = self.doc.sentence_of(cue.first);
             return self.sentence_subject(s.first, p);
@@ -1625,11 +1625,6 @@ fn k_tok(doc: &Doc, byte: usize) -> usize {
 
 fn is_agent(kind: EntityType) -> bool {
     matches!(kind, EntityType::Person | EntityType::Organization | EntityType::Location)
-}
-
-/// Whether a phrase of `class` starts at token `j` and ends right before token `end`.
-fn doc_match_ends(doc: &Doc, j: usize, class: Class, end: usize) -> bool {
-    doc.match_class(j, class) == Some(end)
 }
 
 /// Whether `word` ends with one of the suffixes of `class`.
