@@ -498,15 +498,13 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             kind = TokKind::Number;
             while let Some(&(j, d)) = it.peek() {
                 let after = peek_at(j + d.len_utf8());
-                if d.is_ascii_digit() || d.is_alphabetic() && !matches!(after, Some('\'' | '’')) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if matches!(d, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit()) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
+                // Digits, letter suffixes (18h15, 1er), and a decimal or thousands mark between digits.
+                let goes_on = d.is_ascii_digit() || d.is_alphabetic() && !matches!(after, Some('\'' | '’')) || matches!(d, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit());
+                if !goes_on {
                     break;
                 }
+                end = j + d.len_utf8();
+                it.next();
             }
         } else if is_word_char(c) {
             kind = TokKind::Word;
