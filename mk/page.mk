@@ -10,19 +10,24 @@ WASM_BG := $(WASM_OUT)/article_annotator_bg.wasm
 WASM_MIN := $(WASM_OUT)/min
 WASM_CARGO := $(TARGET_DIR)/$(WASM_TARGET)/wasm/article_annotator.wasm
 
-.PHONY: page serve setup-browser setup-wasm-opt test-page bench-page screenshot twiggy
+.PHONY: page serve setup-browser setup-wasm-opt setup-page-build test-page bench-page screenshot twiggy
 
 # www/gen/assets.js (for index.html over http) and the single file, from seeds/ and the core
 # shrunk: wasm-opt -Oz on cargo's output, then wasm-bindgen without names or producers, in
 # www/pkg/min (build_page.mjs compresses that wasm with xz's LZMA and inlines it in base64).
 # wasm-opt runs before wasm-bindgen because Debian's binaryen (108) rewrites wasm-bindgen's
 # externref table as a table browsers refuse; rustc's own output has no reference-typed values.
-page: wasm setup-wasm-opt
-	@command -v $(NODE) >/dev/null || { echo "node is required for the page's build (apt-get install nodejs)"; exit 1; }
+page: wasm setup-wasm-opt setup-page-build
 	wasm-opt -Oz --strip-debug --strip-producers $(WASM_CARGO) -o $(WASM_CARGO:.wasm=.opt.wasm)
 	wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
 	  --out-name article_annotator --out-dir $(WASM_MIN) $(WASM_CARGO:.wasm=.opt.wasm)
 	$(NODE) scripts/build_page.mjs
+
+# Node, npm and the build's own npm packages (scripts/package.json: esbuild), only when missing.
+setup-page-build:
+	@command -v $(NODE) >/dev/null && command -v npm >/dev/null || { apt-get update && apt-get install -y nodejs npm; }
+	@if [ ! -d scripts/node_modules/esbuild ] || [ scripts/package-lock.json -nt scripts/node_modules/.package-lock.json ]; then \
+	  cd scripts && npm ci --no-audit --no-fund; fi
 
 # Debian's binaryen (wasm-opt) and xz-utils, only when missing.
 setup-wasm-opt:
