@@ -54,11 +54,27 @@ fn read_options(options: &JsValue) -> Result<(Option<Lang>, Option<JsValue>), Js
     Ok((lang, (!id.is_undefined() && !id.is_null()).then_some(id)))
 }
 
-/// Builds the lexicon tables of both languages now rather than on the first article.
+/// Builds the lexicon tables now rather than on the first article: those of `lang` (`"fr"`,
+/// `"en"`) with the language detector's, or of every language when `lang` is undefined.
+///
+/// The page builds the language it expects first and the others just after it has said it
+/// is ready, so that the tables of a language nobody has asked for yet do not delay it.
 #[wasm_bindgen]
-pub fn warm() {
-    let _ = Lang::Fr.data();
-    let _ = Lang::En.data();
+pub fn warm(lang: Option<String>) -> Result<(), JsError> {
+    match lang {
+        Some(code) => {
+            let lang = Lang::from_code(&code).ok_or_else(|| JsError::new(&format!("unknown language \"{code}\"")))?;
+            let _ = crate::lang::detect("");
+            let _ = lang.data();
+        }
+        None => {
+            let _ = crate::lang::detect("");
+            for lang in [Lang::Fr, Lang::En] {
+                let _ = lang.data();
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The core's version.
