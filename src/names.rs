@@ -494,7 +494,8 @@ fn extend(doc: &Doc, i: usize) -> usize {
         if doc.is_class(j, Class::Coordinator) && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 && !doc.is_cap(j) {
             let e = extend(doc, j + 1);
             // (Not over a complement: "Chan of DAB and Eunice Yung of the Party" are two.)
-            let shared = ends_with_place_or_body(doc, e) && !ends_with_place_or_body(doc, j) && gazetteer(doc, &doc.span_key(i, j)).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
+            // ("National Air and Space Museum": a body's word before a place's is no name's end.)
+            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1))) && gazetteer(doc, &doc.span_key(i, j)).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
             let complement = e == j + 2
                 && is_org_head(doc, i)
                 && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
@@ -779,8 +780,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
             return set(c, EntityType::Person, "title before a name");
         }
     }
-    let first = doc.key(a);
-    if b > a + 1 && (doc.data.given_names.contains(first) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
+    if b > a + 1 && (is_given_name(doc, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
     if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) {
@@ -813,11 +813,55 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     // (Civic Passion, Home Office); names made of rare words are mostly people's.
     let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.is_common_word(t) && !doc.is_class(t, Class::NameParticle));
     if b > a + 1 && !ordinary && (a..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.')) && b - a <= 4 {
+        if let Some((t, why)) = body_context(doc, a) {
+            return set(c, t, why);
+        }
         return set(c, EntityType::Person, "capitalised words");
     }
     if b > a + 1 {
         return set(c, EntityType::Organization, "capitalised words with connectors");
     }
+}
+
+/// What the words right before token `a` say of a name that no word of its own types: a body's
+/// role noun (`la secte islamiste X`, `le constructeur X`) or a determiner (`la X Y`, `the X
+/// Y`: people's names take none) make it a body, or a place after a determiner of place (`au X
+/// Y`).
+fn body_context(doc: &Doc, a: usize) -> Option<(EntityType, &'static str)> {
+    if a == 0 || doc.tokens[a].breaks_before > 0 {
+        return None;
+    }
+    if org_role_before(doc, a).is_some() {
+        return Some((EntityType::Organization, "a body's role noun before it"));
+    }
+    let d = a - 1;
+    if doc.is_class(d, Class::Determiner) && !doc.is_cap(d) {
+        if doc.is_class(d, Class::LocationPreposition) {
+            return Some((EntityType::Location, "determiner of place before it"));
+        }
+        return Some((EntityType::Organization, "determiner before it"));
+    }
+    None
+}
+
+/// The token of a body's role noun before token `a`, maybe with lowercase adjectives between
+/// (`la secte islamiste`, `the carrier`).
+fn org_role_before(doc: &Doc, a: usize) -> Option<usize> {
+    let mut k = a;
+    while k > 0 && a - k <= 2 && doc.tokens[k].breaks_before == 0 {
+        let p = k - 1;
+        if doc.is_class(p, Class::OrgRole) && doc.tokens[p].kind == TokKind::Word && !doc.is_cap(p) {
+            return Some(p);
+        }
+        let adjective = doc.tokens[p].kind == TokKind::Word
+            && doc.tok(p).chars().next().is_some_and(char::is_lowercase)
+            && (is_adjective(doc, p) || doc.data.demonyms.contains(doc.key(p)));
+        if !adjective {
+            return None;
+        }
+        k = p;
+    }
+    None
 }
 
 /// An organisation opened by an organisation head, followed by a connector and another
@@ -871,6 +915,22 @@ fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
         out.push(c);
     }
     *cands = out;
+}
+
+/// Whether token `i` is a given name, or a compound of capitalised parts opened by one
+/// (`Jean-Mimi`, `Marie-Soleil`).
+fn is_given_name(doc: &Doc, i: usize) -> bool {
+    let k = doc.key(i);
+    if doc.data.given_names.contains(k) {
+        return true;
+    }
+    let w = doc.tok(i);
+    let mut parts = w.split('-');
+    let first = parts.next().unwrap_or("");
+    w.contains('-')
+        && parts.all(|p| p.chars().next().is_some_and(char::is_uppercase))
+        && doc.data.given_names.contains(&key(first))
+        && gazetteer(doc, k).is_none()
 }
 
 /// Roles that name a body rather than a person (`gouvernement`, `police`).
@@ -955,9 +1015,10 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         surnames.insert(fold_key(doc.tok(c.last - 1)));
     }
     for c in cands.iter_mut() {
-        let weak = c.kind == Some(EntityType::Person) && c.why == "capitalised words" && c.last > c.first + 1;
+        let weak = matches!(c.why, "capitalised words" | "determiner before it") && c.last > c.first + 1;
         if weak && surnames.contains(&fold_key(doc.tok(c.first))) && !(c.first + 1..c.last).any(|w| surnames.contains(&fold_key(doc.tok(w))) || doc.is_class(w, Class::NameParticle)) {
             c.last = c.first + 1;
+            c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
         }
     }
@@ -1024,7 +1085,10 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if b != a + 1 {
             continue;
         }
-        if doc.data.given_names.contains(doc.key(a)) {
+        // ("la Marine", "the Chase": a determiner makes a given name that is also an ordinary
+        // word that word; "the Marilyn pictures" is still hers.)
+        let determined = a > 0 && doc.tokens[a].breaks_before == 0 && doc.is_class(a - 1, Class::Determiner) && doc.is_common_word(a);
+        if is_given_name(doc, a) && !determined {
             c.kind = Some(EntityType::Person);
             c.why = "given name";
             continue;
@@ -1036,6 +1100,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             c.why = "coordinated with a name of that type";
             continue;
         }
+
         // "à Lagos", "en Grèce", "in Kabul".
         let before = if a > 0 && doc.tokens[a].breaks_before == 0 { Some(a - 1) } else { None };
         // ("according to Rathbun" is a source, not a place.)
@@ -1043,10 +1108,21 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if before.is_some_and(|p| doc.is_class(p, Class::LocationPreposition) && !in_source_cue(p)) {
             c.kind = Some(EntityType::Location);
             c.why = "preposition of place before it";
+            // Typed here, it passes its type on to a name coordinated with it ("à Jalo et Ojla").
+            if doc.is_class(b, Class::Coordinator) && doc.tokens.get(b + 1).is_some_and(|t| t.breaks_before == 0) {
+                coordinated_kind.insert(b + 1, EntityType::Location);
+            }
             continue;
         }
         if doc.is_common_word(a) {
             continue; // "État", "Sommet": an ordinary word with a capital
+        }
+        // "le constructeur X", "la firme X" (a head such as "gouvernement" or "commission" is
+        // also followed by the name of the person who leads it).
+        if org_role_before(doc, a).is_some_and(|r| !is_org_head(doc, r)) {
+            c.kind = Some(EntityType::Organization);
+            c.why = "a body's role noun before it";
+            continue;
         }
         // "Barroso, le président de la Commission": a person's role in apposition.
         let mut r = b + 1;
