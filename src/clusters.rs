@@ -41,8 +41,9 @@ struct PersonName {
 }
 
 fn person_name(doc: &Doc, m: &Mention) -> PersonName {
-    // The surname starts at its particle when it has one: "Kito de Pavant" → "de Pavant".
-    let particle = (m.first + 1..m.last).find(|&t| doc.is_class(t, Class::NameParticle) && t + 1 < m.last);
+    // The surname starts at its particle when it has one: "Kito de Pavant" → "de Pavant"; a
+    // name that opens with it is a surname alone ("De Pavant", "Le Pen").
+    let particle = (m.first..m.last).find(|&t| doc.is_class(t, Class::NameParticle) && t + 1 < m.last);
     let surname_start = match particle {
         Some(p) => p,
         None => (m.first..m.last).rev().find(|&t| doc.tokens[t].kind == TokKind::Word).unwrap_or(m.first),

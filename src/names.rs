@@ -49,6 +49,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
     cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(doc.key(c.first))));
     consistency(doc, &mut cands);
+    sentence_initial_particles(doc, &mut cands);
     match_teams(doc, &mut cands);
     short_references(doc, &mut cands);
     cands
@@ -341,11 +342,13 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
             // ministère de l'Intérieur, direction des Renseignements.
             if doc.tokens[i].kind == TokKind::Word && is_org_head(doc, i) {
                 if let Some(c) = connector(doc, i + 1) {
-                    // "direction de l'aviation civile", "service des renseignements militaires".
+                    // "direction de l'aviation civile", "service des renseignements militaires"
+                    // (a nationality after the complement describes the body: "ministère de
+                    // l'Intérieur malien").
                     let body = doc.is_class(i, Class::OrgRole) || doc.low_is(i, Class::OrgRole);
                     if !body && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
                         let mut end = c + 2;
-                        while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) {
+                        while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
                         }
                         out.push(Candidate { first: i, last: end, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
@@ -354,7 +357,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                     }
                     if c < n && namelike(doc, c) && joined(doc, i, c + 1) {
                         let mut end = extend(doc, c);
-                        while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) {
+                        while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
                         }
                         out.push(Candidate { first: i, last: end, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
@@ -372,6 +375,15 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
         if end == i + 1 && doc.data.org_heads.contains(doc.tok(i)) {
             if let Some(c) = connector(doc, i + 1).filter(|&c| c < n && common_noun(doc, c)) {
                 end = c + 1;
+            }
+        }
+        // A body's name goes on with a lowercase complement that leads to a name:
+        // "Université d'État d'hydrométéorologie de Russie".
+        if is_org_head(doc, i) {
+            if let Some(c) = connector(doc, end).filter(|&c| c < n && common_noun(doc, c) && joined(doc, end - 1, c + 1)) {
+                if let Some(e) = connector(doc, c + 1).filter(|&e| e < n && namelike(doc, e) && doc.tokens[e].breaks_before == 0) {
+                    end = extend(doc, e);
+                }
             }
         }
         // French organisation names go on with adjectives: Banque centrale européenne,
@@ -1105,7 +1117,9 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         let before = if a > 0 && doc.tokens[a].breaks_before == 0 { Some(a - 1) } else { None };
         // ("according to Rathbun" is a source, not a place.)
         let in_source_cue = |p: usize| (p.saturating_sub(3)..p).any(|q| doc.match_class(q, Class::SourceCue) == Some(p + 1));
-        if before.is_some_and(|p| doc.is_class(p, Class::LocationPreposition) && !in_source_cue(p)) {
+        // ("face à Apple": a compound preposition ending in "à" introduces no place.)
+        let compound = |p: usize| (p.saturating_sub(2)..p).any(|q| doc.match_class(q, Class::Preposition) == Some(p + 1));
+        if before.is_some_and(|p| doc.is_class(p, Class::LocationPreposition) && !in_source_cue(p) && !compound(p)) {
             c.kind = Some(EntityType::Location);
             c.why = "preposition of place before it";
             // Typed here, it passes its type on to a name coordinated with it ("à Jalo et Ojla").
@@ -1146,6 +1160,26 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         // A single unknown capitalised word without evidence is left untyped: on news text
         // it is a person's name less often than a product, an event or a common noun.
 }
+}
+
+/// "De Pavant a dit": a sentence's first word is the particle of a surname the document gave
+/// with it ("Kito de Pavant"), not an ordinary word capitalised by its position.
+fn sentence_initial_particles(doc: &Doc, cands: &mut [Candidate]) {
+    let mut with_particle: HashSet<String> = HashSet::default();
+    for c in cands.iter().filter(|c| c.kind == Some(EntityType::Person) && c.last > c.first + 2) {
+        if let Some(p) = (c.first + 1..c.last - 1).find(|&w| doc.is_class(w, Class::NameParticle)) {
+            with_particle.insert(fold_key(&doc.span_key(p, c.last)));
+        }
+    }
+    if with_particle.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut().filter(|c| c.kind == Some(EntityType::Person) && c.first > 0) {
+        let p = c.first - 1;
+        if doc.starts_sentence(p) && doc.is_cap(p) && doc.is_class(p, Class::NameParticle) && with_particle.contains(&fold_key(&doc.span_key(p, c.last))) {
+            c.first = p;
+        }
+    }
 }
 
 /// Places that meet in a match score (`Sweden 1 – 0 Korea Republic`, `Belgium defeated Panama
