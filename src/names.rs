@@ -153,6 +153,10 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
     if doc.data.given_names.contains(&k) && before_capital || gazetteer(doc, &k).is_some() {
         return false;
     }
+    // "Radio Habana Cuba", "Banque Populaire": a body's head word opens the name after it.
+    if before_capital && is_org_head(doc, i) && !s.all_caps {
+        return false;
+    }
     if recurring.contains(&k) && !s.all_caps {
         return false;
     }
@@ -254,7 +258,9 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
     let mut i = 0;
     while i < n {
         // A gazetteer phrase may hold lowercase words (Asie centrale, Union européenne).
-        if doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && doc.data.org_heads.contains(doc.tok(i)) {
+        // (A known name may open with its elided article: "L'Oréal".)
+        let capital_elision = doc.tokens[i].kind == TokKind::Elision && doc.tok(i).chars().next().is_some_and(char::is_uppercase);
+        if doc.is_cap(i) || capital_elision || doc.tokens[i].kind == TokKind::Word && doc.data.org_heads.contains(doc.tok(i)) {
             // A lowercase head starts a known name only with its capitalised complement
             // ("ministère des Affaires étrangères", not a generic "assemblée nationale").
             if let Some(end) = longest_gazetteer(doc, i).filter(|&e| (i..e).any(|t| doc.is_cap(t))) {
