@@ -1111,6 +1111,16 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             c.why = "given name";
             continue;
         }
+        // "le gouvernement Papadimos", "l'après Kadhafi", "the Obama administration": a body
+        // or period named after its leader.
+        let det = |t: usize| doc.is_class(t, Class::Determiner) && doc.tokens[t + 1].breaks_before == 0;
+        let led_after = a >= 2 && doc.is_class(a - 1, Class::LeaderBody) && det(a - 2) && doc.tokens[a].breaks_before == 0;
+        let led_before = a >= 1 && doc.is_class(b, Class::LeaderBody) && det(a - 1) && doc.tokens[b].breaks_before == 0;
+        if (led_after || led_before) && !doc.is_common_word(a) && !doc.is_upper(a) {
+            c.kind = Some(EntityType::Person);
+            c.why = "leader of a body named after them";
+            continue;
+        }
         // "à Jalo et Ojla", "Google and Apple": a name coordinated with a place or a body
         // right before it is one too.
         if let Some(kind) = coordinated_kind.get(&a).copied() {
