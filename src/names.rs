@@ -590,7 +590,9 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
         let mut start = a;
         let mut k = a;
         while k < b {
-            if namelike(doc, k) && positional_capital(doc, k, recurring) {
+            // (A body's word that closes the run stays with it: "Follow us on Google News".)
+            let closes_body = k + 1 == b && k > start && doc.data.org_suffixes.contains(doc.tok(k));
+            if namelike(doc, k) && positional_capital(doc, k, recurring) && !closes_body {
                 if start < k {
                     split_connectors(doc, start, k, title.take(), out);
                 }
@@ -743,6 +745,9 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     }
     if b == a + 1 && doc.data.demonyms.contains(&*k) {
         return; // a nationality word, not a name
+    }
+    if title_at(doc, a).is_some_and(|t| t >= b) {
+        return; // a role alone, split from the name it followed ("Sommet des Chefs d'État")
     }
     // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
     let event = |t: usize| doc.is_cap(t) && doc.data.is(Class::EventWord, doc.low(t));
