@@ -567,6 +567,22 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
         }
         break;
     }
+    // "le Français Marc Guillemot", "les Sud-Coréens Song Myung-Sup": a nationality noun after
+    // its determiner introduces the person's name and is no part of it (but "the American
+    // Medical Association").
+    if b > a + 2
+        && a > 0
+        && doc.is_class(a - 1, Class::Determiner)
+        && doc.data.demonyms.contains(doc.key(a))
+        && namelike(doc, a + 1)
+        && !ends_with_place_or_body(doc, b)
+        && gazetteer(doc, &doc.span_key(a, b)).is_none()
+        // (What follows looks like a person's name: rare capitalised words, no body's word.)
+        && !is_org_head(doc, a + 1)
+        && (a + 1..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.'))
+    {
+        a += 1;
+    }
     if title.is_none() {
         title = title_before(doc, a);
     }
