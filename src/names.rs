@@ -815,9 +815,15 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         let role = doc.span_key(ta, tb).to_lowercase();
         let honorific = doc.data.is(Class::Honorific, &role) || doc.data.is(Class::Honorific, &format!("{role}."));
         let person_role = honorific || doc.data.is(Class::Role, &role) && !is_collective_role(&role, doc);
-        if person_role {
+        // ("le député UMP Jean Dupont": an acronym after a role is the person's party.)
+        if person_role && !(b == a + 1 && doc.is_upper(a)) {
             return set(c, EntityType::Person, "title before a name");
         }
+    }
+    // "l'hebdomadaire Charlie Hebdo", "la compagnie Dana Air": a body's role noun outweighs a
+    // given name (but "le gouvernement Jean-Marc Ayrault" is led by a person).
+    if b > a + 1 && org_role_before(doc, a).is_some_and(|r| !doc.is_class(r, Class::LeaderBody)) {
+        return set(c, EntityType::Organization, "a body's role noun before it");
     }
     if b > a + 1 && (is_given_name(doc, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
