@@ -116,9 +116,19 @@ fn recurring_capitals(doc: &Doc) -> HashSet<String> {
     set
 }
 
+/// Whether token `i` is capitalised, or a name glued to its lowercase particle (`al-Assad`).
+fn is_name_cap(doc: &Doc, i: usize) -> bool {
+    if doc.is_cap(i) {
+        return true;
+    }
+    let w = doc.tok(i);
+    doc.tokens[i].kind == TokKind::Word
+        && w.find('-').is_some_and(|p| w[p + 1..].chars().next().is_some_and(char::is_uppercase) && doc.data.is(Class::NameParticle, &w[..=p]))
+}
+
 /// Whether token `i` is a word that may belong to a name.
 fn namelike(doc: &Doc, i: usize) -> bool {
-    if !doc.is_cap(i) || is_date_word(doc, i) {
+    if !is_name_cap(doc, i) || is_date_word(doc, i) {
         return false;
     }
     if doc.low_is(i, Class::NotName) {
@@ -347,12 +357,23 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
             // A lowercase organisation head before a capitalised complement:
             // ministère de l'Intérieur, direction des Renseignements.
             if doc.tokens[i].kind == TokKind::Word && is_org_head(doc, i) {
-                if let Some(c) = connector(doc, i + 1) {
+                // Adjectives may stand between the head and its complement: "tribunal
+                // correctionnel de Nanterre", "conseil municipal de X".
+                let mut h = i + 1;
+                while h < n && h < i + 3 && doc.tokens[h].breaks_before == 0 && is_adjective(doc, h) && !doc.data.demonyms.contains(doc.key(h)) {
+                    h += 1;
+                }
+                let h = if h > i + 1 && connector(doc, h).is_some_and(|c| c < n && namelike(doc, c)) { h } else { i + 1 };
+                // A place word before a known place names that place ("le département de la
+                // Loire", "le centre historique de Lyon"): the place alone is tagged.
+                let place_word = doc.is_class(i, Class::PlaceDescriptor) || doc.is_class(i, Class::PlaceHead);
+                let known_place = |c: usize| c < n && gazetteer(doc, &doc.span_key(c, extend(doc, c))).is_some_and(|g| g.0 == EntityType::Location);
+                if let Some(c) = connector(doc, h).filter(|&c| !(place_word && known_place(c))) {
                     // "direction de l'aviation civile", "service des renseignements militaires"
                     // (a nationality after the complement describes the body: "ministère de
                     // l'Intérieur malien").
                     let body = doc.is_class(i, Class::OrgRole) || doc.low_is(i, Class::OrgRole);
-                    if !body && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
+                    if !body && h == i + 1 && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
                         let mut end = c + 2;
                         while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
@@ -361,7 +382,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                         i = end;
                         continue;
                     }
-                    if c < n && namelike(doc, c) && joined(doc, i, c + 1) {
+                    if c < n && namelike(doc, c) && joined(doc, i, c + 1) && (h == i + 1 || !known_place(c) || !place_word) {
                         let mut end = extend(doc, c);
                         while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
@@ -589,7 +610,8 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
     // "Afghan Ambassador", "Mr Toccafondi Undersecretary": a person's title after the name
     // is no part of it (a body's word is: "Irving Police", "Catholic Church").
     let mut b = b;
-    while b > a + 1 && doc.is_cap(b - 1) && doc.data.is(Class::Role, doc.low(b - 1)) && !is_collective_role(doc.low(b - 1), doc) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) && !doc.data.is(Class::OrgRole, doc.low(b - 1)) {
+    // ("Bruno Le Maire": a particle makes the word a surname.)
+    while b > a + 1 && doc.is_cap(b - 1) && !(doc.is_class(b - 2, Class::NameParticle) && doc.is_cap(b - 2)) && doc.data.is(Class::Role, doc.low(b - 1)) && !is_collective_role(doc.low(b - 1), doc) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) && !doc.data.is(Class::OrgRole, doc.low(b - 1)) {
         b -= 1;
     }
     // "Ahmed Mohamed Image: Twitter": a caption label glued to the name before it.
@@ -857,7 +879,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     // Unknown words that are also ordinary words name things more often than people
     // (Civic Passion, Home Office); names made of rare words are mostly people's.
     let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.is_common_word(t) && !doc.is_class(t, Class::NameParticle));
-    if b > a + 1 && !ordinary && (a..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.')) && b - a <= 4 {
+    if b > a + 1 && !ordinary && (a..b).all(|t| is_name_cap(doc, t) && !doc.is_upper(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.')) && b - a <= 4 {
         if let Some((t, why)) = body_context(doc, a) {
             return set(c, t, why);
         }
