@@ -1193,15 +1193,16 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             }
             continue;
         }
-        if doc.is_common_word(a) {
-            continue; // "État", "Sommet": an ordinary word with a capital
-        }
-        // "le constructeur X", "la firme X" (a head such as "gouvernement" or "commission" is
-        // also followed by the name of the person who leads it).
-        if org_role_before(doc, a).is_some_and(|r| !is_org_head(doc, r)) {
+        // "le constructeur X", "le groupe Total" (a body named after its leader is typed
+        // above): an ordinary word too, when the role noun stands right before it.
+        let role = org_role_before(doc, a).filter(|&r| !doc.is_class(r, Class::LeaderBody));
+        if role.is_some_and(|r| r + 1 == a || !doc.is_common_word(a)) && !doc.starts_sentence(a) {
             c.kind = Some(EntityType::Organization);
             c.why = "a body's role noun before it";
             continue;
+        }
+        if doc.is_common_word(a) {
+            continue; // "État", "Sommet": an ordinary word with a capital
         }
         // "Barroso, le président de la Commission": a person's role in apposition.
         let mut r = b + 1;
