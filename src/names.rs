@@ -52,10 +52,50 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     sentence_initial_particles(doc, &mut cands);
     match_teams(doc, &mut cands);
     short_references(doc, &mut cands);
+    drop_works(doc, &mut cands);
     cands
         .into_iter()
         .filter_map(|c| c.kind.map(|kind| Name { first: c.first, last: c.last, kind, why: c.why, title: c.title }))
         .collect()
+}
+
+/// "le film Harry Potter", "le navire Empress of Ireland", "the hurricane Katrina": a name
+/// right after a noun of works, vehicles or storms is a title, and so is every mention of it
+/// that no gazetteer knows.
+fn drop_works(doc: &Doc, cands: &mut [Candidate]) {
+    let mut titles: HashSet<String> = HashSet::default();
+    for c in cands.iter_mut() {
+        if c.kind.is_some() && after_work_noun(doc, c.first) {
+            titles.insert(fold_key(&doc.span_key(c.first, c.last)));
+            c.kind = None;
+        }
+    }
+    if titles.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut().filter(|c| c.kind.is_some() && !c.why.starts_with("gazetteer")) {
+        if titles.contains(&fold_key(&doc.span_key(c.first, c.last))) {
+            c.kind = None;
+        }
+    }
+}
+
+/// Whether a noun of works (`film`, `navire`) with its determiner stands right before token
+/// `a`, maybe with adjectives after it (`le film américain X`).
+fn after_work_noun(doc: &Doc, a: usize) -> bool {
+    let lower = |t: usize| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().next().is_some_and(char::is_lowercase);
+    let mut r = a;
+    while r > 1 && a - r < 2 && doc.tokens[r].breaks_before == 0 && lower(r - 1) && !doc.is_class(r - 1, Class::WorkNoun) && (is_adjective(doc, r - 1) || doc.data.demonyms.contains(doc.key(r - 1))) {
+        r -= 1;
+    }
+    if r == 0 || doc.tokens[r].breaks_before > 0 {
+        return false;
+    }
+    let w = r - 1;
+    if !(lower(w) && doc.is_class(w, Class::WorkNoun)) || w == 0 || doc.tokens[w].breaks_before > 0 {
+        return false;
+    }
+    doc.is_class(w - 1, Class::Determiner) || w > 1 && lower(w - 1) && doc.tokens[w - 1].breaks_before == 0 && doc.is_class(w - 2, Class::Determiner)
 }
 
 /// Why a short name of an organisation is one (clusters join it to the full name).
@@ -810,6 +850,10 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
         return set(c, EntityType::Organization, "organisation word");
     }
+    // "Hurricane Katrina", "Opération Barkhane": a storm or a work named with its noun.
+    if b > a + 1 && doc.is_class(a, Class::WorkNoun) && !doc.is_upper(a) {
+        return;
+    }
     // A long name that goes on past a person's name with a place or organisation word is
     // that place or body, not the person: "Andy Warhol Foundation for the Visual Arts",
     // "Chiang Kai Shek Memorial Hall". Two words stay a person's ("Tony Hall").
@@ -984,20 +1028,15 @@ fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
     *cands = out;
 }
 
-/// Whether token `i` is a given name, or a compound of capitalised parts opened by one
-/// (`Jean-Mimi`, `Marie-Soleil`).
+/// Whether token `i` is a given name, or a compound of given names (`Jean-Mimi`; but a
+/// person's full name joined by a hyphen names a place or an event: `Roland-Garros`).
 fn is_given_name(doc: &Doc, i: usize) -> bool {
     let k = doc.key(i);
     if doc.data.given_names.contains(k) {
         return true;
     }
     let w = doc.tok(i);
-    let mut parts = w.split('-');
-    let first = parts.next().unwrap_or("");
-    w.contains('-')
-        && parts.all(|p| p.chars().next().is_some_and(char::is_uppercase))
-        && doc.data.given_names.contains(&key(first))
-        && gazetteer(doc, k).is_none()
+    w.contains('-') && w.split('-').all(|p| doc.data.given_names.contains(&key(p))) && gazetteer(doc, k).is_none()
 }
 
 /// Roles that name a body rather than a person (`gouvernement`, `police`).
