@@ -403,12 +403,30 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                 while h < n && h < i + 3 && doc.tokens[h].breaks_before == 0 && is_adjective(doc, h) && !doc.data.demonyms.contains(doc.key(h)) {
                     h += 1;
                 }
-                let h = if h > i + 1 && connector(doc, h).is_some_and(|c| c < n && namelike(doc, c)) { h } else { i + 1 };
+                // Or a noun: "cour d'appel de Paris", "chambre de commerce de Lyon" (when
+                // a known place closes the name).
+                let known_place = |c: usize| c < n && namelike(doc, c) && gazetteer(doc, &doc.span_key(c, extend(doc, c))).is_some_and(|g| g.0 == EntityType::Location);
+                let noun = connector(doc, i + 1).filter(|&c| c < n && common_noun(doc, c) && connector(doc, c + 1).is_some_and(known_place) && joined(doc, i, c + 2));
+                let h = if let Some(c) = noun {
+                    c + 1
+                } else if h > i + 1 && connector(doc, h).is_some_and(|c| c < n && namelike(doc, c)) {
+                    h
+                } else {
+                    i + 1
+                };
+                // "lycée Victor-Hugo", "université Paris-Saclay": a school or a hospital named
+                // after a person or a place with a hyphen (a body's role noun names it alone:
+                // "le groupe Saint-Gobain").
+                let hyphenated = |t: usize| t < n && doc.tokens[t].breaks_before == 0 && doc.is_cap(t) && doc.tok(t).contains('-') && doc.tok(t).split('-').all(|p| p.chars().next().is_some_and(|ch| ch.is_uppercase()) || doc.data.is(Class::NameParticle, p));
+                if doc.tok(i).chars().next().is_some_and(char::is_lowercase) && !doc.is_class(i, Class::OrgRole) && !doc.is_class(i, Class::LeaderBody) && hyphenated(i + 1) {
+                    out.push(Candidate { first: i, last: i + 2, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
+                    i += 2;
+                    continue;
+                }
                 // A place word before a known place names that place ("le département de la
                 // Loire", "le centre historique de Lyon"): the place alone is tagged.
                 let place_word = doc.is_class(i, Class::PlaceDescriptor) || doc.is_class(i, Class::PlaceHead);
-                let known_place = |c: usize| c < n && gazetteer(doc, &doc.span_key(c, extend(doc, c))).is_some_and(|g| g.0 == EntityType::Location);
-                if let Some(c) = connector(doc, h).filter(|&c| !(place_word && known_place(c))) {
+                if let Some(c) = connector(doc, h).filter(|&c| !(place_word && h == i + 1 && known_place(c))) {
                     // "direction de l'aviation civile", "service des renseignements militaires"
                     // (a nationality after the complement describes the body: "ministère de
                     // l'Intérieur malien").
@@ -784,6 +802,8 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && k == start + 1
                     && gazetteer(doc, doc.key(start)).is_none() && gazetteer(doc, doc.key(conn_end)).is_none())
                 || doc.is_punct(k, '&')
+                // "Mme Le Pen": a capitalised particle right after a title opens the surname.
+                || k == start && title.is_some() && doc.is_cap(k) && doc.is_class(k, Class::NameParticle) && conn_end < b
                 || k > start && collective_possessive(doc, k)
                 // "Museum of Art", "Space Museum of McMinnville": a place word takes its complement.
                 || k > start && doc.is_class(k, Class::OrgConnector) && doc.is_cap(k - 1) && doc.data.is(Class::PlaceSuffix, doc.low(k - 1))
@@ -1351,7 +1371,9 @@ fn spoken_before(doc: &Doc, a: usize) -> bool {
     if doc.tokens[p].kind != TokKind::Word && doc.tokens[p].kind != TokKind::Elision {
         return false;
     }
-    let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, Class::SourceCue) == Some(a));
+    // ("selon l'Insee": the article between the cue and the name.)
+    let article = doc.is_class(p, Class::Determiner) && !doc.is_cap(p);
+    let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, Class::SourceCue) == Some(a) || article && doc.match_class(s, Class::SourceCue) == Some(p));
     source || doc.verb_form(p).is_some() && (p > 0 && (doc.is_punct(p - 1, ',') || doc.low_is(p - 1, Class::Auxiliary)))
 }
 
