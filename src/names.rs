@@ -649,7 +649,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
     // "le Français Marc Guillemot", "les Sud-Coréens Song Myung-Sup": a nationality noun after
     // its determiner introduces the person's name and is no part of it (but "the American
     // Medical Association").
-    if b > a + 2
+    if b > a + 1
         && a > 0
         && doc.is_class(a - 1, Class::Determiner)
         && doc.data.demonyms.contains(doc.key(a))
@@ -660,6 +660,8 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
         && !is_org_head(doc, a + 1)
         && (a + 1..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.'))
     {
+        // (It tells who the name is: "le Brésilien Neymar".)
+        title = title.or(Some((a, a + 1)));
         a += 1;
     }
     if title.is_none() {
@@ -900,7 +902,8 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if let Some((ta, tb)) = c.title {
         let role = doc.span_key(ta, tb).to_lowercase();
         let honorific = doc.data.is(Class::Honorific, &role) || doc.data.is(Class::Honorific, &format!("{role}."));
-        let person_role = honorific || doc.data.is(Class::Role, &role) && !is_collective_role(&role, doc);
+        let nationality = doc.data.demonyms.contains(&doc.span_key(ta, tb)) && doc.is_cap(ta);
+        let person_role = honorific || nationality || doc.data.is(Class::Role, &role) && !is_collective_role(&role, doc);
         // ("le député UMP Jean Dupont": an acronym after a role is the person's party.)
         if person_role && !(b == a + 1 && doc.is_upper(a)) {
             return set(c, EntityType::Person, "title before a name");
@@ -1254,6 +1257,19 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         }
         // "le constructeur X", "le groupe Total" (a body named after its leader is typed
         // above): an ordinary word too, when the role noun stands right before it.
+        // "l'américain Apple", "le chinois Huawei": a nationality adjective used as a noun
+        // (in lowercase, unlike "le Français X", a person) stands for a company.
+        let company = a >= 2
+            && doc.tokens[a - 1].kind == TokKind::Word
+            && doc.tok(a - 1).chars().next().is_some_and(char::is_lowercase)
+            && doc.data.demonyms.contains(doc.key(a - 1))
+            && doc.is_class(a - 2, Class::Determiner)
+            && joined(doc, a - 2, a + 1);
+        if company && !doc.starts_sentence(a) {
+            c.kind = Some(EntityType::Organization);
+            c.why = "a nationality noun before it";
+            continue;
+        }
         let role = org_role_before(doc, a).filter(|&r| !doc.is_class(r, Class::LeaderBody));
         if role.is_some_and(|r| r + 1 == a || !doc.is_common_word(a)) && !doc.starts_sentence(a) {
             c.kind = Some(EntityType::Organization);
