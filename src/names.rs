@@ -260,12 +260,21 @@ fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
     // Spelling variants: Etats-Unis for États-Unis, Tokyo for Tōkyō.
     let f = fold_key(k);
     if d.folded_organizations.contains(&f) {
-        Some((EntityType::Organization, "gazetteer: organisations"))
+        return Some((EntityType::Organization, "gazetteer: organisations"));
     } else if d.folded_locations.contains(&f) {
-        Some((EntityType::Location, "gazetteer: places"))
-    } else {
-        None
+        return Some((EntityType::Location, "gazetteer: places"));
     }
+    // "la Maison-Blanche" for "Maison Blanche"; "l'Otan", "la Fifa": French writes the
+    // acronyms it reads as words with one capital.
+    if k.contains('-') && !k.contains(' ') {
+        return gazetteer(doc, &k.replace('-', " "));
+    }
+    let mut chars = k.chars();
+    let title_case_word = chars.next().is_some_and(char::is_uppercase) && k.chars().count() >= 4 && chars.all(|c| c.is_lowercase());
+    if title_case_word && d.organizations.contains(&k.to_uppercase()) {
+        return Some((EntityType::Organization, "gazetteer: organisations"));
+    }
+    None
 }
 
 /// A capitalised run that fills a quotation on its own is the title of a work (a film, a
@@ -1055,7 +1064,8 @@ fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// person's full name joined by a hyphen names a place or an event: `Roland-Garros`).
 fn is_given_name(doc: &Doc, i: usize) -> bool {
     let k = doc.key(i);
-    if doc.data.given_names.contains(k) {
+    // (The lexicon writes some names without their accents: Noel for Noël.)
+    if doc.data.given_names.contains(k) || !k.is_ascii() && doc.data.given_names.contains(&title_case(&fold_key(k))) {
         return true;
     }
     let w = doc.tok(i);
