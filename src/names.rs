@@ -1224,6 +1224,28 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if b != a + 1 {
             continue;
         }
+        // "à Jalo et Ojla", "Google and Apple", "le PSG et Chelsea": a name coordinated with
+        // a place or a body right before it is one too, given name or not.
+        if let Some(kind) = coordinated_kind.get(&a).copied() {
+            c.kind = Some(kind);
+            c.why = "coordinated with a name of that type";
+            continue;
+        }
+        // "à Lagos", "en Grèce", "in Kabul".
+        let before = if a > 0 && doc.tokens[a].breaks_before == 0 { Some(a - 1) } else { None };
+        // ("according to Rathbun" is a source, not a place.)
+        let in_source_cue = |p: usize| (p.saturating_sub(3)..p).any(|q| doc.match_class(q, Class::SourceCue) == Some(p + 1));
+        // ("face à Apple": a compound preposition ending in "à" introduces no place.)
+        let compound = |p: usize| (p.saturating_sub(2)..p).any(|q| doc.match_class(q, Class::Preposition) == Some(p + 1));
+        if before.is_some_and(|p| doc.is_class(p, Class::LocationPreposition) && !in_source_cue(p) && !compound(p)) {
+            c.kind = Some(EntityType::Location);
+            c.why = "preposition of place before it";
+            // Typed here, it passes its type on to a name coordinated with it ("à Jalo et Ojla").
+            if doc.is_class(b, Class::Coordinator) && doc.tokens.get(b + 1).is_some_and(|t| t.breaks_before == 0) {
+                coordinated_kind.insert(b + 1, EntityType::Location);
+            }
+            continue;
+        }
         // ("la Marine", "the Chase": a determiner makes a given name that is also an ordinary
         // word that word; "the Marilyn pictures" is still hers.)
         let determined = a > 0 && doc.tokens[a].breaks_before == 0 && doc.is_class(a - 1, Class::Determiner) && doc.is_common_word(a);
@@ -1242,31 +1264,6 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             c.why = "leader of a body named after them";
             continue;
         }
-        // "à Jalo et Ojla", "Google and Apple": a name coordinated with a place or a body
-        // right before it is one too.
-        if let Some(kind) = coordinated_kind.get(&a).copied() {
-            c.kind = Some(kind);
-            c.why = "coordinated with a name of that type";
-            continue;
-        }
-
-        // "à Lagos", "en Grèce", "in Kabul".
-        let before = if a > 0 && doc.tokens[a].breaks_before == 0 { Some(a - 1) } else { None };
-        // ("according to Rathbun" is a source, not a place.)
-        let in_source_cue = |p: usize| (p.saturating_sub(3)..p).any(|q| doc.match_class(q, Class::SourceCue) == Some(p + 1));
-        // ("face à Apple": a compound preposition ending in "à" introduces no place.)
-        let compound = |p: usize| (p.saturating_sub(2)..p).any(|q| doc.match_class(q, Class::Preposition) == Some(p + 1));
-        if before.is_some_and(|p| doc.is_class(p, Class::LocationPreposition) && !in_source_cue(p) && !compound(p)) {
-            c.kind = Some(EntityType::Location);
-            c.why = "preposition of place before it";
-            // Typed here, it passes its type on to a name coordinated with it ("à Jalo et Ojla").
-            if doc.is_class(b, Class::Coordinator) && doc.tokens.get(b + 1).is_some_and(|t| t.breaks_before == 0) {
-                coordinated_kind.insert(b + 1, EntityType::Location);
-            }
-            continue;
-        }
-        // "le constructeur X", "le groupe Total" (a body named after its leader is typed
-        // above): an ordinary word too, when the role noun stands right before it.
         // "l'américain Apple", "le chinois Huawei": a nationality adjective used as a noun
         // (in lowercase, unlike "le Français X", a person) stands for a company.
         let company = a >= 2
@@ -1280,6 +1277,8 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             c.why = "a nationality noun before it";
             continue;
         }
+        // "le constructeur X", "le groupe Total" (a body named after its leader is typed
+        // above): an ordinary word too, when the role noun stands right before it.
         let role = org_role_before(doc, a).filter(|&r| !doc.is_class(r, Class::LeaderBody));
         if role.is_some_and(|r| r + 1 == a || !doc.is_common_word(a)) && !doc.starts_sentence(a) {
             c.kind = Some(EntityType::Organization);
