@@ -1161,6 +1161,23 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             c.why = "part of a person's name given in full";
         }
     }
+    // A name the document once shows as a body or a place by its context ("la Tablighi
+    // Jamaat", "le groupe X Y") is that wherever nothing but its capitals typed it.
+    let by_context = |why: &str| matches!(why, "determiner before it" | "determiner of place before it" | "a body's role noun before it");
+    let mut context_typed: HashMap<String, (EntityType, &'static str)> = HashMap::default();
+    for c in cands.iter().filter(|c| by_context(c.why)) {
+        if let Some(t) = c.kind {
+            context_typed.entry(fold_key(&doc.span_key(c.first, c.last))).or_insert((t, c.why));
+        }
+    }
+    if !context_typed.is_empty() {
+        for c in cands.iter_mut().filter(|c| c.why == "capitalised words") {
+            if let Some(&(t, _)) = context_typed.get(&fold_key(&doc.span_key(c.first, c.last))) {
+                c.kind = Some(t);
+                c.why = "typed elsewhere in the document";
+            }
+        }
+    }
     let mut typed: HashMap<String, (EntityType, usize)> = HashMap::default();
     let mut person_parts: HashSet<String> = HashSet::default();
     for c in cands.iter() {
