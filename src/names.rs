@@ -858,6 +858,10 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if title_at(doc, a).is_some_and(|t| t >= b) {
         return; // a role alone, split from the name it followed ("Sommet des Chefs d'État")
     }
+    // "South Korean", "North African": a nationality with its compass word.
+    if b > a + 1 && doc.data.demonyms.contains(doc.key(b - 1)) && (a..b - 1).all(|t| doc.is_class(t, Class::PlaceModifier)) {
+        return;
+    }
     // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
     let event = |t: usize| doc.is_cap(t) && doc.data.is(Class::EventWord, doc.low(t));
     if b > a + 1 && (event(a) || event(b - 1)) && !doc.data.given_names.contains(&key(doc.tok(a))) {
