@@ -165,7 +165,7 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
 fn initials_of(doc: &Doc, m: &Mention) -> Option<String> {
     let mut s = String::new();
     for t in m.first..m.last {
-        if doc.tokens[t].kind != TokKind::Word || doc.low_is(t, Class::OrgConnector) || doc.low_is(t, Class::NameParticle) || doc.low_is(t, Class::Determiner) {
+        if doc.tokens[t].kind != TokKind::Word || doc.low_is(t, Class::OrgConnector) || doc.low_is(t, Class::NameParticle) || doc.low_is(t, Class::Determiner) || doc.low_is(t, Class::Coordinator) {
             continue;
         }
         for part in doc.tok(t).split('-') {

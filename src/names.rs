@@ -875,6 +875,17 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b == a + 1 && (doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
+    // "Météo-France", "Radio-Canada": an ordinary word hyphenated to a known place names a
+    // body (a compass word names a region: "Nord-Kivu").
+    if b == a + 1 {
+        if let Some((head, place)) = doc.tok(a).rsplit_once('-') {
+            let low = head.to_lowercase();
+            let ordinary = !head.contains('-') && head.chars().count() >= 4 && doc.data.common_words.contains(low.as_str()) && !doc.data.is(Class::PlaceModifier, &low) && !doc.data.given_names.contains(head);
+            if ordinary && gazetteer(doc, &key(place)).is_some_and(|g| g.0 == EntityType::Location) {
+                return set(c, EntityType::Organization, "ordinary word joined to a place");
+            }
+        }
+    }
     // An English-style name without a connector is headed by its last word: "National Air and
     // Space Museum", "Royal Albert Hall" are places.
     let head_first = (a + 1..b).any(|t| doc.is_class(t, Class::OrgConnector));
@@ -1101,7 +1112,7 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
             if t.kind == TokKind::Punct && !doc.is_punct(k, '-') && !doc.is_punct(k, '&') {
                 break;
             }
-            let function = doc.low_is(k, Class::OrgConnector) || doc.low_is(k, Class::NameParticle) || doc.low_is(k, Class::Determiner) || t.kind == TokKind::Elision;
+            let function = doc.low_is(k, Class::OrgConnector) || doc.low_is(k, Class::NameParticle) || doc.low_is(k, Class::Determiner) || doc.low_is(k, Class::Coordinator) || t.kind == TokKind::Elision;
             if !function && t.kind == TokKind::Word {
                 for part in doc.tok(k).split('-').rev() {
                     if let Some(c) = part.chars().next() {
