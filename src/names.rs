@@ -301,12 +301,24 @@ fn joined(doc: &Doc, a: usize, b: usize) -> bool {
     (a + 1..b).all(|j| doc.tokens[j].breaks_before == 0)
 }
 
+/// The run of particles starting at token `j` (`da`, `von der`), as the index past it.
+fn particle_chain(doc: &Doc, j: usize) -> Option<usize> {
+    let mut end = doc.match_class(j, Class::NameParticle)?;
+    for _ in 0..2 {
+        match doc.match_class(end, Class::NameParticle) {
+            Some(e) if doc.tokens[end].breaks_before == 0 && !doc.is_cap(end) => end = e,
+            _ => break,
+        }
+    }
+    Some(end)
+}
+
 /// The connector (particle, `de`, `of the`, `&`) starting at token `j`, as the index past it.
 fn connector(doc: &Doc, j: usize) -> Option<usize> {
     if j >= doc.tokens.len() || doc.tokens[j].breaks_before > 0 {
         return None;
     }
-    let a = doc.match_class(j, Class::NameParticle);
+    let a = particle_chain(doc, j);
     let b = doc.match_class(j, Class::OrgConnector);
     a.max(b)
 }
@@ -810,7 +822,8 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
                 || doc.data.org_heads.contains(doc.tok(start))
                 || doc.is_class(start, Class::PlaceHead) && doc.is_cap(start)
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))
-                || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && k == start + 1
+                // "Kito de Pavant", "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
+                || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, start))
                     && gazetteer(doc, doc.key(start)).is_none() && gazetteer(doc, doc.key(conn_end)).is_none())
                 || doc.is_punct(k, '&')
                 // "Mme Le Pen": a capitalised particle right after a title opens the surname.
@@ -1101,7 +1114,7 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
         if !(doc.is_punct(i, '(') && doc.is_upper(i + 1) && doc.is_punct(i + 2, ')')) {
             continue;
         }
-        let acro: Vec<char> = doc.tok(i + 1).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        let acro: Vec<char> = fold_key(doc.tok(i + 1)).chars().filter(|c| c.is_alphabetic()).collect();
         // Walk back over the words before "(" collecting initials of content words.
         let mut initials: Vec<char> = Vec::new();
         let mut k = i;
@@ -1116,7 +1129,9 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
             if !function && t.kind == TokKind::Word {
                 for part in doc.tok(k).split('-').rev() {
                     if let Some(c) = part.chars().next() {
-                        initials.insert(0, c.to_lowercase().next().unwrap_or(c));
+                        // (Accents fold: "électoral" gives the E of TSE.)
+                        let f = fold_key(c.encode_utf8(&mut [0; 4]));
+                        initials.insert(0, f.chars().next().unwrap_or(c));
                     }
                 }
                 let tail = &acro[acro.len().saturating_sub(initials.len())..];
