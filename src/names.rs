@@ -871,6 +871,11 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if title_at(doc, a).is_some_and(|t| t >= b) {
         return; // a role alone, split from the name it followed ("Sommet des Chefs d'État")
     }
+    // "McDonnell Douglas MD-83", "Airbus A380": a maker's name with a model code is a product
+    // (but "Groupe M6" is a body).
+    if b > a + 1 && doc.tok(b - 1).chars().any(|ch| ch.is_ascii_digit()) && doc.tok(b - 1).chars().any(char::is_alphabetic) && !is_org_head(doc, a) {
+        return;
+    }
     // "South Korean", "North African": a nationality with its compass word.
     if b > a + 1 && doc.data.demonyms.contains(doc.key(b - 1)) && (a..b - 1).all(|t| doc.is_class(t, Class::PlaceModifier)) {
         return;
