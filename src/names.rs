@@ -478,9 +478,21 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
         let mut end = extend(doc, i);
         // A capitalised organisation head may take a lowercase complement: Chambre des
         // représentants, Coalition de la gauche radicale, Cour des comptes.
-        if end == i + 1 && doc.data.org_heads.contains(doc.tok(i)) {
-            if let Some(c) = connector(doc, i + 1).filter(|&c| c < n && common_noun(doc, c)) {
-                end = c + 1;
+        // So after its adjectives: Musée national d'art moderne, Banque publique
+        // d'investissement, Institut national de la statistique.
+        if doc.data.org_heads.contains(doc.tok(i)) {
+            let adjective = |t: usize| t < n && doc.tokens[t].breaks_before == 0 && is_adjective(doc, t) && !doc.data.demonyms.contains(doc.key(t));
+            let mut e = end;
+            while e < end + 3 && adjective(e) {
+                e += 1;
+            }
+            if e > end || end == i + 1 {
+                if let Some(c) = connector(doc, e).filter(|&c| c < n && common_noun(doc, c) && joined(doc, e - 1, c + 1)) {
+                    end = c + 1;
+                    while end < c + 3 && adjective(end) {
+                        end += 1;
+                    }
+                }
             }
         }
         // A body's name goes on with a lowercase complement that leads to a name:
