@@ -397,7 +397,9 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                 }
                 let c = connector(doc, c).filter(|&e| e < n && namelike(doc, e)).unwrap_or(c);
                 let body = c < n && (is_org_head(doc, c) || doc.data.org_suffixes.contains(doc.tok(c)));
-                if c < n && namelike(doc, c) && !body && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
+                // ("la ville de La Rochelle": the capitalised article belongs to the known name.)
+                let with_article = c > i + 1 && c < n && doc.is_cap(c - 1) && namelike(doc, c) && gazetteer(doc, &doc.span_key(c - 1, extend(doc, c))).is_some();
+                if c < n && namelike(doc, c) && !body && !with_article && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
                     let mut end = extend(doc, c);
                     // The name stops before a person's name glued to it ("site de Jababeka
                     // David Quentin") and before the known place it belongs to ("pont Mathilde
@@ -1206,6 +1208,25 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             c.last = c.first + 1;
             c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
+        }
+    }
+    // "du Havre", "du Caire", "aux Sables-d'Olonne": a place whose name opens with an article
+    // loses it in the contracted determiner before it.
+    for c in cands.iter_mut().filter(|c| c.kind.is_none() || c.why == "determiner before it") {
+        let a = c.first;
+        if a == 0 || doc.tokens[a].breaks_before > 0 || !doc.is_class(a - 1, Class::Determiner) || doc.is_cap(a - 1) {
+            continue;
+        }
+        let rest = doc.span_key(a, c.last);
+        // (Only an article other than the one written: "la Défense" is no "La Défense".)
+        let written = doc.low(a - 1);
+        let known = doc.data.entries(Class::Determiner).filter(|d| !d.contains(' ') && *d != written).any(|d| {
+            let glue = if d.ends_with('\'') { "" } else { " " };
+            gazetteer(doc, &format!("{}{glue}{rest}", title_case(d))).is_some_and(|g| g.0 == EntityType::Location)
+        });
+        if known {
+            c.kind = Some(EntityType::Location);
+            c.why = "place named with its article";
         }
     }
     // A name the document once shows as a body or a place by its context ("la Tablighi
