@@ -480,6 +480,21 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
         let mut end = extend(doc, i);
         // A capitalised organisation head may take a lowercase complement: Chambre des
         // représentants, Coalition de la gauche radicale, Cour des comptes.
+        // An ordinary noun written with a capital inside a sentence, with its adjective, names
+        // an institution: la Gauche démocratique, la Sécurité sociale, l'Éducation nationale
+        // (a nationality makes it a description: "la Révolution française" is an event's).
+        let s = doc.sentence_of(i);
+        if end == i + 1 && doc.is_common_word(i) && !is_org_head(doc, i) && !doc.starts_sentence(i) && !s.headline && !s.title_case && !s.all_caps && !doc.is_upper(i) && !doc.low_is(i, Class::EventWord) {
+            let mut e = end;
+            while e < end + 2 && e < n && doc.tokens[e].breaks_before == 0 && is_adjective(doc, e) && !doc.data.demonyms.contains(doc.key(e)) {
+                e += 1;
+            }
+            if e > end && !(e < n && doc.data.demonyms.contains(doc.key(e))) {
+                out.push(Candidate { first: i, last: e, kind: Some(EntityType::Organization), why: "ordinary noun with a capital and its adjective", title: None });
+                i = e;
+                continue;
+            }
+        }
         // So after its adjectives: Musée national d'art moderne, Banque publique
         // d'investissement, Institut national de la statistique.
         if doc.data.org_heads.contains(doc.tok(i)) {
