@@ -161,9 +161,10 @@ fn is_name_cap(doc: &Doc, i: usize) -> bool {
     if doc.is_cap(i) {
         return true;
     }
+    // (Particles are short: only the first bytes are looked at.)
     let w = doc.tok(i);
     doc.tokens[i].kind == TokKind::Word
-        && w.find('-').is_some_and(|p| w[p + 1..].chars().next().is_some_and(char::is_uppercase) && doc.data.is(Class::NameParticle, &w[..=p]))
+        && w.bytes().take(5).position(|b| b == b'-').is_some_and(|p| w[p + 1..].chars().next().is_some_and(char::is_uppercase) && doc.data.is(Class::NameParticle, &w[..=p]))
 }
 
 /// Whether token `i` is a word that may belong to a name.
@@ -264,17 +265,18 @@ fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
     } else if d.folded_locations.contains(&f) {
         return Some((EntityType::Location, "gazetteer: places"));
     }
-    // "la Maison-Blanche" for "Maison Blanche"; "l'Otan", "la Fifa": French writes the
-    // acronyms it reads as words with one capital.
+    // "la Maison-Blanche" for "Maison Blanche".
     if k.contains('-') && !k.contains(' ') {
         return gazetteer(doc, &k.replace('-', " "));
     }
-    let mut chars = k.chars();
-    let title_case_word = chars.next().is_some_and(char::is_uppercase) && k.chars().count() >= 4 && chars.all(|c| c.is_lowercase());
-    if title_case_word && d.organizations.contains(&k.to_uppercase()) {
-        return Some((EntityType::Organization, "gazetteer: organisations"));
-    }
     None
+}
+
+/// "l'Otan", "la Fifa": French writes the acronyms it reads as words with one capital.
+fn acronym_as_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok(i);
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && w.len() >= 4 && chars.all(char::is_lowercase) && doc.data.organizations.contains(&w.to_uppercase())
 }
 
 /// A capitalised run that fills a quotation on its own is the title of a work (a film, a
@@ -894,6 +896,9 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if let Some((t, why)) = gazetteer(doc, &k) {
         return set(c, t, why);
     }
+    if b == a + 1 && acronym_as_word(doc, a) {
+        return set(c, EntityType::Organization, "gazetteer: organisations");
+    }
     if b == a + 1 && doc.data.demonyms.contains(&*k) {
         return; // a nationality word, not a name
     }
@@ -1235,7 +1240,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         let rest = doc.span_key(a, c.last);
         // (Only an article other than the one written: "la Défense" is no "La Défense".)
         let written = doc.low(a - 1);
-        let known = doc.data.entries(Class::Determiner).filter(|d| !d.contains(' ') && *d != written).any(|d| {
+        let known = doc.data.entries(Class::Determiner).filter(|d| !d.contains(' ') && *d != written && doc.data.name_first.contains(d)).any(|d| {
             let glue = if d.ends_with('\'') { "" } else { " " };
             gazetteer(doc, &format!("{}{glue}{rest}", title_case(d))).is_some_and(|g| g.0 == EntityType::Location)
         });
