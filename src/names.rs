@@ -157,14 +157,22 @@ fn recurring_capitals(doc: &Doc) -> HashSet<String> {
 }
 
 /// Whether token `i` is capitalised, or a name glued to its lowercase particle (`al-Assad`).
+#[inline]
 fn is_name_cap(doc: &Doc, i: usize) -> bool {
-    if doc.is_cap(i) {
-        return true;
-    }
+    doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && particle_glued(doc.tok(i), doc)
+}
+
+fn particle_glued(w: &str, doc: &Doc) -> bool {
     // (Particles are short: only the first bytes are looked at.)
-    let w = doc.tok(i);
-    doc.tokens[i].kind == TokKind::Word
-        && w.bytes().take(5).position(|b| b == b'-').is_some_and(|p| w[p + 1..].chars().next().is_some_and(char::is_uppercase) && doc.data.is(Class::NameParticle, &w[..=p]))
+    let b = w.as_bytes();
+    let p = if b.get(2) == Some(&b'-') {
+        2
+    } else if b.get(3) == Some(&b'-') {
+        3
+    } else {
+        return false;
+    };
+    w[p + 1..].chars().next().is_some_and(char::is_uppercase) && doc.data.is(Class::NameParticle, &w[..=p])
 }
 
 /// Whether token `i` is a word that may belong to a name.
