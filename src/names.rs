@@ -1031,7 +1031,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     // (Civic Passion, Home Office); names made of rare words are mostly people's.
     let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.is_common_word(t) && !doc.is_class(t, Class::NameParticle));
     if b > a + 1 && !ordinary && (a..b).all(|t| is_name_cap(doc, t) && !doc.is_upper(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.')) && b - a <= 4 {
-        if let Some((t, why)) = body_context(doc, a) {
+        if let Some((t, why)) = body_context(doc, a, b) {
             return set(c, t, why);
         }
         return set(c, EntityType::Person, "capitalised words");
@@ -1044,8 +1044,8 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
 /// What the words right before token `a` say of a name that no word of its own types: a body's
 /// role noun (`la secte islamiste X`, `le constructeur X`) or a determiner (`la X Y`, `the X
 /// Y`: people's names take none) make it a body, or a place after a determiner of place (`au X
-/// Y`).
-fn body_context(doc: &Doc, a: usize) -> Option<(EntityType, &'static str)> {
+/// Y`) or when it holds a particle (`des Sables d'Olonne`, `le Puy de Dôme`).
+fn body_context(doc: &Doc, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
     if a == 0 || doc.tokens[a].breaks_before > 0 {
         return None;
     }
@@ -1053,8 +1053,8 @@ fn body_context(doc: &Doc, a: usize) -> Option<(EntityType, &'static str)> {
         return Some((EntityType::Organization, "a body's role noun before it"));
     }
     let d = a - 1;
-    if doc.is_class(d, Class::Determiner) && !doc.is_cap(d) {
-        if doc.is_class(d, Class::LocationPreposition) {
+    if doc.is_class(d, Class::Determiner) && (!doc.is_cap(d) || doc.starts_sentence(d)) {
+        if doc.is_class(d, Class::LocationPreposition) || (a + 1..b).any(|t| doc.is_class(t, Class::NameParticle) && !doc.is_cap(t)) {
             return Some((EntityType::Location, "determiner of place before it"));
         }
         return Some((EntityType::Organization, "determiner before it"));
