@@ -41,8 +41,9 @@ struct PersonName {
 }
 
 fn person_name(doc: &Doc, m: &Mention) -> PersonName {
-    // The surname starts at its particle when it has one: "Kito de Pavant" → "de Pavant".
-    let particle = (m.first + 1..m.last).find(|&t| doc.is_class(t, Class::NameParticle) && t + 1 < m.last);
+    // The surname starts at its particle when it has one: "Kito de Pavant" → "de Pavant"; a
+    // name that opens with it is a surname alone ("De Pavant", "Le Pen").
+    let particle = (m.first..m.last).find(|&t| doc.is_class(t, Class::NameParticle) && t + 1 < m.last);
     let surname_start = match particle {
         Some(p) => p,
         None => (m.first..m.last).rev().find(|&t| doc.tokens[t].kind == TokKind::Word).unwrap_or(m.first),
@@ -120,9 +121,12 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
         let upper = m.last == m.first + 1 && (doc.is_upper(m.first) || doc.tokens[m.first].kind == TokKind::Dotted);
         let acronym = if upper { Some(fold_key(doc.tok(m.first)).replace('.', "")) } else { None };
         let short = m.kind == EntityType::Organization && m.last == m.first + 1 && m.why == crate::names::SHORT_NAME;
+        // "Le Havre" and "du Havre": a place's name without its article.
+        let bare = (m.kind == EntityType::Location && m.last > m.first + 1 && doc.is_class(m.first, Class::Determiner)).then(|| fold_key(&doc.span_key(m.first + 1, m.last)));
         let g = by_name
             .get(&(m.kind, key.clone()))
             .copied()
+            .or_else(|| bare.as_ref().and_then(|b| by_name.get(&(m.kind, b.clone())).copied()))
             .or_else(|| acronym.as_ref().and_then(|a| by_initials.get(a).copied()))
             .or_else(|| initials.as_ref().and_then(|i| by_initials.get(i).copied()))
             .or_else(|| short.then(|| by_end_word.get(&key).copied()).flatten());
@@ -131,6 +135,9 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
             None => new_group(&mut groups, m.kind),
         };
         by_name.entry((m.kind, key)).or_insert(g);
+        if let Some(b) = bare {
+            by_name.entry((m.kind, b)).or_insert(g);
+        }
         if let Some(i) = initials {
             by_initials.entry(i).or_insert(g);
         }
@@ -164,7 +171,7 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
 fn initials_of(doc: &Doc, m: &Mention) -> Option<String> {
     let mut s = String::new();
     for t in m.first..m.last {
-        if doc.tokens[t].kind != TokKind::Word || doc.low_is(t, Class::OrgConnector) || doc.low_is(t, Class::NameParticle) || doc.low_is(t, Class::Determiner) {
+        if doc.tokens[t].kind != TokKind::Word || doc.low_is(t, Class::OrgConnector) || doc.low_is(t, Class::NameParticle) || doc.low_is(t, Class::Determiner) || doc.low_is(t, Class::Coordinator) {
             continue;
         }
         for part in doc.tok(t).split('-') {

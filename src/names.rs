@@ -49,12 +49,53 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
     cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(doc.key(c.first))));
     consistency(doc, &mut cands);
+    sentence_initial_particles(doc, &mut cands);
     match_teams(doc, &mut cands);
     short_references(doc, &mut cands);
+    drop_works(doc, &mut cands);
     cands
         .into_iter()
         .filter_map(|c| c.kind.map(|kind| Name { first: c.first, last: c.last, kind, why: c.why, title: c.title }))
         .collect()
+}
+
+/// "le film Harry Potter", "le navire Empress of Ireland", "the hurricane Katrina": a name
+/// right after a noun of works, vehicles or storms is a title, and so is every mention of it
+/// that no gazetteer knows.
+fn drop_works(doc: &Doc, cands: &mut [Candidate]) {
+    let mut titles: HashSet<String> = HashSet::default();
+    for c in cands.iter_mut() {
+        if c.kind.is_some() && after_work_noun(doc, c.first) {
+            titles.insert(fold_key(&doc.span_key(c.first, c.last)));
+            c.kind = None;
+        }
+    }
+    if titles.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut().filter(|c| c.kind.is_some() && !c.why.starts_with("gazetteer")) {
+        if titles.contains(&fold_key(&doc.span_key(c.first, c.last))) {
+            c.kind = None;
+        }
+    }
+}
+
+/// Whether a noun of works (`film`, `navire`) with its determiner stands right before token
+/// `a`, maybe with adjectives after it (`le film américain X`).
+fn after_work_noun(doc: &Doc, a: usize) -> bool {
+    let lower = |t: usize| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().next().is_some_and(char::is_lowercase);
+    let mut r = a;
+    while r > 1 && a - r < 2 && doc.tokens[r].breaks_before == 0 && lower(r - 1) && !doc.is_class(r - 1, Class::WorkNoun) && (is_adjective(doc, r - 1) || doc.data.demonyms.contains(doc.key(r - 1))) {
+        r -= 1;
+    }
+    if r == 0 || doc.tokens[r].breaks_before > 0 {
+        return false;
+    }
+    let w = r - 1;
+    if !(lower(w) && doc.is_class(w, Class::WorkNoun)) || w == 0 || doc.tokens[w].breaks_before > 0 {
+        return false;
+    }
+    doc.is_class(w - 1, Class::Determiner) || w > 1 && lower(w - 1) && doc.tokens[w - 1].breaks_before == 0 && doc.is_class(w - 2, Class::Determiner)
 }
 
 /// Why a short name of an organisation is one (clusters join it to the full name).
@@ -115,9 +156,28 @@ fn recurring_capitals(doc: &Doc) -> HashSet<String> {
     set
 }
 
+/// Whether token `i` is capitalised, or a name glued to its lowercase particle (`al-Assad`).
+#[inline]
+fn is_name_cap(doc: &Doc, i: usize) -> bool {
+    doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && particle_glued(doc.tok(i), doc)
+}
+
+fn particle_glued(w: &str, doc: &Doc) -> bool {
+    // (Particles are short: only the first bytes are looked at.)
+    let b = w.as_bytes();
+    let p = if b.get(2) == Some(&b'-') {
+        2
+    } else if b.get(3) == Some(&b'-') {
+        3
+    } else {
+        return false;
+    };
+    w[p + 1..].chars().next().is_some_and(char::is_uppercase) && doc.data.is(Class::NameParticle, &w[..=p])
+}
+
 /// Whether token `i` is a word that may belong to a name.
 fn namelike(doc: &Doc, i: usize) -> bool {
-    if !doc.is_cap(i) || is_date_word(doc, i) {
+    if !is_name_cap(doc, i) || is_date_word(doc, i) {
         return false;
     }
     if doc.low_is(i, Class::NotName) {
@@ -150,6 +210,10 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
     let k = key(word);
     let before_capital = i + 1 < doc.tokens.len() && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0;
     if doc.data.given_names.contains(&k) && before_capital || gazetteer(doc, &k).is_some() {
+        return false;
+    }
+    // "Radio Habana Cuba", "Banque Populaire": a body's head word opens the name after it.
+    if before_capital && is_org_head(doc, i) && !s.all_caps {
         return false;
     }
     if recurring.contains(&k) && !s.all_caps {
@@ -205,12 +269,22 @@ fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
     // Spelling variants: Etats-Unis for États-Unis, Tokyo for Tōkyō.
     let f = fold_key(k);
     if d.folded_organizations.contains(&f) {
-        Some((EntityType::Organization, "gazetteer: organisations"))
+        return Some((EntityType::Organization, "gazetteer: organisations"));
     } else if d.folded_locations.contains(&f) {
-        Some((EntityType::Location, "gazetteer: places"))
-    } else {
-        None
+        return Some((EntityType::Location, "gazetteer: places"));
     }
+    // "la Maison-Blanche" for "Maison Blanche".
+    if k.contains('-') && !k.contains(' ') {
+        return gazetteer(doc, &k.replace('-', " "));
+    }
+    None
+}
+
+/// "l'Otan", "la Fifa": French writes the acronyms it reads as words with one capital.
+fn acronym_as_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.tok(i);
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase) && w.len() >= 4 && chars.all(char::is_lowercase) && doc.data.organizations.contains(&w.to_uppercase())
 }
 
 /// A capitalised run that fills a quotation on its own is the title of a work (a film, a
@@ -237,12 +311,24 @@ fn joined(doc: &Doc, a: usize, b: usize) -> bool {
     (a + 1..b).all(|j| doc.tokens[j].breaks_before == 0)
 }
 
+/// The run of particles starting at token `j` (`da`, `von der`), as the index past it.
+fn particle_chain(doc: &Doc, j: usize) -> Option<usize> {
+    let mut end = doc.match_class(j, Class::NameParticle)?;
+    for _ in 0..2 {
+        match doc.match_class(end, Class::NameParticle) {
+            Some(e) if doc.tokens[end].breaks_before == 0 && !doc.is_cap(end) => end = e,
+            _ => break,
+        }
+    }
+    Some(end)
+}
+
 /// The connector (particle, `de`, `of the`, `&`) starting at token `j`, as the index past it.
 fn connector(doc: &Doc, j: usize) -> Option<usize> {
     if j >= doc.tokens.len() || doc.tokens[j].breaks_before > 0 {
         return None;
     }
-    let a = doc.match_class(j, Class::NameParticle);
+    let a = particle_chain(doc, j);
     let b = doc.match_class(j, Class::OrgConnector);
     a.max(b)
 }
@@ -253,7 +339,9 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
     let mut i = 0;
     while i < n {
         // A gazetteer phrase may hold lowercase words (Asie centrale, Union européenne).
-        if doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && doc.data.org_heads.contains(doc.tok(i)) {
+        // (A known name may open with its elided article: "L'Oréal".)
+        let capital_elision = doc.tokens[i].kind == TokKind::Elision && doc.tok(i).chars().next().is_some_and(char::is_uppercase);
+        if doc.is_cap(i) || capital_elision || doc.tokens[i].kind == TokKind::Word && doc.data.org_heads.contains(doc.tok(i)) {
             // A lowercase head starts a known name only with its capitalised complement
             // ("ministère des Affaires étrangères", not a generic "assemblée nationale").
             if let Some(end) = longest_gazetteer(doc, i).filter(|&e| (i..e).any(|t| doc.is_cap(t))) {
@@ -319,7 +407,9 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                 }
                 let c = connector(doc, c).filter(|&e| e < n && namelike(doc, e)).unwrap_or(c);
                 let body = c < n && (is_org_head(doc, c) || doc.data.org_suffixes.contains(doc.tok(c)));
-                if c < n && namelike(doc, c) && !body && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
+                // ("la ville de La Rochelle": the capitalised article belongs to the known name.)
+                let with_article = c > i + 1 && c < n && doc.is_cap(c - 1) && namelike(doc, c) && gazetteer(doc, &doc.span_key(c - 1, extend(doc, c))).is_some();
+                if c < n && namelike(doc, c) && !body && !with_article && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
                     let mut end = extend(doc, c);
                     // The name stops before a person's name glued to it ("site de Jababeka
                     // David Quentin") and before the known place it belongs to ("pont Mathilde
@@ -340,21 +430,52 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
             // A lowercase organisation head before a capitalised complement:
             // ministère de l'Intérieur, direction des Renseignements.
             if doc.tokens[i].kind == TokKind::Word && is_org_head(doc, i) {
-                if let Some(c) = connector(doc, i + 1) {
-                    // "direction de l'aviation civile", "service des renseignements militaires".
+                // Adjectives may stand between the head and its complement: "tribunal
+                // correctionnel de Nanterre", "conseil municipal de X".
+                let mut h = i + 1;
+                while h < n && h < i + 3 && doc.tokens[h].breaks_before == 0 && is_adjective(doc, h) && !doc.data.demonyms.contains(doc.key(h)) {
+                    h += 1;
+                }
+                // Or a noun: "cour d'appel de Paris", "chambre de commerce de Lyon" (when
+                // a known place closes the name).
+                let known_place = |c: usize| c < n && namelike(doc, c) && gazetteer(doc, &doc.span_key(c, extend(doc, c))).is_some_and(|g| g.0 == EntityType::Location);
+                let noun = connector(doc, i + 1).filter(|&c| c < n && common_noun(doc, c) && connector(doc, c + 1).is_some_and(known_place) && joined(doc, i, c + 2));
+                let h = if let Some(c) = noun {
+                    c + 1
+                } else if h > i + 1 && connector(doc, h).is_some_and(|c| c < n && namelike(doc, c)) {
+                    h
+                } else {
+                    i + 1
+                };
+                // "lycée Victor-Hugo", "université Paris-Saclay": a school or a hospital named
+                // after a person or a place with a hyphen (a body's role noun names it alone:
+                // "le groupe Saint-Gobain").
+                let hyphenated = |t: usize| t < n && doc.tokens[t].breaks_before == 0 && doc.is_cap(t) && doc.tok(t).contains('-') && doc.tok(t).split('-').all(|p| p.chars().next().is_some_and(|ch| ch.is_uppercase()) || doc.data.is(Class::NameParticle, p));
+                if doc.tok(i).chars().next().is_some_and(char::is_lowercase) && !doc.is_class(i, Class::OrgRole) && !doc.is_class(i, Class::LeaderBody) && hyphenated(i + 1) {
+                    out.push(Candidate { first: i, last: i + 2, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
+                    i += 2;
+                    continue;
+                }
+                // A place word before a known place names that place ("le département de la
+                // Loire", "le centre historique de Lyon"): the place alone is tagged.
+                let place_word = doc.is_class(i, Class::PlaceDescriptor) || doc.is_class(i, Class::PlaceHead);
+                if let Some(c) = connector(doc, h).filter(|&c| !(place_word && h == i + 1 && known_place(c))) {
+                    // "direction de l'aviation civile", "service des renseignements militaires"
+                    // (a nationality after the complement describes the body: "ministère de
+                    // l'Intérieur malien").
                     let body = doc.is_class(i, Class::OrgRole) || doc.low_is(i, Class::OrgRole);
-                    if !body && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
+                    if !body && h == i + 1 && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
                         let mut end = c + 2;
-                        while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) {
+                        while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
                         }
                         out.push(Candidate { first: i, last: end, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
                         i = end;
                         continue;
                     }
-                    if c < n && namelike(doc, c) && joined(doc, i, c + 1) {
+                    if c < n && namelike(doc, c) && joined(doc, i, c + 1) && (h == i + 1 || !known_place(c) || !place_word) {
                         let mut end = extend(doc, c);
-                        while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) {
+                        while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
                         }
                         out.push(Candidate { first: i, last: end, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
@@ -369,9 +490,45 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
         let mut end = extend(doc, i);
         // A capitalised organisation head may take a lowercase complement: Chambre des
         // représentants, Coalition de la gauche radicale, Cour des comptes.
-        if end == i + 1 && doc.data.org_heads.contains(doc.tok(i)) {
-            if let Some(c) = connector(doc, i + 1).filter(|&c| c < n && common_noun(doc, c)) {
-                end = c + 1;
+        // An ordinary noun written with a capital inside a sentence, with its adjective, names
+        // an institution: la Gauche démocratique, la Sécurité sociale, l'Éducation nationale
+        // (a nationality makes it a description: "la Révolution française" is an event's).
+        let s = doc.sentence_of(i);
+        if end == i + 1 && doc.is_common_word(i) && !is_org_head(doc, i) && !doc.starts_sentence(i) && !s.headline && !s.title_case && !s.all_caps && !doc.is_upper(i) && !doc.low_is(i, Class::EventWord) {
+            let mut e = end;
+            while e < end + 2 && e < n && doc.tokens[e].breaks_before == 0 && is_adjective(doc, e) && !doc.data.demonyms.contains(doc.key(e)) {
+                e += 1;
+            }
+            if e > end && !(e < n && doc.data.demonyms.contains(doc.key(e))) {
+                out.push(Candidate { first: i, last: e, kind: Some(EntityType::Organization), why: "ordinary noun with a capital and its adjective", title: None });
+                i = e;
+                continue;
+            }
+        }
+        // So after its adjectives: Musée national d'art moderne, Banque publique
+        // d'investissement, Institut national de la statistique.
+        if doc.data.org_heads.contains(doc.tok(i)) {
+            let adjective = |t: usize| t < n && doc.tokens[t].breaks_before == 0 && is_adjective(doc, t) && !doc.data.demonyms.contains(doc.key(t));
+            let mut e = end;
+            while e < end + 3 && adjective(e) {
+                e += 1;
+            }
+            if e > end || end == i + 1 {
+                if let Some(c) = connector(doc, e).filter(|&c| c < n && common_noun(doc, c) && joined(doc, e - 1, c + 1)) {
+                    end = c + 1;
+                    while end < c + 3 && adjective(end) {
+                        end += 1;
+                    }
+                }
+            }
+        }
+        // A body's name goes on with a lowercase complement that leads to a name:
+        // "Université d'État d'hydrométéorologie de Russie".
+        if is_org_head(doc, i) {
+            if let Some(c) = connector(doc, end).filter(|&c| c < n && common_noun(doc, c) && joined(doc, end - 1, c + 1)) {
+                if let Some(e) = connector(doc, c + 1).filter(|&e| e < n && namelike(doc, e) && doc.tokens[e].breaks_before == 0) {
+                    end = extend(doc, e);
+                }
             }
         }
         // French organisation names go on with adjectives: Banque centrale européenne,
@@ -494,7 +651,8 @@ fn extend(doc: &Doc, i: usize) -> usize {
         if doc.is_class(j, Class::Coordinator) && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 && !doc.is_cap(j) {
             let e = extend(doc, j + 1);
             // (Not over a complement: "Chan of DAB and Eunice Yung of the Party" are two.)
-            let shared = ends_with_place_or_body(doc, e) && !ends_with_place_or_body(doc, j) && gazetteer(doc, &doc.span_key(i, j)).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
+            // ("National Air and Space Museum": a body's word before a place's is no name's end.)
+            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1))) && gazetteer(doc, &doc.span_key(i, j)).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
             let complement = e == j + 2
                 && is_org_head(doc, i)
                 && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
@@ -548,13 +706,32 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
         }
         break;
     }
+    // "le Français Marc Guillemot", "les Sud-Coréens Song Myung-Sup": a nationality noun after
+    // its determiner introduces the person's name and is no part of it (but "the American
+    // Medical Association").
+    if b > a + 1
+        && a > 0
+        && doc.is_class(a - 1, Class::Determiner)
+        && doc.data.demonyms.contains(doc.key(a))
+        && namelike(doc, a + 1)
+        && !ends_with_place_or_body(doc, b)
+        && gazetteer(doc, &doc.span_key(a, b)).is_none()
+        // (What follows looks like a person's name: rare capitalised words, no body's word.)
+        && !is_org_head(doc, a + 1)
+        && (a + 1..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.'))
+    {
+        // (It tells who the name is: "le Brésilien Neymar".)
+        title = title.or(Some((a, a + 1)));
+        a += 1;
+    }
     if title.is_none() {
         title = title_before(doc, a);
     }
     // "Afghan Ambassador", "Mr Toccafondi Undersecretary": a person's title after the name
     // is no part of it (a body's word is: "Irving Police", "Catholic Church").
     let mut b = b;
-    while b > a + 1 && doc.is_cap(b - 1) && doc.data.is(Class::Role, doc.low(b - 1)) && !is_collective_role(doc.low(b - 1), doc) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) && !doc.data.is(Class::OrgRole, doc.low(b - 1)) {
+    // ("Bruno Le Maire": a particle makes the word a surname.)
+    while b > a + 1 && doc.is_cap(b - 1) && !(doc.is_class(b - 2, Class::NameParticle) && doc.is_cap(b - 2)) && doc.data.is(Class::Role, doc.low(b - 1)) && !is_collective_role(doc.low(b - 1), doc) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) && !doc.data.is(Class::OrgRole, doc.low(b - 1)) {
         b -= 1;
     }
     // "Ahmed Mohamed Image: Twitter": a caption label glued to the name before it.
@@ -571,7 +748,9 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Cand
         let mut start = a;
         let mut k = a;
         while k < b {
-            if namelike(doc, k) && positional_capital(doc, k, recurring) {
+            // (A body's word that closes the run stays with it: "Follow us on Google News".)
+            let closes_body = k + 1 == b && k > start && doc.data.org_suffixes.contains(doc.tok(k));
+            if namelike(doc, k) && positional_capital(doc, k, recurring) && !closes_body {
                 if start < k {
                     split_connectors(doc, start, k, title.take(), out);
                 }
@@ -682,9 +861,12 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
                 || doc.data.org_heads.contains(doc.tok(start))
                 || doc.is_class(start, Class::PlaceHead) && doc.is_cap(start)
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))
-                || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && k == start + 1
+                // "Kito de Pavant", "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
+                || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, start))
                     && gazetteer(doc, doc.key(start)).is_none() && gazetteer(doc, doc.key(conn_end)).is_none())
                 || doc.is_punct(k, '&')
+                // "Mme Le Pen": a capitalised particle right after a title opens the surname.
+                || k == start && title.is_some() && doc.is_cap(k) && doc.is_class(k, Class::NameParticle) && conn_end < b
                 || k > start && collective_possessive(doc, k)
                 // "Museum of Art", "Space Museum of McMinnville": a place word takes its complement.
                 || k > start && doc.is_class(k, Class::OrgConnector) && doc.is_cap(k - 1) && doc.data.is(Class::PlaceSuffix, doc.low(k - 1))
@@ -722,8 +904,23 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if let Some((t, why)) = gazetteer(doc, &k) {
         return set(c, t, why);
     }
+    if b == a + 1 && acronym_as_word(doc, a) {
+        return set(c, EntityType::Organization, "gazetteer: organisations");
+    }
     if b == a + 1 && doc.data.demonyms.contains(&*k) {
         return; // a nationality word, not a name
+    }
+    if title_at(doc, a).is_some_and(|t| t >= b) {
+        return; // a role alone, split from the name it followed ("Sommet des Chefs d'État")
+    }
+    // "McDonnell Douglas MD-83", "Airbus A380": a maker's name with a model code is a product
+    // (but "Groupe M6" is a body).
+    if b > a + 1 && doc.tok(b - 1).chars().any(|ch| ch.is_ascii_digit()) && doc.tok(b - 1).chars().any(char::is_alphabetic) && !is_org_head(doc, a) {
+        return;
+    }
+    // "South Korean", "North African": a nationality with its compass word.
+    if b > a + 1 && doc.data.demonyms.contains(doc.key(b - 1)) && (a..b - 1).all(|t| doc.is_class(t, Class::PlaceModifier)) {
+        return;
     }
     // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
     let event = |t: usize| doc.is_cap(t) && doc.data.is(Class::EventWord, doc.low(t));
@@ -738,6 +935,17 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b == a + 1 && (doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
+    // "Météo-France", "Radio-Canada": an ordinary word hyphenated to a known place names a
+    // body (a compass word names a region: "Nord-Kivu").
+    if b == a + 1 {
+        if let Some((head, place)) = doc.tok(a).rsplit_once('-') {
+            let low = head.to_lowercase();
+            let ordinary = !head.contains('-') && head.chars().count() >= 4 && doc.data.common_words.contains(low.as_str()) && !doc.data.is(Class::PlaceModifier, &low) && !doc.data.given_names.contains(head);
+            if ordinary && gazetteer(doc, &key(place)).is_some_and(|g| g.0 == EntityType::Location) {
+                return set(c, EntityType::Organization, "ordinary word joined to a place");
+            }
+        }
+    }
     // An English-style name without a connector is headed by its last word: "National Air and
     // Space Museum", "Royal Albert Hall" are places.
     let head_first = (a + 1..b).any(|t| doc.is_class(t, Class::OrgConnector));
@@ -747,6 +955,10 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     }
     if doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
         return set(c, EntityType::Organization, "organisation word");
+    }
+    // "Hurricane Katrina", "Opération Barkhane": a storm or a work named with its noun.
+    if b > a + 1 && doc.is_class(a, Class::WorkNoun) && !doc.is_upper(a) {
+        return;
     }
     // A long name that goes on past a person's name with a place or organisation word is
     // that place or body, not the person: "Andy Warhol Foundation for the Visual Arts",
@@ -774,13 +986,19 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if let Some((ta, tb)) = c.title {
         let role = doc.span_key(ta, tb).to_lowercase();
         let honorific = doc.data.is(Class::Honorific, &role) || doc.data.is(Class::Honorific, &format!("{role}."));
-        let person_role = honorific || doc.data.is(Class::Role, &role) && !is_collective_role(&role, doc);
-        if person_role {
+        let nationality = doc.data.demonyms.contains(&doc.span_key(ta, tb)) && doc.is_cap(ta);
+        let person_role = honorific || nationality || doc.data.is(Class::Role, &role) && !is_collective_role(&role, doc);
+        // ("le député UMP Jean Dupont": an acronym after a role is the person's party.)
+        if person_role && !(b == a + 1 && doc.is_upper(a)) {
             return set(c, EntityType::Person, "title before a name");
         }
     }
-    let first = doc.key(a);
-    if b > a + 1 && (doc.data.given_names.contains(first) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
+    // "l'hebdomadaire Charlie Hebdo", "la compagnie Dana Air": a body's role noun outweighs a
+    // given name (but "le gouvernement Jean-Marc Ayrault" is led by a person).
+    if b > a + 1 && org_role_before(doc, a).is_some_and(|r| !doc.is_class(r, Class::LeaderBody)) {
+        return set(c, EntityType::Organization, "a body's role noun before it");
+    }
+    if b > a + 1 && (is_given_name(doc, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
     if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) {
@@ -812,12 +1030,56 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     // Unknown words that are also ordinary words name things more often than people
     // (Civic Passion, Home Office); names made of rare words are mostly people's.
     let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.is_common_word(t) && !doc.is_class(t, Class::NameParticle));
-    if b > a + 1 && !ordinary && (a..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.')) && b - a <= 4 {
+    if b > a + 1 && !ordinary && (a..b).all(|t| is_name_cap(doc, t) && !doc.is_upper(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.')) && b - a <= 4 {
+        if let Some((t, why)) = body_context(doc, a, b) {
+            return set(c, t, why);
+        }
         return set(c, EntityType::Person, "capitalised words");
     }
     if b > a + 1 {
         return set(c, EntityType::Organization, "capitalised words with connectors");
     }
+}
+
+/// What the words right before token `a` say of a name that no word of its own types: a body's
+/// role noun (`la secte islamiste X`, `le constructeur X`) or a determiner (`la X Y`, `the X
+/// Y`: people's names take none) make it a body, or a place after a determiner of place (`au X
+/// Y`) or when it holds a particle (`des Sables d'Olonne`, `le Puy de Dôme`).
+fn body_context(doc: &Doc, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
+    if a == 0 || doc.tokens[a].breaks_before > 0 {
+        return None;
+    }
+    if org_role_before(doc, a).is_some() {
+        return Some((EntityType::Organization, "a body's role noun before it"));
+    }
+    let d = a - 1;
+    if doc.is_class(d, Class::Determiner) && (!doc.is_cap(d) || doc.starts_sentence(d)) {
+        if doc.is_class(d, Class::LocationPreposition) || (a + 1..b).any(|t| doc.is_class(t, Class::NameParticle) && !doc.is_cap(t)) {
+            return Some((EntityType::Location, "determiner of place before it"));
+        }
+        return Some((EntityType::Organization, "determiner before it"));
+    }
+    None
+}
+
+/// The token of a body's role noun before token `a`, maybe with lowercase adjectives between
+/// (`la secte islamiste`, `the carrier`).
+fn org_role_before(doc: &Doc, a: usize) -> Option<usize> {
+    let mut k = a;
+    while k > 0 && a - k <= 2 && doc.tokens[k].breaks_before == 0 {
+        let p = k - 1;
+        if doc.is_class(p, Class::OrgRole) && doc.tokens[p].kind == TokKind::Word && !doc.is_cap(p) {
+            return Some(p);
+        }
+        let adjective = doc.tokens[p].kind == TokKind::Word
+            && doc.tok(p).chars().next().is_some_and(char::is_lowercase)
+            && (is_adjective(doc, p) || doc.data.demonyms.contains(doc.key(p)));
+        if !adjective {
+            return None;
+        }
+        k = p;
+    }
+    None
 }
 
 /// An organisation opened by an organisation head, followed by a connector and another
@@ -873,6 +1135,18 @@ fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
     *cands = out;
 }
 
+/// Whether token `i` is a given name, or a compound of given names (`Jean-Mimi`; but a
+/// person's full name joined by a hyphen names a place or an event: `Roland-Garros`).
+fn is_given_name(doc: &Doc, i: usize) -> bool {
+    let k = doc.key(i);
+    // (The lexicon writes some names without their accents: Noel for Noël.)
+    if doc.data.given_names.contains(k) || !k.is_ascii() && doc.data.given_names.contains(&title_case(&fold_key(k))) {
+        return true;
+    }
+    let w = doc.tok(i);
+    w.contains('-') && w.split('-').all(|p| doc.data.given_names.contains(&key(p))) && gazetteer(doc, k).is_none()
+}
+
 /// Roles that name a body rather than a person (`gouvernement`, `police`).
 fn is_collective_role(role: &str, doc: &Doc) -> bool {
     doc.data.org_heads.contains(role) || doc.data.org_heads.contains(&title_case(role)) || role.ends_with('s')
@@ -887,7 +1161,7 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
         if !(doc.is_punct(i, '(') && doc.is_upper(i + 1) && doc.is_punct(i + 2, ')')) {
             continue;
         }
-        let acro: Vec<char> = doc.tok(i + 1).chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        let acro: Vec<char> = fold_key(doc.tok(i + 1)).chars().filter(|c| c.is_alphabetic()).collect();
         // Walk back over the words before "(" collecting initials of content words.
         let mut initials: Vec<char> = Vec::new();
         let mut k = i;
@@ -898,11 +1172,13 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
             if t.kind == TokKind::Punct && !doc.is_punct(k, '-') && !doc.is_punct(k, '&') {
                 break;
             }
-            let function = doc.low_is(k, Class::OrgConnector) || doc.low_is(k, Class::NameParticle) || doc.low_is(k, Class::Determiner) || t.kind == TokKind::Elision;
+            let function = doc.low_is(k, Class::OrgConnector) || doc.low_is(k, Class::NameParticle) || doc.low_is(k, Class::Determiner) || doc.low_is(k, Class::Coordinator) || t.kind == TokKind::Elision;
             if !function && t.kind == TokKind::Word {
                 for part in doc.tok(k).split('-').rev() {
                     if let Some(c) = part.chars().next() {
-                        initials.insert(0, c.to_lowercase().next().unwrap_or(c));
+                        // (Accents fold: "électoral" gives the E of TSE.)
+                        let f = fold_key(c.encode_utf8(&mut [0; 4]));
+                        initials.insert(0, f.chars().next().unwrap_or(c));
                     }
                 }
                 let tail = &acro[acro.len().saturating_sub(initials.len())..];
@@ -955,10 +1231,47 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         surnames.insert(fold_key(doc.tok(c.last - 1)));
     }
     for c in cands.iter_mut() {
-        let weak = c.kind == Some(EntityType::Person) && c.why == "capitalised words" && c.last > c.first + 1;
+        let weak = matches!(c.why, "capitalised words" | "determiner before it") && c.last > c.first + 1;
         if weak && surnames.contains(&fold_key(doc.tok(c.first))) && !(c.first + 1..c.last).any(|w| surnames.contains(&fold_key(doc.tok(w))) || doc.is_class(w, Class::NameParticle)) {
             c.last = c.first + 1;
+            c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
+        }
+    }
+    // "du Havre", "du Caire", "aux Sables-d'Olonne": a place whose name opens with an article
+    // loses it in the contracted determiner before it.
+    for c in cands.iter_mut().filter(|c| c.kind.is_none() || c.why == "determiner before it") {
+        let a = c.first;
+        if a == 0 || doc.tokens[a].breaks_before > 0 || !doc.is_class(a - 1, Class::Determiner) || doc.is_cap(a - 1) {
+            continue;
+        }
+        let rest = doc.span_key(a, c.last);
+        // (Only an article other than the one written: "la Défense" is no "La Défense".)
+        let written = doc.low(a - 1);
+        let known = doc.data.entries(Class::Determiner).filter(|d| !d.contains(' ') && *d != written && doc.data.name_first.contains(d)).any(|d| {
+            let glue = if d.ends_with('\'') { "" } else { " " };
+            gazetteer(doc, &format!("{}{glue}{rest}", title_case(d))).is_some_and(|g| g.0 == EntityType::Location)
+        });
+        if known {
+            c.kind = Some(EntityType::Location);
+            c.why = "place named with its article";
+        }
+    }
+    // A name the document once shows as a body or a place by its context ("la Tablighi
+    // Jamaat", "le groupe X Y") is that wherever nothing but its capitals typed it.
+    let by_context = |why: &str| matches!(why, "determiner before it" | "determiner of place before it" | "a body's role noun before it");
+    let mut context_typed: HashMap<String, (EntityType, &'static str)> = HashMap::default();
+    for c in cands.iter().filter(|c| by_context(c.why)) {
+        if let Some(t) = c.kind {
+            context_typed.entry(fold_key(&doc.span_key(c.first, c.last))).or_insert((t, c.why));
+        }
+    }
+    if !context_typed.is_empty() {
+        for c in cands.iter_mut().filter(|c| c.why == "capitalised words") {
+            if let Some(&(t, _)) = context_typed.get(&fold_key(&doc.span_key(c.first, c.last))) {
+                c.kind = Some(t);
+                c.why = "typed elsewhere in the document";
+            }
         }
     }
     let mut typed: HashMap<String, (EntityType, usize)> = HashMap::default();
@@ -1024,13 +1337,8 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if b != a + 1 {
             continue;
         }
-        if doc.data.given_names.contains(doc.key(a)) {
-            c.kind = Some(EntityType::Person);
-            c.why = "given name";
-            continue;
-        }
-        // "à Jalo et Ojla", "Google and Apple": a name coordinated with a place or a body
-        // right before it is one too.
+        // "à Jalo et Ojla", "Google and Apple", "le PSG et Chelsea": a name coordinated with
+        // a place or a body right before it is one too, given name or not.
         if let Some(kind) = coordinated_kind.get(&a).copied() {
             c.kind = Some(kind);
             c.why = "coordinated with a name of that type";
@@ -1040,9 +1348,54 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         let before = if a > 0 && doc.tokens[a].breaks_before == 0 { Some(a - 1) } else { None };
         // ("according to Rathbun" is a source, not a place.)
         let in_source_cue = |p: usize| (p.saturating_sub(3)..p).any(|q| doc.match_class(q, Class::SourceCue) == Some(p + 1));
-        if before.is_some_and(|p| doc.is_class(p, Class::LocationPreposition) && !in_source_cue(p)) {
+        // ("face à Apple": a compound preposition ending in "à" introduces no place.)
+        let compound = |p: usize| (p.saturating_sub(2)..p).any(|q| doc.match_class(q, Class::Preposition) == Some(p + 1));
+        if before.is_some_and(|p| doc.is_class(p, Class::LocationPreposition) && !in_source_cue(p) && !compound(p)) {
             c.kind = Some(EntityType::Location);
             c.why = "preposition of place before it";
+            // Typed here, it passes its type on to a name coordinated with it ("à Jalo et Ojla").
+            if doc.is_class(b, Class::Coordinator) && doc.tokens.get(b + 1).is_some_and(|t| t.breaks_before == 0) {
+                coordinated_kind.insert(b + 1, EntityType::Location);
+            }
+            continue;
+        }
+        // ("la Marine", "the Chase": a determiner makes a given name that is also an ordinary
+        // word that word; "the Marilyn pictures" is still hers.)
+        let determined = a > 0 && doc.tokens[a].breaks_before == 0 && doc.is_class(a - 1, Class::Determiner) && doc.is_common_word(a);
+        if is_given_name(doc, a) && !determined {
+            c.kind = Some(EntityType::Person);
+            c.why = "given name";
+            continue;
+        }
+        // "le gouvernement Papadimos", "l'après Kadhafi", "the Obama administration": a body
+        // or period named after its leader.
+        let det = |t: usize| doc.is_class(t, Class::Determiner) && doc.tokens[t + 1].breaks_before == 0;
+        let led_after = a >= 2 && doc.is_class(a - 1, Class::LeaderBody) && det(a - 2) && doc.tokens[a].breaks_before == 0;
+        let led_before = a >= 1 && doc.is_class(b, Class::LeaderBody) && det(a - 1) && doc.tokens[b].breaks_before == 0;
+        if (led_after || led_before) && !doc.is_common_word(a) && !doc.is_upper(a) {
+            c.kind = Some(EntityType::Person);
+            c.why = "leader of a body named after them";
+            continue;
+        }
+        // "l'américain Apple", "le chinois Huawei": a nationality adjective used as a noun
+        // (in lowercase, unlike "le Français X", a person) stands for a company.
+        let company = a >= 2
+            && doc.tokens[a - 1].kind == TokKind::Word
+            && doc.tok(a - 1).chars().next().is_some_and(char::is_lowercase)
+            && doc.data.demonyms.contains(doc.key(a - 1))
+            && doc.is_class(a - 2, Class::Determiner)
+            && joined(doc, a - 2, a + 1);
+        if company && !doc.starts_sentence(a) {
+            c.kind = Some(EntityType::Organization);
+            c.why = "a nationality noun before it";
+            continue;
+        }
+        // "le constructeur X", "le groupe Total" (a body named after its leader is typed
+        // above): an ordinary word too, when the role noun stands right before it.
+        let role = org_role_before(doc, a).filter(|&r| !doc.is_class(r, Class::LeaderBody));
+        if role.is_some_and(|r| r + 1 == a || !doc.is_common_word(a)) && !doc.starts_sentence(a) {
+            c.kind = Some(EntityType::Organization);
+            c.why = "a body's role noun before it";
             continue;
         }
         if doc.is_common_word(a) {
@@ -1070,6 +1423,26 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         // A single unknown capitalised word without evidence is left untyped: on news text
         // it is a person's name less often than a product, an event or a common noun.
 }
+}
+
+/// "De Pavant a dit": a sentence's first word is the particle of a surname the document gave
+/// with it ("Kito de Pavant"), not an ordinary word capitalised by its position.
+fn sentence_initial_particles(doc: &Doc, cands: &mut [Candidate]) {
+    let mut with_particle: HashSet<String> = HashSet::default();
+    for c in cands.iter().filter(|c| c.kind == Some(EntityType::Person) && c.last > c.first + 2) {
+        if let Some(p) = (c.first + 1..c.last - 1).find(|&w| doc.is_class(w, Class::NameParticle)) {
+            with_particle.insert(fold_key(&doc.span_key(p, c.last)));
+        }
+    }
+    if with_particle.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut().filter(|c| c.kind == Some(EntityType::Person) && c.first > 0) {
+        let p = c.first - 1;
+        if doc.starts_sentence(p) && doc.is_cap(p) && doc.is_class(p, Class::NameParticle) && with_particle.contains(&fold_key(&doc.span_key(p, c.last))) {
+            c.first = p;
+        }
+    }
 }
 
 /// Places that meet in a match score (`Sweden 1 – 0 Korea Republic`, `Belgium defeated Panama
@@ -1136,7 +1509,9 @@ fn spoken_before(doc: &Doc, a: usize) -> bool {
     if doc.tokens[p].kind != TokKind::Word && doc.tokens[p].kind != TokKind::Elision {
         return false;
     }
-    let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, Class::SourceCue) == Some(a));
+    // ("selon l'Insee": the article between the cue and the name.)
+    let article = doc.is_class(p, Class::Determiner) && !doc.is_cap(p);
+    let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, Class::SourceCue) == Some(a) || article && doc.match_class(s, Class::SourceCue) == Some(p));
     source || doc.verb_form(p).is_some() && (p > 0 && (doc.is_punct(p - 1, ',') || doc.low_is(p - 1, Class::Auxiliary)))
 }
 

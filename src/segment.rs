@@ -539,7 +539,8 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                     it.next();
                     continue;
                 }
-                if is_apostrophe(d) && after.is_some_and(char::is_alphabetic) {
+                // Typed texts also write the apostrophe with an acute or grave accent (Cléac´h).
+                if (is_apostrophe(d) || matches!(d, '\u{b4}' | '`')) && after.is_some_and(char::is_alphabetic) {
                     let word = &text[i..end];
                     let elided = key(&format!("{}'", word.to_lowercase()));
                     if data.is(Class::Elision, &elided) {

@@ -968,7 +968,8 @@ ORG_SUFFIX_NOUNS = ["Group", "Groupe", "Bank", "Banque", "University", "Party", 
                     "Hospital", "Church", "Commission", "Federation", "Union", "League", "Society", "Authority",
                     "Army", "Navy", "Council", "Parliament", "Assembly", "Court", "Tribunal", "Organisation",
                     "Organization", "Agence", "Fondation", "Institut", "Université", "Télévision", "Presse",
-                    "Éditions", "Assurance", "Industrie", "Industries", "Consulting", "Ventures", "Trust", "Fund", "Corps"]
+                    "Éditions", "Assurance", "Industrie", "Industries", "Consulting", "Ventures", "Trust", "Fund", "Corps",
+                    "Air", "Today"]
 # Legal forms from cleanco's per-country lists for these countries plus its "Corporation" type,
 # written in their usual casing.
 LEGAL_COUNTRIES = ["United States of America", "United Kingdom", "Ireland", "Canada", "Australia",
