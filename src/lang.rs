@@ -6,7 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::{Borrow, Cow};
 use std::hash::Hash;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 /// A language the annotator knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -420,13 +420,13 @@ pub struct LangData {
     pub locations: KeySet,
     pub organizations: KeySet,
     /// Folded first words of the place and organisation names (see [`first_token`]).
-    pub name_first: KeySet<Arc<str>>,
+    pub name_first: KeySet<&'static str>,
     /// The same, keyed by [`crate::names::fold_key`], for spelling variants.
-    pub folded_locations: KeySet<Arc<str>>,
-    pub folded_organizations: KeySet<Arc<str>>,
+    pub folded_locations: KeySet<&'static str>,
+    pub folded_organizations: KeySet<&'static str>,
     /// The folded place and organisation names, sorted, to tell whether a phrase may
     /// still grow into one (see [`LangData::may_start_name`]).
-    sorted_folded_names: Vec<Arc<str>>,
+    sorted_folded_names: Vec<&'static str>,
     pub org_heads: KeySet,
     pub org_suffixes: KeySet,
     pub given_names: KeySet,
@@ -736,11 +736,21 @@ static FOLDS: LazyLock<Folds> = LazyLock::new(|| {
 /// space, or through an apostrophe that ends one of the language's `elisions`
 /// (`l'an dernier` → `l'`, `aujourd'hui` whole).
 pub fn first_token<'k>(k: &'k str, elisions: &KeySet) -> &'k str {
-    let word = k.split(' ').next().unwrap_or("");
-    match word.find('\'') {
+    // Bytes, not characters: both marks are ASCII (a hot loop of building the tables).
+    let word = &k[..k.bytes().position(|b| b == b' ').unwrap_or(k.len())];
+    match word.bytes().position(|b| b == b'\'') {
         Some(p) if p + 1 < word.len() && elisions.contains(&word[..=p]) => &word[..=p],
         _ => word,
     }
+}
+
+/// The first eight bytes of `s` as a big-endian integer, zero-padded: `a < b` whenever
+/// `sort_prefix(a) < sort_prefix(b)`, so it orders strings as `str::cmp` does up to ties.
+fn sort_prefix(s: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(b)
 }
 
 /// Entries of a one-entry-per-line file, `#` header lines and blank lines skipped.
@@ -794,15 +804,21 @@ impl LangData {
             }
             classes[class as usize].insert(k, value);
         }
-        let set = |files: &[&'static str]| -> KeySet {
-            let mut set = KeySet::with_capacity(files.iter().map(|f| line_count(f)).sum());
+        // The set, and its entries in file order (the files are sorted, which the folded
+        // names' sort below takes advantage of).
+        let set_in_order = |files: &[&'static str]| -> (KeySet, Vec<Key>) {
+            let n = files.iter().map(|f| line_count(f)).sum();
+            let (mut set, mut order) = (KeySet::with_capacity(n), Vec::with_capacity(n));
             for l in files.iter().flat_map(|f| lines(f)) {
-                set.insert(static_key(l));
+                let k = static_key(l);
+                order.push(k.clone());
+                set.insert(k);
             }
-            set
+            (set, order)
         };
-        let locations = set(src.locations);
-        let organizations = set(src.organizations);
+        let set = |files: &[&'static str]| -> KeySet { set_in_order(files).0 };
+        let (locations, location_order) = set_in_order(src.locations);
+        let (organizations, organization_order) = set_in_order(src.organizations);
         // "Kevin<TAB>M": the name, and the gender a pronoun takes when it is nearly always one.
         let name_count = src.given_names.iter().map(|f| line_count(f)).sum();
         let mut given_names = KeySet::with_capacity(name_count);
@@ -866,26 +882,31 @@ impl LangData {
         let acronym = |e: &str| e.chars().any(char::is_alphabetic) && !e.chars().any(char::is_lowercase);
         let mut folded_locations = KeySet::with_capacity(locations.len());
         let mut folded_organizations = KeySet::with_capacity(organizations.len());
-        let mut name_first: KeySet<Arc<str>> = KeySet::with_capacity(locations.len() + organizations.len());
+        // Every folded name in one buffer, made static so that the sets below borrow it
+        // instead of allocating each name (the tables live as long as the program anyway).
+        let mut arena = String::with_capacity(location_order.iter().chain(&organization_order).map(|k| k.len() + 2).sum());
+        let mut ends = Vec::with_capacity(location_order.len() + organization_order.len());
+        for e in location_order.iter().chain(&organization_order) {
+            fold_into(e, &mut arena);
+            ends.push(arena.len());
+        }
+        let arena: &'static str = Box::leak(arena.into_boxed_str());
+        let mut name_first: KeySet<&'static str> = KeySet::with_capacity(locations.len() + organizations.len());
         // Every name, acronyms included: this only says whether a longer phrase may still match.
-        let mut sorted_folded_names: Vec<Arc<str>> = Vec::with_capacity(locations.len() + organizations.len());
-        let mut buf = String::new();
-        for (names, folded) in [(&locations, &mut folded_locations), (&organizations, &mut folded_organizations)] {
-            for e in names.iter() {
-                buf.clear();
-                fold_into(e, &mut buf);
-                let f: Arc<str> = Arc::from(buf.as_str());
-                let first = first_token(&f, &elisions);
-                if !name_first.contains(first) {
-                    name_first.insert(if first.len() == f.len() { f.clone() } else { Arc::from(first) });
-                }
-                if !acronym(e) {
-                    folded.insert(f.clone());
-                }
-                sorted_folded_names.push(f);
+        // Sorted by their first eight bytes, then whole: most comparisons are one integer's.
+        let mut sorted_folded_names: Vec<(u64, &'static str)> = Vec::with_capacity(ends.len());
+        let mut start = 0;
+        for (i, (e, &end)) in location_order.iter().chain(&organization_order).zip(&ends).enumerate() {
+            let f = &arena[start..end];
+            start = end;
+            name_first.insert(first_token(f, &elisions));
+            if !acronym(e) {
+                if i < location_order.len() { &mut folded_locations } else { &mut folded_organizations }.insert(f);
             }
+            sorted_folded_names.push((sort_prefix(f), f));
         }
         sorted_folded_names.sort_unstable();
+        let mut sorted_folded_names: Vec<&'static str> = sorted_folded_names.into_iter().map(|(_, f)| f).collect();
         sorted_folded_names.dedup();
         let mut common_words = KeySet::with_capacity(line_count(src.common_words));
         for w in lines(src.common_words) {
@@ -926,7 +947,7 @@ impl LangData {
 
     /// Whether some folded place or organisation name starts with `folded` (a folded key).
     pub fn may_start_name(&self, folded: &str) -> bool {
-        let i = self.sorted_folded_names.partition_point(|e| &**e < folded);
+        let i = self.sorted_folded_names.partition_point(|e| *e < folded);
         self.sorted_folded_names.get(i).is_some_and(|e| e.starts_with(folded))
     }
 
