@@ -52,8 +52,13 @@ pub fn detect(text: &str) -> Lang {
     let mut w = String::new();
     // Two thousand words decide; an archive-sized text need not be read whole.
     for word in alphabetic_runs(text).take(2000) {
-        let vote = if word.is_ascii() && word.len() <= 8 {
-            // Most words: their lowercase packed in an integer, without a string.
+        let ascii = word.is_ascii();
+        let vote = if ascii && word.len() > words.max_bytes {
+            // Most words: longer than every function word (an ASCII word lowercases to as
+            // many bytes).
+            None
+        } else if ascii && word.len() <= 8 {
+            // Their lowercase packed in an integer, without a string.
             words.ascii_votes.get(&pack_lowercase(word))
         } else if word.chars().nth(words.max_chars).is_some() {
             None
@@ -126,6 +131,8 @@ struct FunctionWords {
     /// A word longer (in characters) than the longest of them is none of them, since
     /// lowercasing never makes fewer characters.
     max_chars: usize,
+    /// The longest ASCII one, in bytes.
+    max_bytes: usize,
 }
 
 static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
@@ -146,7 +153,8 @@ static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
     }
     let max_chars = votes.keys().map(|w| w.chars().count()).max().unwrap_or(0);
     let ascii_votes = votes.iter().filter(|(w, _)| w.is_ascii() && w.len() <= 8).map(|(w, &v)| (pack_lowercase(w), v)).collect();
-    FunctionWords { votes, ascii_votes, max_chars }
+    let max_bytes = votes.keys().filter(|w| w.is_ascii()).map(|w| w.len()).max().unwrap_or(0);
+    FunctionWords { votes, ascii_votes, max_chars, max_bytes }
 });
 
 static FR: LazyLock<LangData> = LazyLock::new(|| {
