@@ -434,7 +434,8 @@ pub struct LangData {
     pub folded_organizations: KeySet<&'static str>,
     /// The folded place and organisation names, sorted, to tell whether a phrase may
     /// still grow into one (see [`LangData::may_start_name`]).
-    sorted_folded_names: Vec<&'static str>,
+    /// Each with its [`sort_prefix`], which answers most comparisons of the search.
+    sorted_folded_names: Vec<(u64, &'static str)>,
     pub org_heads: KeySet,
     pub org_suffixes: KeySet,
     pub given_names: KeySet,
@@ -914,7 +915,6 @@ impl LangData {
             sorted_folded_names.push((sort_prefix(f), f));
         }
         sorted_folded_names.sort_unstable();
-        let mut sorted_folded_names: Vec<&'static str> = sorted_folded_names.into_iter().map(|(_, f)| f).collect();
         sorted_folded_names.dedup();
         let mut common_words = KeySet::with_capacity(line_count(src.common_words));
         for w in lines(src.common_words) {
@@ -955,8 +955,9 @@ impl LangData {
 
     /// Whether some folded place or organisation name starts with `folded` (a folded key).
     pub fn may_start_name(&self, folded: &str) -> bool {
-        let i = self.sorted_folded_names.partition_point(|e| *e < folded);
-        self.sorted_folded_names.get(i).is_some_and(|e| e.starts_with(folded))
+        let key = (sort_prefix(folded), folded);
+        let i = self.sorted_folded_names.partition_point(|e| *e < key);
+        self.sorted_folded_names.get(i).is_some_and(|e| e.1.starts_with(folded))
     }
 
     /// Whether the lowercase key `word` (one token or a phrase) is an entry of `class`.

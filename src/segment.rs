@@ -73,6 +73,8 @@ pub struct Doc<'t> {
     /// Whether each token is a word starting with a capital letter (`is_cap`), asked of
     /// most tokens by several stages.
     caps: Vec<bool>,
+    /// Whether each token is written in capitals only (`is_upper`), asked as often.
+    uppers: Vec<bool>,
 }
 
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -103,6 +105,7 @@ impl<'t> Doc<'t> {
         let mut keys = FxHashMap::default();
         let mut bits = Vec::with_capacity(tokens.len());
         let mut caps = Vec::with_capacity(tokens.len());
+        let mut uppers = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let tok = &text[t.start..t.end];
             lows.push_with(|out| low_key_into(tok, out));
@@ -111,8 +114,9 @@ impl<'t> Doc<'t> {
             }
             bits.push(data.bits(lows.last()));
             caps.push(matches!(t.kind, TokKind::Word | TokKind::Dotted) && tok.chars().next().is_some_and(char::is_uppercase));
+            uppers.push(all_capitals(tok));
         }
-        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, caps };
+        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, caps, uppers };
         doc.split_sentences();
         doc
     }
@@ -160,10 +164,9 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether token `i` is written in capitals only (at least two letters).
+    #[inline]
     pub fn is_upper(&self, i: usize) -> bool {
-        let s = self.tok(i);
-        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && !s.chars().any(char::is_lowercase)
+        self.uppers[i]
     }
 
     /// Whether token `i` is the punctuation character `c`.
@@ -407,6 +410,16 @@ impl<'t> Doc<'t> {
         s.all_caps = upper >= 8 && upper > 4 * lower;
         s.title_case = s.headline && long >= 3 && caps * 10 >= long * 7;
     }
+}
+
+/// Whether `s` is written in capitals only (at least two letters).
+fn all_capitals(s: &str) -> bool {
+    if s.is_ascii() {
+        // The same, without decoding characters.
+        return !s.bytes().any(|b| b.is_ascii_lowercase()) && s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some();
+    }
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !s.chars().any(char::is_lowercase)
 }
 
 /// Many short strings end to end in one buffer: one allocation for all the tokens of a
