@@ -172,7 +172,9 @@ impl<'t> Doc<'t> {
     /// Whether token `i` is the punctuation character `c`.
     #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Punct && self.text[t.start..].starts_with(c))
+        let Some(t) = self.tokens.get(i) else { return false };
+        // An ASCII mark is one byte: compared without slicing the text or encoding `c`.
+        t.kind == TokKind::Punct && if c.is_ascii() { self.text.as_bytes()[t.start] == c as u8 } else { self.text[t.start..].starts_with(c) }
     }
 
     /// Whether token `i` is a word of the closed class `class` (one-word entries).
