@@ -549,11 +549,20 @@ fn is_own_key(s: &str) -> bool {
     if s.is_ascii() {
         return false;
     }
-    !s.starts_with(char::is_whitespace)
-        && !s.ends_with(char::is_whitespace)
-        && !s.contains(|c: char| c.is_whitespace() && c != ' ' || matches!(c, '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' | '\u{2010}' | '\u{2011}'))
-        && !s.contains("  ")
-        && !s.contains("' ")
+    // One pass: no whitespace at either end, no character `key` rewrites, and a space only
+    // between words, never after another or after an apostrophe.
+    let mut prev = None;
+    for c in s.chars() {
+        if c == ' ' {
+            if matches!(prev, None | Some(' ' | '\'')) {
+                return false;
+            }
+        } else if c.is_whitespace() || matches!(c, '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' | '\u{2010}' | '\u{2011}') {
+            return false;
+        }
+        prev = Some(c);
+    }
+    prev != Some(' ')
 }
 
 /// Whether `s.to_lowercase()` is `s`: every character is its own lowercase (a capital
@@ -562,9 +571,14 @@ fn is_own_lowercase(s: &str) -> bool {
     if s.is_ascii() {
         return !s.bytes().any(|b| b.is_ascii_uppercase());
     }
-    s.chars().all(|c| {
-        let mut l = c.to_lowercase();
-        l.next() == Some(c) && l.next().is_none()
+    s.chars().all(|c| match c {
+        '\0'..='\x7f' => !c.is_ascii_uppercase(),
+        // ß to ÿ (most accented letters of the lexicons): lowercase letters, and ÷.
+        '\u{df}'..='\u{ff}' => true,
+        _ => {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
     })
 }
 
@@ -1059,6 +1073,18 @@ mod tests {
             normalise_key_into(s, &mut expected);
             assert_eq!(key(s), expected, "{s:?}");
             assert!(!is_plain_key(s) || expected == s, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn own_keys_and_lowercases_are_what_key_and_lowercase_leave_alone() {
+        for s in ["été", " été", "été ", "a  é", "l' été", "l'été", "é\u{a0}a", "é’a", "é`", "É", "ÉTÉ", "Σ", "ß", "ÿ÷", "İ", "a é", "é\t"] {
+            assert_eq!(is_own_key(s), key(s) == s, "{s:?}");
+            assert_eq!(is_own_lowercase(s), s.to_lowercase() == s, "{s:?}");
+        }
+        for c in (0..0x250).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(is_own_lowercase(&one), one.to_lowercase() == one, "U+{:04X}", c as u32);
         }
     }
 
