@@ -108,13 +108,28 @@ impl<'t> Doc<'t> {
         let mut uppers = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let tok = &text[t.start..t.end];
-            lows.push_with(|out| low_key_into(tok, out));
-            if !is_own_key(tok) {
-                keys.insert(i, key(tok));
+            let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
+            match ascii_shape(tok) {
+                // Most tokens: plain ASCII, their own key, told apart in one pass over bytes.
+                Some(shape) if !shape.backquote => {
+                    lows.push_with(|out| {
+                        let start = out.len();
+                        out.push_str(tok);
+                        out[start..].make_ascii_lowercase();
+                    });
+                    caps.push(word && tok.as_bytes()[0].is_ascii_uppercase());
+                    uppers.push(!shape.lowercase && shape.letters >= 2);
+                }
+                _ => {
+                    lows.push_with(|out| low_key_into(tok, out));
+                    if !is_own_key(tok) {
+                        keys.insert(i, key(tok));
+                    }
+                    caps.push(word && tok.chars().next().is_some_and(char::is_uppercase));
+                    uppers.push(all_capitals(tok));
+                }
             }
             bits.push(data.bits(lows.last()));
-            caps.push(matches!(t.kind, TokKind::Word | TokKind::Dotted) && tok.chars().next().is_some_and(char::is_uppercase));
-            uppers.push(all_capitals(tok));
         }
         let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, caps, uppers };
         doc.split_sentences();
@@ -412,6 +427,30 @@ impl<'t> Doc<'t> {
         s.all_caps = upper >= 8 && upper > 4 * lower;
         s.title_case = s.headline && long >= 3 && caps * 10 >= long * 7;
     }
+}
+
+/// What the lookups ask of an ASCII token.
+struct AsciiShape {
+    /// It holds a backquote (which `key` rewrites).
+    backquote: bool,
+    /// It holds a lowercase letter.
+    lowercase: bool,
+    /// Its letters, counted up to two.
+    letters: u8,
+}
+
+/// The shape of `tok` when it is all ASCII, in one pass over its bytes.
+fn ascii_shape(tok: &str) -> Option<AsciiShape> {
+    let mut shape = AsciiShape { backquote: false, lowercase: false, letters: 0 };
+    for &b in tok.as_bytes() {
+        if !b.is_ascii() {
+            return None;
+        }
+        shape.backquote |= b == b'`';
+        shape.lowercase |= b.is_ascii_lowercase();
+        shape.letters = (shape.letters + u8::from(b.is_ascii_alphabetic())).min(2);
+    }
+    Some(shape)
 }
 
 /// Whether `s` is written in capitals only (at least two letters).
