@@ -538,6 +538,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
     let mut space = false;
     let mut it = text.char_indices().peekable();
     let peek_at = |pos: usize| text[pos..].chars().next();
+    let mut elided = String::new();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
             if c == '\n' || c == '\u{2029}' || c == '\u{2028}' {
@@ -595,7 +596,10 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                 }
                 if is_apostrophe(d) && after.is_some_and(char::is_alphabetic) {
                     let word = &text[i..end];
-                    let elided = key(&format!("{}'", word.to_lowercase()));
+                    // `key(&format!("{}'", word.to_lowercase()))`, in a buffer kept between words.
+                    elided.clear();
+                    low_key_into(word, &mut elided);
+                    elided.push('\'');
                     if data.is(Class::Elision, &elided) {
                         end = j + d.len_utf8();
                         it.next();
@@ -603,9 +607,8 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                         break;
                     }
                     if lang == Lang::En {
-                        let rest: String = text[j + d.len_utf8()..].chars().take_while(|c| c.is_alphabetic()).collect();
-                        let low = rest.to_lowercase();
-                        if CLITICS.contains(&low.as_str()) || (low == "t" && word.ends_with(['n', 'N'])) {
+                        let rest = alphabetic_prefix(&text[j + d.len_utf8()..]);
+                        if is_clitic(rest) || (lowercase_is(rest, "t") && word.ends_with(['n', 'N'])) {
                             break;
                         }
                     }
@@ -618,7 +621,8 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             // English "n't": split "don't" as "do" + "n't".
             if lang == Lang::En && kind == TokKind::Word {
                 if let Some((_, d)) = it.peek().copied() {
-                    if is_apostrophe(d) && text[i..end].to_lowercase().ends_with('n') && peek_at(end + d.len_utf8()).is_some_and(|c| c == 't' || c == 'T') {
+                    // Only `N` lowercases to `n`.
+                    if is_apostrophe(d) && text[i..end].ends_with(['n', 'N']) && peek_at(end + d.len_utf8()).is_some_and(|c| c == 't' || c == 'T') {
                         let n_len = 1;
                         if end - i > n_len {
                             tokens.push(Token { start: i, end: end - n_len, kind, breaks_before: breaks, space_before: space, sentence: 0 });
@@ -636,8 +640,8 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             }
         } else if is_apostrophe(c) && lang == Lang::En && !space && !tokens.is_empty() {
             // A clitic after a word: 's, 're, 'll.
-            let rest: String = text[end..].chars().take_while(|c| c.is_alphabetic()).collect();
-            if CLITICS.contains(&rest.to_lowercase().as_str()) {
+            let rest = alphabetic_prefix(&text[end..]);
+            if is_clitic(rest) {
                 end += rest.len();
                 while it.peek().is_some_and(|&(j, _)| j < end) {
                     it.next();
@@ -650,6 +654,29 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         space = false;
     }
     tokens
+}
+
+/// The letters `s` starts with.
+fn alphabetic_prefix(s: &str) -> &str {
+    &s[..s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())]
+}
+
+/// Whether `s.to_lowercase()` is `low` (an ASCII word), without allocating for ASCII `s`.
+fn lowercase_is(s: &str, low: &str) -> bool {
+    if s.is_ascii() {
+        s.eq_ignore_ascii_case(low)
+    } else {
+        s.to_lowercase() == low
+    }
+}
+
+/// Whether the lowercase of `s` is an English clitic (`s`, `ll`, …).
+fn is_clitic(s: &str) -> bool {
+    if s.is_ascii() {
+        CLITICS.iter().any(|c| s.eq_ignore_ascii_case(c))
+    } else {
+        CLITICS.contains(&s.to_lowercase().as_str())
+    }
 }
 
 /// Length in bytes of a dotted acronym or initial at the start of `rest` (which starts
