@@ -106,10 +106,12 @@ impl<'t> Doc<'t> {
         let mut bits = Vec::with_capacity(tokens.len());
         let mut caps = Vec::with_capacity(tokens.len());
         let mut uppers = Vec::with_capacity(tokens.len());
+        let mut cases = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let tok = &text[t.start..t.end];
             let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
-            match ascii_shape(tok) {
+            let shape = ascii_shape(tok);
+            match &shape {
                 // Most tokens: plain ASCII, their own key, told apart in one pass over bytes.
                 Some(shape) if !shape.backquote => {
                     lows.push_with(|out| {
@@ -118,7 +120,7 @@ impl<'t> Doc<'t> {
                         out[start..].make_ascii_lowercase();
                     });
                     caps.push(word && tok.as_bytes()[0].is_ascii_uppercase());
-                    uppers.push(!shape.lowercase && shape.letters >= 2);
+                    uppers.push(shape.lower == 0 && shape.upper >= 2);
                 }
                 _ => {
                     lows.push_with(|out| low_key_into(tok, out));
@@ -129,10 +131,21 @@ impl<'t> Doc<'t> {
                     uppers.push(all_capitals(tok));
                 }
             }
+            cases.push(match shape {
+                Some(shape) => Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4 },
+                None => {
+                    let (mut upper, mut lower) = (0, 0);
+                    for c in tok.chars() {
+                        upper += usize::from(c.is_uppercase());
+                        lower += usize::from(c.is_lowercase());
+                    }
+                    Case { upper, lower, long: tok.chars().nth(3).is_some() }
+                }
+            });
             bits.push(data.bits(lows.last()));
         }
         let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, caps, uppers };
-        doc.split_sentences();
+        doc.split_sentences(&cases);
         doc
     }
 
@@ -278,7 +291,7 @@ impl<'t> Doc<'t> {
             && self.tokens[i - 1].space_before)
     }
 
-    fn split_sentences(&mut self) {
+    fn split_sentences(&mut self, cases: &[Case]) {
         let n = self.tokens.len();
         let mut sentences = Vec::new();
         let mut start = 0;
@@ -310,7 +323,7 @@ impl<'t> Doc<'t> {
             }
         }
         for s in &mut sentences {
-            self.describe(s);
+            self.describe(s, cases);
         }
         self.sentences = sentences;
     }
@@ -391,7 +404,7 @@ impl<'t> Doc<'t> {
         words <= 12
     }
 
-    fn describe(&self, s: &mut Sentence) {
+    fn describe(&self, s: &mut Sentence, cases: &[Case]) {
         s.first_word = (s.first..s.last)
             .find(|&j| !(self.tokens[j].kind == TokKind::Punct && !self.is_punct(j, '.') && !self.is_punct(j, ',')))
             .unwrap_or(s.last);
@@ -407,19 +420,10 @@ impl<'t> Doc<'t> {
         s.headline = !terminal && line_end && line_start && last >= s.first;
         let (mut upper, mut lower) = (0usize, 0usize);
         let (mut caps, mut long) = (0usize, 0usize);
-        for i in s.first..s.last {
-            let w = self.tok(i);
-            if w.is_ascii() {
-                // The same counts without decoding characters.
-                upper += w.bytes().filter(u8::is_ascii_uppercase).count();
-                lower += w.bytes().filter(u8::is_ascii_lowercase).count();
-            } else {
-                for c in w.chars() {
-                    upper += usize::from(c.is_uppercase());
-                    lower += usize::from(c.is_lowercase());
-                }
-            }
-            if self.tokens[i].kind == TokKind::Word && w.chars().nth(3).is_some() {
+        for (i, case) in cases.iter().enumerate().take(s.last).skip(s.first) {
+            upper += case.upper;
+            lower += case.lower;
+            if self.tokens[i].kind == TokKind::Word && case.long {
                 long += 1;
                 caps += usize::from(self.is_cap(i));
             }
@@ -433,24 +437,31 @@ impl<'t> Doc<'t> {
 struct AsciiShape {
     /// It holds a backquote (which `key` rewrites).
     backquote: bool,
-    /// It holds a lowercase letter.
-    lowercase: bool,
-    /// Its letters, counted up to two.
-    letters: u8,
+    /// Its capital and lowercase letters.
+    upper: usize,
+    lower: usize,
 }
 
 /// The shape of `tok` when it is all ASCII, in one pass over its bytes.
 fn ascii_shape(tok: &str) -> Option<AsciiShape> {
-    let mut shape = AsciiShape { backquote: false, lowercase: false, letters: 0 };
+    let mut shape = AsciiShape { backquote: false, upper: 0, lower: 0 };
     for &b in tok.as_bytes() {
         if !b.is_ascii() {
             return None;
         }
         shape.backquote |= b == b'`';
-        shape.lowercase |= b.is_ascii_lowercase();
-        shape.letters = (shape.letters + u8::from(b.is_ascii_alphabetic())).min(2);
+        shape.upper += usize::from(b.is_ascii_uppercase());
+        shape.lower += usize::from(b.is_ascii_lowercase());
     }
     Some(shape)
+}
+
+/// A token's letter cases, counted once for the sentences' descriptions.
+struct Case {
+    upper: usize,
+    lower: usize,
+    /// It has at least four characters.
+    long: bool,
 }
 
 /// Whether `s` is written in capitals only (at least two letters).
