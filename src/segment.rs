@@ -547,7 +547,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut breaks: u16 = 0;
     let mut space = false;
-    let mut it = text.char_indices().peekable();
+    let mut it = Cursor { text, pos: 0 };
     let peek_at = |pos: usize| text[pos..].chars().next();
     let mut elided = String::new();
     while let Some((i, c)) = it.next() {
@@ -562,7 +562,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         let mut kind = TokKind::Punct;
         if c.is_numeric() && c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
             kind = TokKind::Number;
-            while let Some(&(j, d)) = it.peek() {
+            while let Some((j, d)) = it.peek() {
                 let after = peek_at(j + d.len_utf8());
                 // Digits, letter suffixes (18h15, 1er), and a decimal or thousands mark between digits.
                 let goes_on = d.is_ascii_digit() || d.is_alphabetic() && !matches!(after, Some('\'' | '’')) || matches!(d, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit());
@@ -580,28 +580,28 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                 let dotted = dotted_len(rest);
                 if dotted > 0 {
                     end += dotted;
-                    while it.peek().is_some_and(|&(j, _)| j < end) {
-                        it.next();
-                    }
+                    it.skip_to(end);
                     tokens.push(Token { start: i, end, kind: TokKind::Dotted, breaks_before: breaks, space_before: space, sentence: 0 });
                     breaks = 0;
                     space = false;
                     continue;
                 }
             }
+            // The word ends where the cursor stops: it moves over word characters (ASCII
+            // letters and digits at once) and the inner hyphens and apostrophes taken below.
             loop {
-                while let Some(&(j, d)) = it.peek() {
-                    if is_word_char(d) {
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
+                loop {
+                    end = it.skip_ascii_alphanumeric();
+                    match it.peek() {
+                        Some((_, d)) if !d.is_ascii() && is_word_char(d) => {
+                            it.next();
+                        }
+                        _ => break,
                     }
                 }
-                let Some(&(j, d)) = it.peek() else { break };
+                let Some((j, d)) = it.peek() else { break };
                 let after = peek_at(j + d.len_utf8());
                 if is_hyphen(d) && after.is_some_and(is_word_char) {
-                    end = j + d.len_utf8();
                     it.next();
                     continue;
                 }
@@ -623,7 +623,6 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                             break;
                         }
                     }
-                    end = j + d.len_utf8();
                     it.next();
                     continue;
                 }
@@ -631,7 +630,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             }
             // English "n't": split "don't" as "do" + "n't".
             if lang == Lang::En && kind == TokKind::Word {
-                if let Some((_, d)) = it.peek().copied() {
+                if let Some((_, d)) = it.peek() {
                     // Only `N` lowercases to `n`.
                     if is_apostrophe(d) && text[i..end].ends_with(['n', 'N']) && peek_at(end + d.len_utf8()).is_some_and(|c| c == 't' || c == 'T') {
                         let n_len = 1;
@@ -640,9 +639,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                             breaks = 0;
                             space = false;
                             let cl_end = end + d.len_utf8() + 1;
-                            while it.peek().is_some_and(|&(j, _)| j < cl_end) {
-                                it.next();
-                            }
+                            it.skip_to(cl_end);
                             tokens.push(Token { start: end - n_len, end: cl_end, kind: TokKind::Clitic, breaks_before: 0, space_before: false, sentence: 0 });
                             continue;
                         }
@@ -654,9 +651,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             let rest = alphabetic_prefix(&text[end..]);
             if is_clitic(rest) {
                 end += rest.len();
-                while it.peek().is_some_and(|&(j, _)| j < end) {
-                    it.next();
-                }
+                it.skip_to(end);
                 kind = TokKind::Clitic;
             }
         }
@@ -687,6 +682,54 @@ fn is_clitic(s: &str) -> bool {
         CLITICS.iter().any(|c| s.eq_ignore_ascii_case(c))
     } else {
         CLITICS.contains(&s.to_lowercase().as_str())
+    }
+}
+
+/// The tokenizer's position in the text: `char_indices().peekable()` that can also jump.
+struct Cursor<'t> {
+    text: &'t str,
+    /// A character boundary.
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    /// The character at the position, and its offset.
+    #[inline]
+    fn peek(&self) -> Option<(usize, char)> {
+        let b = *self.text.as_bytes().get(self.pos)?;
+        if b.is_ascii() {
+            Some((self.pos, char::from(b)))
+        } else {
+            self.text[self.pos..].chars().next().map(|c| (self.pos, c))
+        }
+    }
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, char)> {
+        let next = self.peek();
+        if let Some((_, c)) = next {
+            self.pos += c.len_utf8();
+        }
+        next
+    }
+
+    /// Moves past the characters that start before byte `end`.
+    fn skip_to(&mut self, end: usize) {
+        while self.pos < end.min(self.text.len()) {
+            self.pos += 1;
+            while !self.text.is_char_boundary(self.pos) {
+                self.pos += 1;
+            }
+        }
+    }
+
+    /// Moves over ASCII letters and digits; returns the new position.
+    #[inline]
+    fn skip_ascii_alphanumeric(&mut self) -> usize {
+        while self.text.as_bytes().get(self.pos).is_some_and(u8::is_ascii_alphanumeric) {
+            self.pos += 1;
+        }
+        self.pos
     }
 }
 
