@@ -51,8 +51,7 @@ pub fn detect(text: &str) -> Lang {
     let (mut fr, mut en) = (0usize, 0usize);
     let mut w = String::new();
     // Two thousand words decide; an archive-sized text need not be read whole.
-    for word in alphabetic_runs(text).take(2000) {
-        let ascii = word.is_ascii();
+    for (word, ascii) in alphabetic_runs(text).take(2000) {
         let vote = if ascii && word.len() > words.max_bytes {
             // Most words: longer than every function word (an ASCII word lowercases to as
             // many bytes).
@@ -81,39 +80,46 @@ pub fn detect(text: &str) -> Lang {
 }
 
 /// The maximal runs of alphabetic characters of `text`, as
-/// `text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())` gives them, but
-/// testing ASCII bytes without decoding them.
-fn alphabetic_runs(text: &str) -> impl Iterator<Item = &str> {
-    // Whether the character at byte `pos` is alphabetic, and its length.
-    let at = move |pos: usize| -> (bool, usize) {
-        let b = text.as_bytes()[pos];
-        if b.is_ascii() {
-            (b.is_ascii_alphabetic(), 1)
-        } else {
-            text[pos..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
-        }
-    };
+/// `text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())` gives them, each with
+/// whether it is ASCII; ASCII bytes are tested without decoding them.
+fn alphabetic_runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let bytes = text.as_bytes();
+    // Whether the non-ASCII character at byte `pos` is alphabetic, and its length.
+    let other = move |pos: usize| -> (bool, usize) { text[pos..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())) };
     let mut pos = 0;
     std::iter::from_fn(move || {
         loop {
-            if pos >= text.len() {
-                return None;
+            while bytes.get(pos).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
+                pos += 1;
             }
-            let (alphabetic, len) = at(pos);
+            let &b = bytes.get(pos)?;
+            if b.is_ascii() {
+                break;
+            }
+            let (alphabetic, len) = other(pos);
             if alphabetic {
                 break;
             }
             pos += len;
         }
-        let start = pos;
-        while pos < text.len() {
-            let (alphabetic, len) = at(pos);
-            if !alphabetic {
-                break;
+        let (start, mut ascii) = (pos, true);
+        loop {
+            while bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
+                pos += 1;
             }
-            pos += len;
+            match bytes.get(pos) {
+                Some(b) if !b.is_ascii() => {
+                    let (alphabetic, len) = other(pos);
+                    if !alphabetic {
+                        break;
+                    }
+                    ascii = false;
+                    pos += len;
+                }
+                _ => break,
+            }
         }
-        Some(&text[start..pos])
+        Some((&text[start..pos], ascii))
     })
 }
 
@@ -1080,7 +1086,8 @@ mod tests {
     fn alphabetic_runs_split_as_str_split_does() {
         for text in ["", "  ", "Le président, l’ONU: « 3,5 % » été—Ωμέγα\u{301}x 北京 e\u{301}", "a1b2c", "été"] {
             let expected: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
-            assert_eq!(alphabetic_runs(text).collect::<Vec<_>>(), expected, "{text}");
+            assert_eq!(alphabetic_runs(text).map(|(w, _)| w).collect::<Vec<_>>(), expected, "{text}");
+            assert!(alphabetic_runs(text).all(|(w, ascii)| ascii == w.is_ascii()), "{text}");
         }
     }
 
