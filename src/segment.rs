@@ -259,7 +259,9 @@ impl<'t> Doc<'t> {
         if !self.data.is_proper_prefix(class, first) {
             return best;
         }
-        let mut phrase = String::from(first);
+        // Room for the longest entries, so that the phrase grows without reallocating.
+        let mut phrase = String::with_capacity(first.len() + 64);
+        phrase.push_str(first);
         for j in i + 2..=limit {
             if self.tokens[j - 1].breaks_before > 0 {
                 break;
