@@ -790,7 +790,22 @@ fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
         (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => l,
         _ => l.trim(),
     };
-    file.split('\n').map(trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    // `file.split('\n')`, with a plain loop rather than a search call per short line.
+    let mut rest = file;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let (line, tail) = match rest.bytes().position(|b| b == b'\n') {
+                Some(end) => (&rest[..end], &rest[end + 1..]),
+                None => (rest, ""),
+            };
+            rest = tail;
+            let l = trim(line);
+            if !l.is_empty() && !l.starts_with('#') {
+                return Some(l);
+            }
+        }
+        None
+    })
 }
 
 fn words_in(s: &str) -> usize {
@@ -1098,6 +1113,14 @@ mod tests {
         for c in (0..0x250).filter_map(char::from_u32) {
             let one = c.to_string();
             assert_eq!(is_own_lowercase(&one), one.to_lowercase() == one, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn lines_are_trimmed_entries() {
+        for file in ["", "\n", "a\nb", "a\r\nb\r\n", " a \n\n# x\n\u{a0}é\u{a0}\nc\r", "#\n  \n\tz"] {
+            let expected: Vec<&str> = file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+            assert_eq!(lines(file).collect::<Vec<_>>(), expected, "{file:?}");
         }
     }
 
