@@ -6,7 +6,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::{Borrow, Cow};
 use std::hash::Hash;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 /// A language the annotator knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,9 +51,13 @@ pub fn detect(text: &str) -> Lang {
     let (mut fr, mut en) = (0usize, 0usize);
     let mut w = String::new();
     // Two thousand words decide; an archive-sized text need not be read whole.
-    for word in alphabetic_runs(text).take(2000) {
-        let vote = if word.is_ascii() && word.len() <= 8 {
-            // Most words: their lowercase packed in an integer, without a string.
+    for (word, ascii) in alphabetic_runs(text).take(2000) {
+        let vote = if ascii && word.len() > words.max_bytes {
+            // Most words: longer than every function word (an ASCII word lowercases to as
+            // many bytes).
+            None
+        } else if ascii && word.len() <= 8 {
+            // Their lowercase packed in an integer, without a string.
             words.ascii_votes.get(&pack_lowercase(word))
         } else if word.chars().nth(words.max_chars).is_some() {
             None
@@ -76,39 +80,46 @@ pub fn detect(text: &str) -> Lang {
 }
 
 /// The maximal runs of alphabetic characters of `text`, as
-/// `text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())` gives them, but
-/// testing ASCII bytes without decoding them.
-fn alphabetic_runs(text: &str) -> impl Iterator<Item = &str> {
-    // Whether the character at byte `pos` is alphabetic, and its length.
-    let at = move |pos: usize| -> (bool, usize) {
-        let b = text.as_bytes()[pos];
-        if b.is_ascii() {
-            (b.is_ascii_alphabetic(), 1)
-        } else {
-            text[pos..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
-        }
-    };
+/// `text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())` gives them, each with
+/// whether it is ASCII; ASCII bytes are tested without decoding them.
+fn alphabetic_runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
+    let bytes = text.as_bytes();
+    // Whether the non-ASCII character at byte `pos` is alphabetic, and its length.
+    let other = move |pos: usize| -> (bool, usize) { text[pos..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())) };
     let mut pos = 0;
     std::iter::from_fn(move || {
         loop {
-            if pos >= text.len() {
-                return None;
+            while bytes.get(pos).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
+                pos += 1;
             }
-            let (alphabetic, len) = at(pos);
+            let &b = bytes.get(pos)?;
+            if b.is_ascii() {
+                break;
+            }
+            let (alphabetic, len) = other(pos);
             if alphabetic {
                 break;
             }
             pos += len;
         }
-        let start = pos;
-        while pos < text.len() {
-            let (alphabetic, len) = at(pos);
-            if !alphabetic {
-                break;
+        let (start, mut ascii) = (pos, true);
+        loop {
+            while bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
+                pos += 1;
             }
-            pos += len;
+            match bytes.get(pos) {
+                Some(b) if !b.is_ascii() => {
+                    let (alphabetic, len) = other(pos);
+                    if !alphabetic {
+                        break;
+                    }
+                    ascii = false;
+                    pos += len;
+                }
+                _ => break,
+            }
         }
-        Some(&text[start..pos])
+        Some((&text[start..pos], ascii))
     })
 }
 
@@ -126,6 +137,8 @@ struct FunctionWords {
     /// A word longer (in characters) than the longest of them is none of them, since
     /// lowercasing never makes fewer characters.
     max_chars: usize,
+    /// The longest ASCII one, in bytes.
+    max_bytes: usize,
 }
 
 static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
@@ -146,7 +159,8 @@ static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
     }
     let max_chars = votes.keys().map(|w| w.chars().count()).max().unwrap_or(0);
     let ascii_votes = votes.iter().filter(|(w, _)| w.is_ascii() && w.len() <= 8).map(|(w, &v)| (pack_lowercase(w), v)).collect();
-    FunctionWords { votes, ascii_votes, max_chars }
+    let max_bytes = votes.keys().filter(|w| w.is_ascii()).map(|w| w.len()).max().unwrap_or(0);
+    FunctionWords { votes, ascii_votes, max_chars, max_bytes }
 });
 
 static FR: LazyLock<LangData> = LazyLock::new(|| {
@@ -427,13 +441,14 @@ pub struct LangData {
     pub locations: KeySet,
     pub organizations: KeySet,
     /// Folded first words of the place and organisation names (see [`first_token`]).
-    pub name_first: KeySet<Arc<str>>,
+    pub name_first: KeySet<&'static str>,
     /// The same, keyed by [`crate::names::fold_key`], for spelling variants.
-    pub folded_locations: KeySet<Arc<str>>,
-    pub folded_organizations: KeySet<Arc<str>>,
+    pub folded_locations: KeySet<&'static str>,
+    pub folded_organizations: KeySet<&'static str>,
     /// The folded place and organisation names, sorted, to tell whether a phrase may
     /// still grow into one (see [`LangData::may_start_name`]).
-    sorted_folded_names: Vec<Arc<str>>,
+    /// Each with its [`sort_prefix`], which answers most comparisons of the search.
+    sorted_folded_names: Vec<(u64, &'static str)>,
     pub org_heads: KeySet,
     pub org_suffixes: KeySet,
     pub given_names: KeySet,
@@ -547,11 +562,20 @@ fn is_own_key(s: &str) -> bool {
     if s.is_ascii() {
         return false;
     }
-    !s.starts_with(char::is_whitespace)
-        && !s.ends_with(char::is_whitespace)
-        && !s.contains(|c: char| c.is_whitespace() && c != ' ' || matches!(c, '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' | '\u{2010}' | '\u{2011}'))
-        && !s.contains("  ")
-        && !s.contains("' ")
+    // One pass: no whitespace at either end, no character `key` rewrites, and a space only
+    // between words, never after another or after an apostrophe.
+    let mut prev = None;
+    for c in s.chars() {
+        if c == ' ' {
+            if matches!(prev, None | Some(' ' | '\'')) {
+                return false;
+            }
+        } else if c.is_whitespace() || matches!(c, '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' | '\u{2010}' | '\u{2011}') {
+            return false;
+        }
+        prev = Some(c);
+    }
+    prev != Some(' ')
 }
 
 /// Whether `s.to_lowercase()` is `s`: every character is its own lowercase (a capital
@@ -560,9 +584,14 @@ fn is_own_lowercase(s: &str) -> bool {
     if s.is_ascii() {
         return !s.bytes().any(|b| b.is_ascii_uppercase());
     }
-    s.chars().all(|c| {
-        let mut l = c.to_lowercase();
-        l.next() == Some(c) && l.next().is_none()
+    s.chars().all(|c| match c {
+        '\0'..='\x7f' => !c.is_ascii_uppercase(),
+        // ß to ÿ (most accented letters of the lexicons): lowercase letters, and ÷.
+        '\u{df}'..='\u{ff}' => true,
+        _ => {
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }
     })
 }
 
@@ -743,16 +772,47 @@ static FOLDS: LazyLock<Folds> = LazyLock::new(|| {
 /// space, or through an apostrophe that ends one of the language's `elisions`
 /// (`l'an dernier` → `l'`, `aujourd'hui` whole).
 pub fn first_token<'k>(k: &'k str, elisions: &KeySet) -> &'k str {
-    let word = k.split(' ').next().unwrap_or("");
-    match word.find('\'') {
+    // Bytes, not characters: both marks are ASCII (a hot loop of building the tables).
+    let word = &k[..k.bytes().position(|b| b == b' ').unwrap_or(k.len())];
+    match word.bytes().position(|b| b == b'\'') {
         Some(p) if p + 1 < word.len() && elisions.contains(&word[..=p]) => &word[..=p],
         _ => word,
     }
 }
 
+/// The first eight bytes of `s` as a big-endian integer, zero-padded: `a < b` whenever
+/// `sort_prefix(a) < sort_prefix(b)`, so it orders strings as `str::cmp` does up to ties.
+fn sort_prefix(s: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_be_bytes(b)
+}
+
 /// Entries of a one-entry-per-line file, `#` header lines and blank lines skipped.
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    // `str::lines` then `trim`, which removes a `\r` too; most lines need no trimming, as
+    // their two ends tell without decoding them.
+    let trim = |l: &'static str| match (l.as_bytes().first(), l.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => l,
+        _ => l.trim(),
+    };
+    // `file.split('\n')`, with a plain loop rather than a search call per short line.
+    let mut rest = file;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let (line, tail) = match rest.bytes().position(|b| b == b'\n') {
+                Some(end) => (&rest[..end], &rest[end + 1..]),
+                None => (rest, ""),
+            };
+            rest = tail;
+            let l = trim(line);
+            if !l.is_empty() && !l.starts_with('#') {
+                return Some(l);
+            }
+        }
+        None
+    })
 }
 
 fn words_in(s: &str) -> usize {
@@ -801,15 +861,21 @@ impl LangData {
             }
             classes[class as usize].insert(k, value);
         }
-        let set = |files: &[&'static str]| -> KeySet {
-            let mut set = KeySet::with_capacity(files.iter().map(|f| line_count(f)).sum());
+        // The set, and its entries in file order (the files are sorted, which the folded
+        // names' sort below takes advantage of).
+        let set_in_order = |files: &[&'static str]| -> (KeySet, Vec<Key>) {
+            let n = files.iter().map(|f| line_count(f)).sum();
+            let (mut set, mut order) = (KeySet::with_capacity(n), Vec::with_capacity(n));
             for l in files.iter().flat_map(|f| lines(f)) {
-                set.insert(static_key(l));
+                let k = static_key(l);
+                order.push(k.clone());
+                set.insert(k);
             }
-            set
+            (set, order)
         };
-        let locations = set(src.locations);
-        let organizations = set(src.organizations);
+        let set = |files: &[&'static str]| -> KeySet { set_in_order(files).0 };
+        let (locations, location_order) = set_in_order(src.locations);
+        let (organizations, organization_order) = set_in_order(src.organizations);
         // "Kevin<TAB>M": the name, and the gender a pronoun takes when it is nearly always one.
         let name_count = src.given_names.iter().map(|f| line_count(f)).sum();
         let mut given_names = KeySet::with_capacity(name_count);
@@ -873,24 +939,28 @@ impl LangData {
         let acronym = |e: &str| e.chars().any(char::is_alphabetic) && !e.chars().any(char::is_lowercase);
         let mut folded_locations = KeySet::with_capacity(locations.len());
         let mut folded_organizations = KeySet::with_capacity(organizations.len());
-        let mut name_first: KeySet<Arc<str>> = KeySet::with_capacity(locations.len() + organizations.len());
+        // Every folded name in one buffer, made static so that the sets below borrow it
+        // instead of allocating each name (the tables live as long as the program anyway).
+        let mut arena = String::with_capacity(location_order.iter().chain(&organization_order).map(|k| k.len() + 2).sum());
+        let mut ends = Vec::with_capacity(location_order.len() + organization_order.len());
+        for e in location_order.iter().chain(&organization_order) {
+            fold_into(e, &mut arena);
+            ends.push(arena.len());
+        }
+        let arena: &'static str = Box::leak(arena.into_boxed_str());
+        let mut name_first: KeySet<&'static str> = KeySet::with_capacity(locations.len() + organizations.len());
         // Every name, acronyms included: this only says whether a longer phrase may still match.
-        let mut sorted_folded_names: Vec<Arc<str>> = Vec::with_capacity(locations.len() + organizations.len());
-        let mut buf = String::new();
-        for (names, folded) in [(&locations, &mut folded_locations), (&organizations, &mut folded_organizations)] {
-            for e in names.iter() {
-                buf.clear();
-                fold_into(e, &mut buf);
-                let f: Arc<str> = Arc::from(buf.as_str());
-                let first = first_token(&f, &elisions);
-                if !name_first.contains(first) {
-                    name_first.insert(if first.len() == f.len() { f.clone() } else { Arc::from(first) });
-                }
-                if !acronym(e) {
-                    folded.insert(f.clone());
-                }
-                sorted_folded_names.push(f);
+        // Sorted by their first eight bytes, then whole: most comparisons are one integer's.
+        let mut sorted_folded_names: Vec<(u64, &'static str)> = Vec::with_capacity(ends.len());
+        let mut start = 0;
+        for (i, (e, &end)) in location_order.iter().chain(&organization_order).zip(&ends).enumerate() {
+            let f = &arena[start..end];
+            start = end;
+            name_first.insert(first_token(f, &elisions));
+            if !acronym(e) {
+                if i < location_order.len() { &mut folded_locations } else { &mut folded_organizations }.insert(f);
             }
+            sorted_folded_names.push((sort_prefix(f), f));
         }
         sorted_folded_names.sort_unstable();
         sorted_folded_names.dedup();
@@ -933,8 +1003,9 @@ impl LangData {
 
     /// Whether some folded place or organisation name starts with `folded` (a folded key).
     pub fn may_start_name(&self, folded: &str) -> bool {
-        let i = self.sorted_folded_names.partition_point(|e| &**e < folded);
-        self.sorted_folded_names.get(i).is_some_and(|e| e.starts_with(folded))
+        let key = (sort_prefix(folded), folded);
+        let i = self.sorted_folded_names.partition_point(|e| *e < key);
+        self.sorted_folded_names.get(i).is_some_and(|e| e.1.starts_with(folded))
     }
 
     /// Whether the lowercase key `word` (one token or a phrase) is an entry of `class`.
@@ -1025,7 +1096,8 @@ mod tests {
     fn alphabetic_runs_split_as_str_split_does() {
         for text in ["", "  ", "Le président, l’ONU: « 3,5 % » été—Ωμέγα\u{301}x 北京 e\u{301}", "a1b2c", "été"] {
             let expected: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
-            assert_eq!(alphabetic_runs(text).collect::<Vec<_>>(), expected, "{text}");
+            assert_eq!(alphabetic_runs(text).map(|(w, _)| w).collect::<Vec<_>>(), expected, "{text}");
+            assert!(alphabetic_runs(text).all(|(w, ascii)| ascii == w.is_ascii()), "{text}");
         }
     }
 
@@ -1036,6 +1108,26 @@ mod tests {
             normalise_key_into(s, &mut expected);
             assert_eq!(key(s), expected, "{s:?}");
             assert!(!is_plain_key(s) || expected == s, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn own_keys_and_lowercases_are_what_key_and_lowercase_leave_alone() {
+        for s in ["été", " été", "été ", "a  é", "l' été", "l'été", "é\u{a0}a", "é’a", "é`", "É", "ÉTÉ", "Σ", "ß", "ÿ÷", "İ", "a é", "é\t"] {
+            assert_eq!(is_own_key(s), key(s) == s, "{s:?}");
+            assert_eq!(is_own_lowercase(s), s.to_lowercase() == s, "{s:?}");
+        }
+        for c in (0..0x250).filter_map(char::from_u32) {
+            let one = c.to_string();
+            assert_eq!(is_own_lowercase(&one), one.to_lowercase() == one, "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn lines_are_trimmed_entries() {
+        for file in ["", "\n", "a\nb", "a\r\nb\r\n", " a \n\n# x\n\u{a0}é\u{a0}\nc\r", "#\n  \n\tz"] {
+            let expected: Vec<&str> = file.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+            assert_eq!(lines(file).collect::<Vec<_>>(), expected, "{file:?}");
         }
     }
 

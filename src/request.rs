@@ -90,16 +90,33 @@ fn readable_id(line: &[u8]) -> Option<Value> {
 /// Annotates one request line and returns the output line (without its newline), and
 /// whether it failed. `lang` overrides the request's language when given.
 pub fn answer(line: &[u8], lang: Option<Lang>) -> (String, bool) {
+    let mut out = Vec::new();
+    let failed = answer_into(line, lang, &mut out);
+    // Only JSON (valid UTF-8) is ever written.
+    (String::from_utf8(out).unwrap_or_default(), failed)
+}
+
+/// [`answer`], appended to `out` (a buffer a batch reuses from line to line); returns
+/// whether it failed.
+pub fn answer_into(line: &[u8], lang: Option<Lang>, out: &mut Vec<u8>) -> bool {
     match parse(line) {
         Ok(req) => {
             let options = Options { lang: lang.or(req.lang), id: req.id };
             let a = annotate(&req.text, &options);
-            match serde_json::to_string(&a) {
-                Ok(s) => (s, false),
-                Err(e) => (error_line(options.id, &e.to_string()), true),
+            let start = out.len();
+            match a.write_json(out) {
+                Ok(()) => false,
+                Err(e) => {
+                    out.truncate(start);
+                    out.extend_from_slice(error_line(options.id, &e.to_string()).as_bytes());
+                    true
+                }
             }
         }
-        Err((id, e)) => (error_line(id, &e.to_string()), true),
+        Err((id, e)) => {
+            out.extend_from_slice(error_line(id, &e.to_string()).as_bytes());
+            true
+        }
     }
 }
 

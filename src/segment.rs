@@ -73,6 +73,8 @@ pub struct Doc<'t> {
     /// Whether each token is a word starting with a capital letter (`is_cap`), asked of
     /// most tokens by several stages.
     caps: Vec<bool>,
+    /// Whether each token is written in capitals only (`is_upper`), asked as often.
+    uppers: Vec<bool>,
 }
 
 pub(crate) fn is_word_char(c: char) -> bool {
@@ -103,17 +105,47 @@ impl<'t> Doc<'t> {
         let mut keys = FxHashMap::default();
         let mut bits = Vec::with_capacity(tokens.len());
         let mut caps = Vec::with_capacity(tokens.len());
+        let mut uppers = Vec::with_capacity(tokens.len());
+        let mut cases = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let tok = &text[t.start..t.end];
-            lows.push_with(|out| low_key_into(tok, out));
-            if !is_own_key(tok) {
-                keys.insert(i, key(tok));
+            let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
+            let shape = ascii_shape(tok);
+            match &shape {
+                // Most tokens: plain ASCII, their own key, told apart in one pass over bytes.
+                Some(shape) if !shape.backquote => {
+                    lows.push_with(|out| {
+                        let start = out.len();
+                        out.push_str(tok);
+                        out[start..].make_ascii_lowercase();
+                    });
+                    caps.push(word && tok.as_bytes()[0].is_ascii_uppercase());
+                    uppers.push(shape.lower == 0 && shape.upper >= 2);
+                }
+                _ => {
+                    lows.push_with(|out| low_key_into(tok, out));
+                    if !is_own_key(tok) {
+                        keys.insert(i, key(tok));
+                    }
+                    caps.push(word && tok.chars().next().is_some_and(char::is_uppercase));
+                    uppers.push(all_capitals(tok));
+                }
             }
+            cases.push(match shape {
+                Some(shape) => Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4 },
+                None => {
+                    let (mut upper, mut lower) = (0, 0);
+                    for c in tok.chars() {
+                        upper += usize::from(c.is_uppercase());
+                        lower += usize::from(c.is_lowercase());
+                    }
+                    Case { upper, lower, long: tok.chars().nth(3).is_some() }
+                }
+            });
             bits.push(data.bits(lows.last()));
-            caps.push(matches!(t.kind, TokKind::Word | TokKind::Dotted) && tok.chars().next().is_some_and(char::is_uppercase));
         }
-        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, caps };
-        doc.split_sentences();
+        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, caps, uppers };
+        doc.split_sentences(&cases);
         doc
     }
 
@@ -160,16 +192,17 @@ impl<'t> Doc<'t> {
     }
 
     /// Whether token `i` is written in capitals only (at least two letters).
+    #[inline]
     pub fn is_upper(&self, i: usize) -> bool {
-        let s = self.tok(i);
-        let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && !s.chars().any(char::is_lowercase)
+        self.uppers[i]
     }
 
     /// Whether token `i` is the punctuation character `c`.
     #[inline]
     pub fn is_punct(&self, i: usize, c: char) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokKind::Punct && self.text[t.start..].starts_with(c))
+        let Some(t) = self.tokens.get(i) else { return false };
+        // An ASCII mark is one byte: compared without slicing the text or encoding `c`.
+        t.kind == TokKind::Punct && if c.is_ascii() { self.text.as_bytes()[t.start] == c as u8 } else { self.text[t.start..].starts_with(c) }
     }
 
     /// Whether token `i` is a word of the closed class `class` (one-word entries).
@@ -226,7 +259,9 @@ impl<'t> Doc<'t> {
         if !self.data.is_proper_prefix(class, first) {
             return best;
         }
-        let mut phrase = String::from(first);
+        // Room for the longest entries, so that the phrase grows without reallocating.
+        let mut phrase = String::with_capacity(first.len() + 64);
+        phrase.push_str(first);
         for j in i + 2..=limit {
             if self.tokens[j - 1].breaks_before > 0 {
                 break;
@@ -258,7 +293,7 @@ impl<'t> Doc<'t> {
             && self.tokens[i - 1].space_before)
     }
 
-    fn split_sentences(&mut self) {
+    fn split_sentences(&mut self, cases: &[Case]) {
         let n = self.tokens.len();
         let mut sentences = Vec::new();
         let mut start = 0;
@@ -290,7 +325,7 @@ impl<'t> Doc<'t> {
             }
         }
         for s in &mut sentences {
-            self.describe(s);
+            self.describe(s, cases);
         }
         self.sentences = sentences;
     }
@@ -371,7 +406,7 @@ impl<'t> Doc<'t> {
         words <= 12
     }
 
-    fn describe(&self, s: &mut Sentence) {
+    fn describe(&self, s: &mut Sentence, cases: &[Case]) {
         s.first_word = (s.first..s.last)
             .find(|&j| !(self.tokens[j].kind == TokKind::Punct && !self.is_punct(j, '.') && !self.is_punct(j, ',')))
             .unwrap_or(s.last);
@@ -387,19 +422,10 @@ impl<'t> Doc<'t> {
         s.headline = !terminal && line_end && line_start && last >= s.first;
         let (mut upper, mut lower) = (0usize, 0usize);
         let (mut caps, mut long) = (0usize, 0usize);
-        for i in s.first..s.last {
-            let w = self.tok(i);
-            if w.is_ascii() {
-                // The same counts without decoding characters.
-                upper += w.bytes().filter(u8::is_ascii_uppercase).count();
-                lower += w.bytes().filter(u8::is_ascii_lowercase).count();
-            } else {
-                for c in w.chars() {
-                    upper += usize::from(c.is_uppercase());
-                    lower += usize::from(c.is_lowercase());
-                }
-            }
-            if self.tokens[i].kind == TokKind::Word && w.chars().nth(3).is_some() {
+        for (i, case) in cases.iter().enumerate().take(s.last).skip(s.first) {
+            upper += case.upper;
+            lower += case.lower;
+            if self.tokens[i].kind == TokKind::Word && case.long {
                 long += 1;
                 caps += usize::from(self.is_cap(i));
             }
@@ -407,6 +433,47 @@ impl<'t> Doc<'t> {
         s.all_caps = upper >= 8 && upper > 4 * lower;
         s.title_case = s.headline && long >= 3 && caps * 10 >= long * 7;
     }
+}
+
+/// What the lookups ask of an ASCII token.
+struct AsciiShape {
+    /// It holds a backquote (which `key` rewrites).
+    backquote: bool,
+    /// Its capital and lowercase letters.
+    upper: usize,
+    lower: usize,
+}
+
+/// The shape of `tok` when it is all ASCII, in one pass over its bytes.
+fn ascii_shape(tok: &str) -> Option<AsciiShape> {
+    let mut shape = AsciiShape { backquote: false, upper: 0, lower: 0 };
+    for &b in tok.as_bytes() {
+        if !b.is_ascii() {
+            return None;
+        }
+        shape.backquote |= b == b'`';
+        shape.upper += usize::from(b.is_ascii_uppercase());
+        shape.lower += usize::from(b.is_ascii_lowercase());
+    }
+    Some(shape)
+}
+
+/// A token's letter cases, counted once for the sentences' descriptions.
+struct Case {
+    upper: usize,
+    lower: usize,
+    /// It has at least four characters.
+    long: bool,
+}
+
+/// Whether `s` is written in capitals only (at least two letters).
+fn all_capitals(s: &str) -> bool {
+    if s.is_ascii() {
+        // The same, without decoding characters.
+        return !s.bytes().any(|b| b.is_ascii_lowercase()) && s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some();
+    }
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !s.chars().any(char::is_lowercase)
 }
 
 /// Many short strings end to end in one buffer: one allocation for all the tokens of a
@@ -482,8 +549,9 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut breaks: u16 = 0;
     let mut space = false;
-    let mut it = text.char_indices().peekable();
+    let mut it = Cursor { text, pos: 0 };
     let peek_at = |pos: usize| text[pos..].chars().next();
+    let mut elided = String::new();
     while let Some((i, c)) = it.next() {
         if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
             if c == '\n' || c == '\u{2029}' || c == '\u{2028}' {
@@ -496,7 +564,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         let mut kind = TokKind::Punct;
         if c.is_numeric() && c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
             kind = TokKind::Number;
-            while let Some(&(j, d)) = it.peek() {
+            while let Some((j, d)) = it.peek() {
                 let after = peek_at(j + d.len_utf8());
                 // Digits, letter suffixes (18h15, 1er), and a decimal or thousands mark between digits.
                 let goes_on = d.is_ascii_digit() || d.is_alphabetic() && !matches!(after, Some('\'' | '’')) || matches!(d, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit());
@@ -514,35 +582,38 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                 let dotted = dotted_len(rest);
                 if dotted > 0 {
                     end += dotted;
-                    while it.peek().is_some_and(|&(j, _)| j < end) {
-                        it.next();
-                    }
+                    it.skip_to(end);
                     tokens.push(Token { start: i, end, kind: TokKind::Dotted, breaks_before: breaks, space_before: space, sentence: 0 });
                     breaks = 0;
                     space = false;
                     continue;
                 }
             }
+            // The word ends where the cursor stops: it moves over word characters (ASCII
+            // letters and digits at once) and the inner hyphens and apostrophes taken below.
             loop {
-                while let Some(&(j, d)) = it.peek() {
-                    if is_word_char(d) {
-                        end = j + d.len_utf8();
-                        it.next();
-                    } else {
-                        break;
+                loop {
+                    end = it.skip_ascii_alphanumeric();
+                    match it.peek() {
+                        Some((_, d)) if !d.is_ascii() && is_word_char(d) => {
+                            it.next();
+                        }
+                        _ => break,
                     }
                 }
-                let Some(&(j, d)) = it.peek() else { break };
+                let Some((j, d)) = it.peek() else { break };
                 let after = peek_at(j + d.len_utf8());
                 if is_hyphen(d) && after.is_some_and(is_word_char) {
-                    end = j + d.len_utf8();
                     it.next();
                     continue;
                 }
                 // Typed texts also write the apostrophe with an acute or grave accent (Cléac´h).
                 if (is_apostrophe(d) || matches!(d, '\u{b4}' | '`')) && after.is_some_and(char::is_alphabetic) {
                     let word = &text[i..end];
-                    let elided = key(&format!("{}'", word.to_lowercase()));
+                    // `key(&format!("{}'", word.to_lowercase()))`, in a buffer kept between words.
+                    elided.clear();
+                    low_key_into(word, &mut elided);
+                    elided.push('\'');
                     if data.is(Class::Elision, &elided) {
                         end = j + d.len_utf8();
                         it.next();
@@ -550,13 +621,11 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                         break;
                     }
                     if lang == Lang::En {
-                        let rest: String = text[j + d.len_utf8()..].chars().take_while(|c| c.is_alphabetic()).collect();
-                        let low = rest.to_lowercase();
-                        if CLITICS.contains(&low.as_str()) || (low == "t" && word.ends_with(['n', 'N'])) {
+                        let rest = alphabetic_prefix(&text[j + d.len_utf8()..]);
+                        if is_clitic(rest) || (lowercase_is(rest, "t") && word.ends_with(['n', 'N'])) {
                             break;
                         }
                     }
-                    end = j + d.len_utf8();
                     it.next();
                     continue;
                 }
@@ -564,17 +633,16 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             }
             // English "n't": split "don't" as "do" + "n't".
             if lang == Lang::En && kind == TokKind::Word {
-                if let Some((_, d)) = it.peek().copied() {
-                    if is_apostrophe(d) && text[i..end].to_lowercase().ends_with('n') && peek_at(end + d.len_utf8()).is_some_and(|c| c == 't' || c == 'T') {
+                if let Some((_, d)) = it.peek() {
+                    // Only `N` lowercases to `n`.
+                    if is_apostrophe(d) && text[i..end].ends_with(['n', 'N']) && peek_at(end + d.len_utf8()).is_some_and(|c| c == 't' || c == 'T') {
                         let n_len = 1;
                         if end - i > n_len {
                             tokens.push(Token { start: i, end: end - n_len, kind, breaks_before: breaks, space_before: space, sentence: 0 });
                             breaks = 0;
                             space = false;
                             let cl_end = end + d.len_utf8() + 1;
-                            while it.peek().is_some_and(|&(j, _)| j < cl_end) {
-                                it.next();
-                            }
+                            it.skip_to(cl_end);
                             tokens.push(Token { start: end - n_len, end: cl_end, kind: TokKind::Clitic, breaks_before: 0, space_before: false, sentence: 0 });
                             continue;
                         }
@@ -583,12 +651,10 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             }
         } else if is_apostrophe(c) && lang == Lang::En && !space && !tokens.is_empty() {
             // A clitic after a word: 's, 're, 'll.
-            let rest: String = text[end..].chars().take_while(|c| c.is_alphabetic()).collect();
-            if CLITICS.contains(&rest.to_lowercase().as_str()) {
+            let rest = alphabetic_prefix(&text[end..]);
+            if is_clitic(rest) {
                 end += rest.len();
-                while it.peek().is_some_and(|&(j, _)| j < end) {
-                    it.next();
-                }
+                it.skip_to(end);
                 kind = TokKind::Clitic;
             }
         }
@@ -597,6 +663,77 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         space = false;
     }
     tokens
+}
+
+/// The letters `s` starts with.
+fn alphabetic_prefix(s: &str) -> &str {
+    &s[..s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())]
+}
+
+/// Whether `s.to_lowercase()` is `low` (an ASCII word), without allocating for ASCII `s`.
+fn lowercase_is(s: &str, low: &str) -> bool {
+    if s.is_ascii() {
+        s.eq_ignore_ascii_case(low)
+    } else {
+        s.to_lowercase() == low
+    }
+}
+
+/// Whether the lowercase of `s` is an English clitic (`s`, `ll`, …).
+fn is_clitic(s: &str) -> bool {
+    if s.is_ascii() {
+        CLITICS.iter().any(|c| s.eq_ignore_ascii_case(c))
+    } else {
+        CLITICS.contains(&s.to_lowercase().as_str())
+    }
+}
+
+/// The tokenizer's position in the text: `char_indices().peekable()` that can also jump.
+struct Cursor<'t> {
+    text: &'t str,
+    /// A character boundary.
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    /// The character at the position, and its offset.
+    #[inline]
+    fn peek(&self) -> Option<(usize, char)> {
+        let b = *self.text.as_bytes().get(self.pos)?;
+        if b.is_ascii() {
+            Some((self.pos, char::from(b)))
+        } else {
+            self.text[self.pos..].chars().next().map(|c| (self.pos, c))
+        }
+    }
+
+    #[inline]
+    fn next(&mut self) -> Option<(usize, char)> {
+        let next = self.peek();
+        if let Some((_, c)) = next {
+            self.pos += c.len_utf8();
+        }
+        next
+    }
+
+    /// Moves past the characters that start before byte `end`.
+    fn skip_to(&mut self, end: usize) {
+        while self.pos < end.min(self.text.len()) {
+            self.pos += 1;
+            while !self.text.is_char_boundary(self.pos) {
+                self.pos += 1;
+            }
+        }
+    }
+
+    /// Moves over ASCII letters and digits; returns the new position.
+    #[inline]
+    fn skip_ascii_alphanumeric(&mut self) -> usize {
+        while self.text.as_bytes().get(self.pos).is_some_and(u8::is_ascii_alphanumeric) {
+            self.pos += 1;
+        }
+        self.pos
+    }
 }
 
 /// Length in bytes of a dotted acronym or initial at the start of `rest` (which starts

@@ -87,6 +87,8 @@ fn batch(files: &[PathBuf], lang: Option<Lang>) -> io::Result<bool> {
 fn run(reader: &mut dyn BufRead, out: &mut dyn Write, lang: Option<Lang>) -> io::Result<bool> {
     let mut all_ok = true;
     let mut line = Vec::new();
+    // One buffer for every answer, so that a batch does not allocate one per line.
+    let mut buf = Vec::new();
     loop {
         line.clear();
         if reader.read_until(b'\n', &mut line)? == 0 {
@@ -96,10 +98,9 @@ fn run(reader: &mut dyn BufRead, out: &mut dyn Write, lang: Option<Lang>) -> io:
         if trimmed.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let (answer, failed) = request::answer(trimmed, lang);
-        all_ok &= !failed;
+        buf.clear();
+        all_ok &= !request::answer_into(trimmed, lang, &mut buf);
         // One write per line, so a reader never sees half an annotation.
-        let mut buf = answer.into_bytes();
         buf.push(b'\n');
         out.write_all(&buf)?;
     }
