@@ -1,0 +1,253 @@
+//! Speaker resolution: the roles the article binds to people (titles, appositions), and the
+//! cluster a name, pronoun or description refers to.
+
+use crate::clusters::Mention;
+use crate::lang::Class;
+use crate::schema::EntityType;
+use crate::segment::{Doc, TokKind};
+
+use super::{Ctx, Who};
+
+/// The gender of each cluster that a person's title (`Mme`, `Mr`) or given name (`Anne
+/// Martin`, not a lone `Martin`) tells; the first mention that tells wins.
+pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) -> Vec<Option<bool>> {
+    let mut out = vec![None; clusters];
+    for m in mentions {
+        if m.kind != EntityType::Person || out.get(m.cluster).is_none_or(|g| g.is_some()) {
+            continue;
+        }
+        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| doc.data.value(Class::Honorific, doc.low(t))));
+        let gender = match by_title {
+            Some(v) => Some(v == "f"),
+            None if m.last > m.first + 1 => doc.data.given_name_female.get(&crate::lang::key(doc.tok(m.first))).copied(),
+            None => None,
+        };
+        out[m.cluster] = gender;
+    }
+    // A person only ever called by a given name ("Gloria"): that name's gender. (A lone word
+    // in a cluster with fuller names is more likely a surname: "Martin" for "Anne Martin".)
+    let mut longest = vec![0; clusters];
+    for m in mentions {
+        if let Some(l) = longest.get_mut(m.cluster) {
+            *l = (*l).max(m.last - m.first);
+        }
+    }
+    for m in mentions {
+        if m.kind == EntityType::Person && longest.get(m.cluster) == Some(&1) && out[m.cluster].is_none() {
+            out[m.cluster] = doc.data.given_name_female.get(&crate::lang::key(doc.tok(m.first))).copied();
+        }
+    }
+    out
+}
+
+impl Ctx<'_, '_> {
+    /// Role bindings from titles before names (`le président russe Vladimir Poutine`) and
+    /// appositions (`le président kazakh, Kassym-Jomart Tokaïev,` / `X, porte-parole de Y,`).
+    pub(super) fn bind_roles(&mut self) {
+        let doc = self.doc;
+        for m in self.mentions {
+            if m.kind != EntityType::Person {
+                continue;
+            }
+            if let Some((ta, _)) = m.title {
+                if let Some((key, head)) = self.role_key(ta, m.first) {
+                    self.roles.push((m.first, key, head, m.cluster));
+                }
+            }
+            // "le président kazakh, X,": a description right before ", X".
+            if m.first >= 2 && doc.is_punct(m.first - 1, ',') {
+                if let Some(a) = self.description_ending_at(m.first - 2) {
+                    if let Some((key, head)) = self.role_key(a, m.first - 1) {
+                        self.roles.push((m.first, key, head, m.cluster));
+                    }
+                }
+            }
+            // "X, porte-parole du Kremlin,": a description right after "X,".
+            if doc.is_punct(m.last, ',') {
+                if let Some(b) = self.description_starting_at(m.last + 1) {
+                    if let Some((key, head)) = self.role_key(m.last + 1, b) {
+                        self.roles.push((m.first, key, head, m.cluster));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The lowercase role phrase of tokens `a..b` without its determiner, and its head role.
+    pub(super) fn role_key(&self, a: usize, b: usize) -> Option<(String, String)> {
+        let doc = self.doc;
+        let mut a = a;
+        while a < b && (doc.is_class(a, Class::Determiner) || doc.tokens[a].kind == TokKind::Elision) {
+            a += 1;
+        }
+        if a >= b {
+            return None;
+        }
+        let head_end = doc.match_class(a, Class::Role).or_else(|| doc.match_class(a, Class::Honorific))?;
+        let head = doc.span_text(a, head_end.min(b)).to_lowercase();
+        let key = doc.span_text(a, b).to_lowercase();
+        Some((key, head))
+    }
+
+    /// A description (`le président kazakh`, `the spokesman`) ending at token `end`, as its first token.
+    pub(super) fn description_ending_at(&self, end: usize) -> Option<usize> {
+        let doc = self.doc;
+        let lo = end.saturating_sub(8);
+        (lo..=end).find(|&d| {
+            (d == 0 || !doc.is_class(d - 1, Class::Determiner) && doc.tokens[d - 1].kind != TokKind::Elision)
+                && self.description_starting_at(d) == Some(end + 1)
+        })
+    }
+
+    /// A description starting at token `a`, as the index past it: [det] role [adjectives]
+    /// [de + name or word].
+    pub(super) fn description_starting_at(&self, a: usize) -> Option<usize> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let mut k = a;
+        while k < n && (doc.is_class(k, Class::Determiner) || doc.tokens[k].kind == TokKind::Elision) && k < a + 2 {
+            k += 1;
+        }
+        let mut end = doc.match_class(k, Class::Role)?;
+        // Adjectives and demonyms: "kazakh", "russe", "japonais", "américain".
+        while end < n && end < k + 6 && doc.tokens[end].breaks_before == 0 && doc.tokens[end].kind == TokKind::Word {
+            let w = doc.tok(end);
+            let low = doc.low(end);
+            let adjective = (doc.data.demonyms.contains(w) || doc.data.demonyms.contains(low)) && w.chars().next().is_some_and(char::is_lowercase);
+            if adjective {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        // "de la MEA", "du Kremlin", "of the company", "de l'OTSC".
+        if end < n && doc.tokens[end].breaks_before == 0 {
+            let conn = doc.match_class(end, Class::OrgConnector).filter(|_| doc.match_class(end, Class::Genitive).is_some());
+            if let Some(c) = conn {
+                let mut c = c;
+                while c < n && (doc.is_class(c, Class::Determiner) || doc.tokens[c].kind == TokKind::Elision) && c < end + 3 {
+                    c += 1;
+                }
+                if let Some(m) = self.mention_starting_at(c) {
+                    return Some(self.mentions[m].last);
+                }
+                if c < n && doc.tokens[c].kind == TokKind::Word && doc.tokens[c].breaks_before == 0 && doc.verb_form(c).is_none() {
+                    return Some(c + 1);
+                }
+            }
+        }
+        Some(end)
+    }
+
+    /// The cluster a speaker mention refers to.
+    pub(super) fn resolve(&self, w: Who, pos: usize) -> Option<usize> {
+        match w {
+            Who::Mention(m) => Some(self.mentions[m].cluster),
+            Who::Pronoun { tok, span, plural } => self.resolve_pronoun(tok.min(pos), span, plural),
+            Who::Description(a, b) => self.resolve_description(a, b),
+        }
+    }
+
+    /// A pronoun: the latest person who spoke or stood first in a sentence before it;
+    /// a plural pronoun: the latest organisation that spoke.
+    pub(super) fn resolve_pronoun(&self, tok: usize, span: (usize, usize), plural: bool) -> Option<usize> {
+        let doc = self.doc;
+        let wanted = if plural { EntityType::Organization } else { EntityType::Person };
+        // "il" / "she": a person of another gender is not its referent.
+        let pronoun_female = doc.data.value(Class::PronounSubject, &doc.text[span.0..span.1].to_lowercase()).and_then(|v| match v.as_bytes().first() {
+            Some(b'f') => Some(true),
+            Some(b'm') => Some(false),
+            _ => None,
+        });
+        let fits = |c: usize| pronoun_female.is_none() || self.female.get(c).copied().flatten().is_none_or(|f| Some(f) == pronoun_female);
+        // The latest speaker within the last few sentences, whatever its type ("elle" for
+        // "l'ONG", "it" for a company); further back, only one of the pronoun's type.
+        let sentence = doc.tokens[tok].sentence;
+        let last_spoken = self.spoken.iter().rev().take(64).find(|(p, c)| {
+            let near = sentence.saturating_sub(doc.tokens[*p].sentence) <= 2;
+            (near && !plural || self.cluster_kind(*c) == Some(wanted)) && fits(*c)
+        });
+        // Latest subject-position mention before the pronoun.
+        let before = self.mentions.partition_point(|m| m.first < tok);
+        let mut latest_subject = None;
+        let mut latest_any = None;
+        for m in self.mentions[..before].iter().rev().take(200) {
+            if m.kind != wanted || !fits(m.cluster) {
+                continue;
+            }
+            if latest_any.is_none() {
+                latest_any = Some((m.first, m.cluster));
+            }
+            let subject = doc.starts_sentence(m.first) || m.title.is_some_and(|(a, _)| doc.starts_sentence(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && doc.starts_sentence(a - 1));
+            if subject {
+                latest_subject = Some((m.first, m.cluster));
+                break;
+            }
+        }
+        let candidates = [last_spoken.copied(), latest_subject];
+        candidates.into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c).or(latest_any.map(|(_, c)| c))
+    }
+
+    pub(super) fn cluster_kind(&self, c: usize) -> Option<EntityType> {
+        self.kinds.get(c).copied()
+    }
+
+    /// A description: the person the article gives that role (nearest before, else the
+    /// first after), matching the whole role phrase first, then its head.
+    pub(super) fn resolve_description(&self, a: usize, b: usize) -> Option<usize> {
+        let Some((key, head)) = self.role_key(a, b) else {
+            // "l'organisation militant pour …", "le collectif de défense …": an organisation word.
+            let mut h = a;
+            while h < b && (self.doc.is_class(h, Class::Determiner) || self.doc.tokens[h].kind == TokKind::Elision) {
+                h += 1;
+            }
+            if h >= b {
+                return None;
+            }
+            // "the Church" for the Church of Scientology, "la Commission" for the Commission
+            // européenne: an organisation named with that word.
+            return self.organisation_named_with(a, h).or_else(|| self.doc.is_class(h, Class::OrgRole).then(|| self.latest_organisation(a)).flatten());
+        };
+        // Roles are bound in text order; the nearest before `a`, else the first after.
+        let pick = |f: &dyn Fn(&(usize, String, String, usize)) -> bool| {
+            let split = self.roles.partition_point(|r| r.0 <= a);
+            let before = self.roles[..split].iter().rev().take(256).find(|r| f(r));
+            let after = self.roles[split..].iter().take(256).find(|r| f(r));
+            before.or(after).map(|r| r.3)
+        };
+        let bound = pick(&|r| r.1 == key).or_else(|| {
+            // The head alone ("le président") only when the description adds nothing else.
+            (key == head).then(|| pick(&|r| r.2 == head)).flatten()
+        });
+        if bound.is_some() {
+            return bound;
+        }
+        // "l'ONG", "le groupe", "the company": the organisation that last spoke or was named.
+        if self.doc.data.is(Class::OrgRole, &head) {
+            let h = (a..b).find(|&t| self.doc.is_class(t, Class::OrgRole)).unwrap_or(a);
+            return self.organisation_named_with(a, h).or_else(|| self.latest_organisation(a));
+        }
+        None
+    }
+
+    /// The latest organisation before token `a` whose name holds the word at token `h`.
+    pub(super) fn organisation_named_with(&self, a: usize, h: usize) -> Option<usize> {
+        let doc = self.doc;
+        let word = doc.low(h);
+        let before = self.mentions.partition_point(|m| m.first < a);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .take(300)
+            .find(|m| m.kind == EntityType::Organization && m.last - m.first > 1 && (m.first..m.last).any(|t| doc.low(t) == word))
+            .map(|m| m.cluster)
+    }
+
+    /// The organisation that last spoke or was named before token `a`.
+    pub(super) fn latest_organisation(&self, a: usize) -> Option<usize> {
+        let before = self.mentions.partition_point(|m| m.first < a);
+        let spoken = self.spoken.iter().rev().take(64).find(|(_, c)| self.cluster_kind(*c) == Some(EntityType::Organization)).map(|&(p, c)| (p, c));
+        let named = self.mentions[..before].iter().rev().take(200).find(|m| m.kind == EntityType::Organization).map(|m| (m.first, m.cluster));
+        [spoken, named].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c)
+    }
+}
