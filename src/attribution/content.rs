@@ -25,6 +25,10 @@ impl Ctx<'_, '_> {
                 if !agent || !doc.is_punct(np_end, ',') {
                     return None;
                 }
+                // "Pour X, son secrétaire général : « … »": the quotation is the view.
+                if let Some(q) = self.quote_after_source(np_end, quotes) {
+                    return Some((q.content, Some(who), "pour / for someone, then a quotation", true));
+                }
                 let content = self.clause_content(self.past_apposition(np_end + 1, self.is_person(who)), cues, quotes)?;
                 Some((content, Some(who), "pour / for someone, then the view", false))
             }
@@ -127,6 +131,13 @@ impl Ctx<'_, '_> {
                         k += 1;
                     }
                 }
+                // "explains, in a light tone, that …": an aside between the verb and "that".
+                if doc.is_punct(k, ',') {
+                    let aside = (k + 1..(k + 8).min(n)).take_while(|&j| doc.tokens[j].breaks_before == 0 && doc.verb_form(j).is_none() && !doc.is_class(j, Class::Auxiliary)).find(|&j| doc.tokens[j].kind == TokKind::Punct);
+                    if let Some(c) = aside.filter(|&c| c > k + 1 && doc.is_punct(c, ',') && is_that(doc, c + 1)) {
+                        k = c + 1;
+                    }
+                }
                 // "As Heald told The Huffington Post, US ozone has dropped …", "Comme l'a
                 // expliqué le ministre, la réforme …": the main clause after the one that names
                 // the source.
@@ -200,7 +211,10 @@ impl Ctx<'_, '_> {
                 // "Although a poll found X, the mayor went ahead": a cue inside a subordinate
                 // clause that opens the sentence reports up to the comma closing that clause.
                 let start = self.clause_start(cue.first);
-                if doc.is_class(start, Class::Subordinator) && !doc.is_class(start, Class::Coordinator) && (start..cue.first).all(|j| !doc.is_punct(j, ',')) {
+                // "Anna Keller, who had told him he would get a job, left": a cue in a relative
+                // clause set off by commas reports up to the comma closing it.
+                let relative = (cue.first.saturating_sub(3).max(start + 1)..cue.first).any(|j| doc.is_class(j, Class::RelativePronoun) && doc.is_punct(j - 1, ','));
+                if relative || doc.is_class(start, Class::Subordinator) && !doc.is_class(start, Class::Coordinator) && (start..cue.first).all(|j| !doc.is_punct(j, ',')) {
                     if let Some(comma) = (k..k_tok(doc, content.1)).find(|&j| doc.is_punct(j, ',')) {
                         if comma > k + 1 {
                             content = self.trim(doc.tokens[k].start, doc.tokens[comma - 1].end);
@@ -331,7 +345,19 @@ impl Ctx<'_, '_> {
                 break;
             }
             // "a réfuté l'idée affirmant : « … »": a participle cue starts another claim.
-            if j > k + 1 && cue_at(cues, j).is_some_and(|ci| matches!(cues[ci].kind, CueKind::Verb { participle: true, .. })) && (doc.is_punct(j + 1, ':') || doc.is_class(j + 1, Class::Complementizer)) {
+            // ("defended the record whilst promising a review": after a subordinator too.)
+            if j > k + 1 && cue_at(cues, j).is_some_and(|ci| matches!(cues[ci].kind, CueKind::Verb { participle: true, .. })) && (doc.is_punct(j + 1, ':') || doc.is_class(j + 1, Class::Complementizer) || doc.is_class(j - 1, Class::Subordinator)) {
+                end = if doc.is_class(j - 1, Class::Subordinator) { j - 1 } else { j };
+                break;
+            }
+            // "…: « … »": a quotation after a colon is a claim of its own.
+            if j > k + 1 && doc.is_punct(j, ':') && quote_at(quotes, j + 1).is_some_and(|q| q.statement) {
+                end = j;
+                break;
+            }
+            // ", but the governor says …", ", et le ministre a ajouté …": another speaker's
+            // claim starts after the comma.
+            if j > k + 1 && doc.is_punct(j, ',') && self.subject_cue_after(j, cues) {
                 end = j;
                 break;
             }
@@ -360,6 +386,30 @@ impl Ctx<'_, '_> {
         let content = self.trim(doc.tokens[k].start, doc.tokens[end - 1].end);
         let words = doc.text[content.0..content.1].split_whitespace().count();
         (words >= 2).then_some(content)
+    }
+
+    /// Whether a speech verb with a subject of its own follows the comma at `comma` within a
+    /// few words (maybe after a conjunction): `, but Governor Ellison says`, `, et la CGT
+    /// affirme`. Not a relative clause (`, which police say …`).
+    fn subject_cue_after(&self, comma: usize, cues: &[Cue]) -> bool {
+        let doc = self.doc;
+        if doc.is_class(comma + 1, Class::RelativePronoun) {
+            return false;
+        }
+        let from = cues.partition_point(|c| c.first <= comma);
+        let Some(cue) = cues[from..].first().filter(|c| c.first <= comma + 8) else { return false };
+        let CueKind::Verb { participle: false, contentless: false, passive: false, .. } = cue.kind else { return false };
+        if cue.inverted.is_some() || (comma + 1..cue.first).any(|t| doc.tokens[t].kind == TokKind::Punct || doc.tokens[t].breaks_before > 0) {
+            return false;
+        }
+        // The subject opens the new clause, maybe after a conjunction.
+        let opens = if doc.is_class(comma + 1, Class::Coordinator) || doc.is_class(comma + 1, Class::Subordinator) { comma + 2 } else { comma + 1 };
+        // (A plain noun phrase only when short: "le pays faisant face à une véritable menace"
+        // is no subject and its verb.)
+        let plain = || self.plain_subject_before(cue.first).filter(|&w| cue.first - self.who_first(w) <= 4);
+        let who = self.subject_before(cue.first).or_else(plain);
+        // (A title may stand before a name: ", but Regional Governor Mark Ellison says".)
+        who.is_some_and(|w| (opens..=opens + 3).contains(&self.who_first(w)))
     }
 
     /// Trims spaces and final punctuation (but not a closing mark whose opener is inside).

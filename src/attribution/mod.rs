@@ -74,6 +74,10 @@ struct Cue {
     inverted: Option<(usize, usize, usize)>,
 }
 
+/// A claim before resolution: kind, content bytes, cue index, speaker, rule, and the token
+/// where it stands (claims are resolved in that order).
+type Raw = (ClaimKind, (usize, usize), Option<usize>, Option<Who>, &'static str, usize);
+
 /// Who a speaker mention is, before resolution.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Who {
@@ -110,8 +114,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     let mut ctx = Ctx { doc, mentions, at, roles: Vec::new(), spoken: Vec::new(), kinds, female };
     ctx.bind_roles();
     let cues = find_cues(doc, &ctx);
-    let mut raw: Vec<(ClaimKind, (usize, usize), Option<usize>, Option<Who>, &'static str, usize)> = Vec::new();
-    // (kind, content bytes, cue index, who, why, position token)
+    let mut raw: Vec<Raw> = Vec::new();
     let mut used_cue = vec![false; cues.len()];
     let mut quote_speaker: Vec<Option<(Option<usize>, Option<Who>)>> = vec![None; quotes.len()];
     let cue_starting = |tok: usize| cue_at(&cues, tok);
@@ -145,20 +148,11 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     // A quotation that opens a paragraph right after a paragraph ending in an attributed
     // quotation goes on with the same speaker.
     for qi in 1..quotes.len() {
-        let q = &quotes[qi];
-        if quote_speaker[qi].is_some() || !q.statement || q.depth > 0 || doc.tokens[q.open].breaks_before == 0 {
+        if quote_speaker[qi].is_some() {
             continue;
         }
-        let para = doc.sentence_of(q.open).paragraph;
-        let Some(pi) = (qi.saturating_sub(8)..qi).rev().find(|&j| quotes[j].depth == 0) else { continue };
-        let prev = &quotes[pi];
-        let prev_para = doc.sentence_of(prev.open).paragraph;
-        let last_of_para = prev.close.map_or(prev.tokens.1, |c| c + 1);
-        let tail = (last_of_para..q.open).filter(|&t| doc.tokens[t].kind != TokKind::Punct).count();
-        if prev_para + 1 == para && tail <= 12 {
-            if let Some((ci, who)) = quote_speaker[pi] {
-                quote_speaker[qi] = Some((ci, who));
-            }
+        if let Some(pi) = continued_quote(doc, quotes, qi) {
+            quote_speaker[qi] = quote_speaker[pi];
         }
     }
     for (qi, q) in quotes.iter().enumerate() {
@@ -199,6 +193,23 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
                 continue;
             }
             raw.push((kind, content, Some(ci), who, why, cue.first));
+        }
+    }
+    // A quotation that makes a sentence of its own right after a claim goes on with that
+    // claim's speaker ("X noted the findings show Y. "…"", "X a estimé que Y : « … »"), and
+    // so do its reopenings in the next paragraphs.
+    for qi in 0..quotes.len() {
+        let q = &quotes[qi];
+        if quote_speaker[qi].is_some() || !q.statement || q.depth > 0 || raw.iter().any(|r| r.1 .0 < q.content.1 && q.content.0 < r.1 .1) {
+            continue;
+        }
+        let follows = continued_quote(doc, quotes, qi).and_then(|pi| quote_speaker[pi]).or_else(|| {
+            let r = ctx.claim_before_quote(q, &raw)?;
+            Some((r.2, r.3))
+        });
+        if let Some((ci, who)) = follows {
+            quote_speaker[qi] = Some((ci, who));
+            raw.push((ClaimKind::Direct, q.content, ci, who, "quotation after a claim of its speaker", q.open));
         }
     }
     // 4. Headlines that attribute by a dash.
@@ -260,6 +271,22 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         out.push(Found { kind, content, cue, speaker, why });
     }
     out
+}
+
+/// The quotation that quotation `qi` goes on with, when `qi` opens a paragraph right after
+/// a paragraph that ends in that quotation (at most a short tail after it).
+fn continued_quote(doc: &Doc, quotes: &[Quote], qi: usize) -> Option<usize> {
+    let q = &quotes[qi];
+    if !q.statement || q.depth > 0 || doc.tokens[q.open].breaks_before == 0 {
+        return None;
+    }
+    let para = doc.sentence_of(q.open).paragraph;
+    let pi = (qi.saturating_sub(8)..qi).rev().find(|&j| quotes[j].depth == 0)?;
+    let prev = &quotes[pi];
+    let prev_para = doc.sentence_of(prev.open).paragraph;
+    let last_of_para = prev.close.map_or(prev.tokens.1, |c| c + 1);
+    let tail = (last_of_para..q.open).filter(|&t| doc.tokens[t].kind != TokKind::Punct).count();
+    (prev_para + 1 == para && tail <= 12).then_some(pi)
 }
 
 /// The quotation whose opening mark is token `tok` (quotations are in order of their marks).

@@ -5,7 +5,7 @@ use crate::lang::Class;
 use crate::quotes::Quote;
 use crate::segment::{Doc, TokKind};
 
-use super::{Ctx, Cue, CueKind, Who, quote_at};
+use super::{Ctx, Cue, CueKind, Raw, Who, k_tok, quote_at};
 use super::cues::cue_ending_at;
 
 /// For each quotation, whether a statement quotation encloses it (one sweep with a stack).
@@ -138,5 +138,31 @@ impl Ctx<'_, '_> {
             j += 1;
         }
         None
+    }
+
+    /// The claim a quotation goes on with: the quotation opens its sentence (or follows a
+    /// colon) and ends it, and the claim ends right before it, in the same paragraph, with
+    /// only punctuation between them.
+    pub(super) fn claim_before_quote<'r>(&self, q: &Quote, raw: &'r [Raw]) -> Option<&'r Raw> {
+        let doc = self.doc;
+        let s = doc.sentence_of(q.open);
+        let after_colon = q.open > 0 && doc.is_punct(q.open - 1, ':');
+        if !(doc.starts_sentence(q.open) || s.first == q.open || after_colon) {
+            return None;
+        }
+        if let Some(c) = q.close {
+            let cs = doc.sentence_of(c);
+            if (c + 1..cs.last).any(|t| doc.tokens[t].kind != TokKind::Punct) {
+                return None;
+            }
+        }
+        let start = doc.tokens[q.open].start;
+        // (Of claims ending together, the outer one, then the first: "X noted [the findings
+        // show Y]".)
+        let r = raw.iter().filter(|r| r.1 .1 <= start && r.3.is_some()).max_by_key(|r| (r.1 .1, std::cmp::Reverse((r.1 .0, r.5))))?;
+        let last = k_tok(doc, r.1 .1 - 1);
+        let between = (last + 1..q.open).all(|t| doc.tokens[t].kind == TokKind::Punct);
+        let same_paragraph = doc.sentence_of(last).paragraph == s.paragraph && doc.tokens[q.open].breaks_before == 0;
+        (between && same_paragraph).then_some(r)
     }
 }

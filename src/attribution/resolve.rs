@@ -154,7 +154,10 @@ impl Ctx<'_, '_> {
         let doc = self.doc;
         let wanted = if plural { EntityType::Organization } else { EntityType::Person };
         // "il" / "she": a person of another gender is not its referent.
-        let pronoun_female = doc.data.value(Class::PronounSubject, &doc.text[span.0..span.1].to_lowercase()).and_then(|v| match v.as_bytes().first() {
+        let value = doc.data.value(Class::PronounSubject, &doc.text[span.0..span.1].to_lowercase());
+        // "he" / "she" never stand for an organisation.
+        let only_person = value.is_some_and(|v| v.ends_with("person"));
+        let pronoun_female = value.and_then(|v| match v.as_bytes().first() {
             Some(b'f') => Some(true),
             Some(b'm') => Some(false),
             _ => None,
@@ -165,7 +168,7 @@ impl Ctx<'_, '_> {
         let sentence = doc.tokens[tok].sentence;
         let last_spoken = self.spoken.iter().rev().take(64).find(|(p, c)| {
             let near = sentence.saturating_sub(doc.tokens[*p].sentence) <= 2;
-            (near && !plural || self.cluster_kind(*c) == Some(wanted)) && fits(*c)
+            (near && !plural && !only_person || self.cluster_kind(*c) == Some(wanted)) && fits(*c)
         });
         // Latest subject-position mention before the pronoun.
         let before = self.mentions.partition_point(|m| m.first < tok);
@@ -201,7 +204,8 @@ impl Ctx<'_, '_> {
             while h < b && (self.doc.is_class(h, Class::Determiner) || self.doc.tokens[h].kind == TokKind::Elision) {
                 h += 1;
             }
-            if h >= b {
+            // "The security firm Secunia.com": a name the description holds is its own referent.
+            if h >= b || (h + 1..b).any(|t| self.doc.is_cap(t) && self.at[t].is_none()) {
                 return None;
             }
             // "the Church" for the Church of Scientology, "la Commission" for the Commission

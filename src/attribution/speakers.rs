@@ -29,6 +29,22 @@ impl Ctx<'_, '_> {
             if doc.tokens[k].breaks_before > 0 && k != cue_first {
                 return None;
             }
+            // "The World Health Organisation (WHO) recommends": an acronym or aside in brackets.
+            if doc.is_punct(j, ')') {
+                if let Some(open) = (j.saturating_sub(6).max(s.first)..j).rev().find(|&p| doc.is_punct(p, '(')) {
+                    if open > s.first && (open + 1..j).all(|p| doc.tokens[p].kind != TokKind::Punct) {
+                        k = open;
+                        continue;
+                    }
+                }
+                return None;
+            }
+            // "Anna Keller, who had told …": the antecedent of a relative pronoun after a comma.
+            if doc.is_punct(j, ',') && doc.is_class(k, Class::RelativePronoun) && j > s.first {
+                if let Some(m) = self.mention_ending_at(j - 1) {
+                    return Some(Who::Mention(m));
+                }
+            }
             if doc.is_punct(j, ',') {
                 // An apposition: ", le président kazakh," or ", who ...,".
                 let mut p = j;
@@ -112,7 +128,11 @@ impl Ctx<'_, '_> {
             // The head next to the verb may look like a verb form: "Recent reports have
             // revealed", "Estimates suggest".
             let head_noun = t + 1 == end && (ends_with_class(doc, doc.low(t), Class::PluralSuffix) || doc.starts_sentence(t) && doc.is_cap(t));
-            let inside = self.np_token(t) || head_noun && self.np_token_but_verb(t);
+            // After a determiner a verb form is a noun ("The report's authors"); a dot glued
+            // between two words is part of a web name ("Medica.com").
+            let noun_after_determiner = t > lo && doc.is_class(t - 1, Class::Determiner) && self.np_token_but_verb(t);
+            let glued_dot = doc.is_punct(t, '.') && t > lo && !doc.tokens[t].space_before && t + 1 < end && !doc.tokens[t + 1].space_before && doc.tokens[t + 1].kind == TokKind::Word;
+            let inside = self.np_token(t) || head_noun && self.np_token_but_verb(t) || noun_after_determiner || glued_dot;
             if !inside || doc.tokens[j.min(end)].breaks_before > 0 && j != end {
                 break;
             }
@@ -293,6 +313,10 @@ impl Ctx<'_, '_> {
         let mut k = cue.first;
         while k > s.first {
             k -= 1;
+            // "the government's record": a possessor is no subject.
+            if doc.tokens[k + 1].kind == TokKind::Clitic {
+                continue;
+            }
             if let Some(m) = self.mention_ending_at(k) {
                 if self.mentions[m].kind == EntityType::Person || self.mentions[m].kind == EntityType::Organization {
                     return Some(Who::Mention(m));
