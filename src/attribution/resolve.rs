@@ -46,6 +46,12 @@ impl Ctx<'_, '_> {
     pub(super) fn bind_roles(&mut self) {
         let doc = self.doc;
         for m in self.mentions {
+            // "L'ONG Human Rights Watch", "the company Medica": an organisation after its kind.
+            if m.kind == EntityType::Organization && m.first > 0 && doc.is_class(m.first - 1, Class::OrgRole) {
+                if let Some((key, head)) = self.description_ending_at(m.first - 1).and_then(|a| self.role_key(a, m.first)) {
+                    self.roles.push((m.first, key, head, m.cluster));
+                }
+            }
             if m.kind != EntityType::Person {
                 continue;
             }
@@ -213,10 +219,13 @@ impl Ctx<'_, '_> {
             return self.organisation_named_with(a, h).or_else(|| self.doc.is_class(h, Class::OrgRole).then(|| self.latest_organisation(a)).flatten());
         };
         // Roles are bound in text order; the nearest before `a`, else the first after.
+        // ("the government", "le groupe": an organisation's word never names a person.)
+        let org_word = self.doc.data.is(Class::OrgRole, &head);
+        let fits = |r: &(usize, String, String, usize)| !org_word || self.cluster_kind(r.3) == Some(EntityType::Organization);
         let pick = |f: &dyn Fn(&(usize, String, String, usize)) -> bool| {
             let split = self.roles.partition_point(|r| r.0 <= a);
-            let before = self.roles[..split].iter().rev().take(256).find(|r| f(r));
-            let after = self.roles[split..].iter().take(256).find(|r| f(r));
+            let before = self.roles[..split].iter().rev().take(256).find(|r| f(r) && fits(r));
+            let after = self.roles[split..].iter().take(256).find(|r| f(r) && fits(r));
             before.or(after).map(|r| r.3)
         };
         let bound = pick(&|r| r.1 == key).or_else(|| {

@@ -23,6 +23,8 @@ impl Ctx<'_, '_> {
         let s = doc.sentence_of(cue_first);
         let mut k = cue_first;
         let mut steps = 0;
+        // Whether the walk went over an apposition or a relative pronoun.
+        let mut appositive = false;
         while k > s.first && steps < 16 {
             steps += 1;
             let j = k - 1;
@@ -67,6 +69,7 @@ impl Ctx<'_, '_> {
                     }
                     Some(p) if p > s.first => {
                         k = p;
+                        appositive = true;
                         continue;
                     }
                     _ => return None,
@@ -84,6 +87,32 @@ impl Ctx<'_, '_> {
                         return Some(Who::Description(d, j + 1));
                     }
                 }
+                // "Cynthia Thompson, director at the University of Arkansas, said", "a letter
+                // seen by Sky News says": a name after a preposition is a complement; the
+                // subject is before the apposition, or the whole phrase.
+                let mut q = first;
+                while q > s.first && doc.is_class(q - 1, Class::Determiner) {
+                    q -= 1;
+                }
+                // (Not the antecedent of an apposition or a relative clause: "entretenu avec X,
+                // le ministre, qui a déclaré"; nor a subject after "as".)
+                let complement = q > 0
+                    && (doc.is_class(q - 1, Class::Preposition) || doc.is_class(q - 1, Class::LocationPreposition))
+                    && !doc.is_class(q - 1, Class::Genitive)
+                    && !doc.is_class(q - 1, Class::Subordinator);
+                if complement {
+                    let comma = (q.saturating_sub(14).max(s.first)..q - 1).rev().find(|&p| doc.is_punct(p, ','));
+                    // (An apposition has no verb: "À la suite de cette annonce, X s'est entretenu avec Y".)
+                    let verbless = |p: usize| (p + 1..q).all(|t| !doc.is_class(t, Class::Auxiliary) && doc.verb_form(t).is_none() && !doc.is_class(t, Class::ReflexivePronoun));
+                    match comma.filter(|&p| verbless(p)) {
+                        Some(p) if p > s.first => {
+                            k = p;
+                            continue;
+                        }
+                        _ if !appositive => return None,
+                        _ => {}
+                    }
+                }
                 return Some(Who::Mention(m));
             }
             if ctx_skippable(doc, j) || self.at[j].is_some_and(|m| self.mentions[m].kind == EntityType::Date) {
@@ -93,6 +122,7 @@ impl Ctx<'_, '_> {
             // "X, le ministre, qui a déclaré": the antecedent of the relative pronoun.
             if doc.is_class(j, Class::RelativePronoun) {
                 k = j;
+                appositive = true;
                 continue;
             }
             // "… et a suggéré que": a coordinated verb shares the sentence's subject.
@@ -132,7 +162,9 @@ impl Ctx<'_, '_> {
             // between two words is part of a web name ("Medica.com").
             let noun_after_determiner = t > lo && doc.is_class(t - 1, Class::Determiner) && self.np_token_but_verb(t);
             let glued_dot = doc.is_punct(t, '.') && t > lo && !doc.tokens[t].space_before && t + 1 < end && !doc.tokens[t + 1].space_before && doc.tokens[t + 1].kind == TokKind::Word;
-            let inside = self.np_token(t) || head_noun && self.np_token_but_verb(t) || noun_after_determiner || glued_dot;
+            // (A word of a name is no verb: "The Daily Post says".)
+            let named = self.at[t].is_some();
+            let inside = self.np_token(t) || head_noun && self.np_token_but_verb(t) || noun_after_determiner || glued_dot || named;
             if !inside || doc.tokens[j.min(end)].breaks_before > 0 && j != end {
                 break;
             }
@@ -209,7 +241,18 @@ impl Ctx<'_, '_> {
         }
         if let Some(m) = self.mention_starting_at(k) {
             // "Facebook co-founder Mark Zuckerberg": the person after the body and the role.
-            let after = self.mentions[m].last;
+            let mut after = self.mentions[m].last;
+            // "Labour's health spokesperson Ann Hale", "Labour's Shadow Home Secretary Yvette
+            // Cooper": a person after the possessor and the words of a role.
+            if doc.tokens.get(after).is_some_and(|t| t.kind == TokKind::Clitic) {
+                after += 1;
+                let person = |t: usize| self.mention_starting_at(t).filter(|&p| self.mentions[p].kind == EntityType::Person);
+                let plain = |t: usize| doc.tokens[t].kind == TokKind::Word && doc.verb_form(t).is_none() && doc.tokens[t].breaks_before == 0;
+                let end = (after..(after + 5).min(limit)).find(|&t| person(t).is_some() || !plain(t));
+                if let Some(p) = end.filter(|&t| t > after).and_then(person) {
+                    return Some(Who::Mention(p));
+                }
+            }
             if let Some(p) = self.description_starting_at(after).and_then(|e| self.mention_starting_at(e)).filter(|&p| self.mentions[p].kind == EntityType::Person && p != m) {
                 return Some(Who::Mention(p));
             }
@@ -386,7 +429,16 @@ impl Ctx<'_, '_> {
             k += 1;
             end = k;
         }
-        found.map(|w| (w, end)).or_else(|| self.np_after(cue.last).map(|e| (Who::Description(cue.last, e), e)))
+        let (who, end) = found.map(|w| (w, end)).or_else(|| self.np_after(cue.last).map(|e| (Who::Description(cue.last, e), e)))?;
+        // "According to the team's coach, Alireza Mehraban, …": the person in apposition.
+        if !self.is_person(who) && doc.is_punct(end, ',') {
+            if let Some(m) = self.mention_starting_at(end + 1).filter(|&m| self.mentions[m].kind == EntityType::Person) {
+                if doc.is_punct(self.mentions[m].last, ',') {
+                    return Some((Who::Mention(m), self.mentions[m].last));
+                }
+            }
+        }
+        Some((who, end))
     }
 
     /// The first token of a speaker mention.
