@@ -334,6 +334,13 @@ impl Ctx<'_, '_> {
         if let Some(q) = quotes[first_quote..].iter().take(4).find(|q| q.open <= k + 2 && q.open < end && q.tokens.1 > s.last) {
             end = q.close.map_or(q.tokens.1, |c| c + 1).min(k + 2 * MAX_CLAUSE_TOKENS);
         }
+        // "« Il me disait que … », a confié X": reported speech inside a quotation ends with it.
+        // (A closing mark is followed by punctuation; a mark before a word opens a quotation
+        // and paired with an earlier stray one.)
+        let closing = |c: usize| c + 1 >= doc.tokens.len() || doc.tokens[c + 1].kind == TokKind::Punct;
+        if let Some(c) = quotes[..first_quote].iter().rev().take(4).find_map(|q| q.close.filter(|&c| c > k && closing(c))) {
+            end = end.min(c);
+        }
         for j in k..end {
             if doc.is_punct(j, ';') {
                 end = j;

@@ -93,7 +93,10 @@ struct Ctx<'a, 't> {
     at: Vec<Option<usize>>,
     /// Role bindings: (token position, role key, head role, cluster).
     roles: Vec<(usize, String, String, usize)>,
-    /// Clusters that have spoken, with the token where they did.
+    /// Any description set beside a person's name by commas (`son complice de toujours, X,`,
+    /// `X, an Australian woman,`): (token position, its content words, cluster).
+    appositions: Vec<(usize, Vec<String>, usize)>,
+    /// Clusters that have spoken, with the token where their claim ends.
     spoken: Vec<(usize, usize)>,
     /// The type of each cluster.
     kinds: Vec<EntityType>,
@@ -111,7 +114,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     }
     let kinds = groups.iter().map(|g| g.kind).collect();
     let female = cluster_genders(doc, mentions, groups.len());
-    let mut ctx = Ctx { doc, mentions, at, roles: Vec::new(), spoken: Vec::new(), kinds, female };
+    let mut ctx = Ctx { doc, mentions, at, roles: Vec::new(), appositions: Vec::new(), spoken: Vec::new(), kinds, female };
     ctx.bind_roles();
     let cues = find_cues(doc, &ctx);
     let mut raw: Vec<Raw> = Vec::new();
@@ -188,8 +191,11 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         }
         if let Some((content, who, why, quoted)) = ctx.reported(cue, &cues, quotes) {
             let kind = if quoted { ClaimKind::Direct } else { ClaimKind::Indirect };
-            // Content already claimed as a quotation is not claimed again.
-            if inside_direct(content) || quoted && holds_direct(content) {
+            // Content already claimed as a quotation is not claimed again (but a cue inside
+            // the quotation reports a claim of its own: "« Il me disait que … »").
+            let after_that = k_tok(doc, content.0).checked_sub(1).is_some_and(|t| is_that(doc, t));
+            let cue_inside = after_that && matches!(who, Some(Who::Pronoun { .. } | Who::Mention(_))) && inside_direct((doc.tokens[cue.first].start, doc.tokens[cue.last - 1].end));
+            if inside_direct(content) && !cue_inside || quoted && holds_direct(content) {
                 continue;
             }
             raw.push((kind, content, Some(ci), who, why, cue.first));
@@ -250,23 +256,30 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     raw.sort_by_key(|r| (r.5, r.1 .0));
     // Resolve speakers in text order, so pronouns see who spoke before them.
     let mut out = Vec::with_capacity(raw.len());
+    // The latest quotation claimed and its speaker: "il" inside X's own words is someone else.
+    let mut quoting: Option<((usize, usize), usize)> = None;
     for (kind, content, ci, who, why, pos) in raw {
         if content.1 <= content.0 {
             continue;
         }
         let speaker = who.map(|w| {
-            let cluster = ctx.resolve(w, pos);
+            let inside = |(a, b): (usize, usize)| quoting.filter(|q| q.0 .0 <= a && b <= q.0 .1).map(|q| q.1);
+            let cluster = ctx.resolve(w, pos, inside(ctx.who_span(w)));
             if let (Some(c), Who::Description(a, b)) = (cluster, w) {
                 let d = doc.span_text(a, b).to_string();
                 if !groups[c].descriptions.contains(&d) {
                     groups[c].descriptions.push(d);
                 }
             }
+            // (Where its claim ends: a long quotation keeps its speaker recent.)
             if let Some(c) = cluster {
-                ctx.spoken.push((pos, c));
+                ctx.spoken.push((k_tok(doc, content.1 - 1).max(pos), c));
             }
             FoundSpeaker { span: ctx.who_span(w), cluster }
         });
+        if let (ClaimKind::Direct, Some(c)) = (kind, speaker.as_ref().and_then(|s| s.cluster)) {
+            quoting = Some((content, c));
+        }
         let cue = ci.map(|i| (doc.tokens[cues[i].first].start, doc.tokens[cues[i].last - 1].end));
         out.push(Found { kind, content, cue, speaker, why });
     }

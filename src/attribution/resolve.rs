@@ -60,6 +60,16 @@ impl Ctx<'_, '_> {
                     self.roles.push((m.first, key, head, m.cluster));
                 }
             }
+            if m.first >= 2 && doc.is_punct(m.first - 1, ',') {
+                if let Some(words) = self.apposition_before(m.first - 1) {
+                    self.appositions.push((m.first, words, m.cluster));
+                }
+            }
+            if doc.is_punct(m.last, ',') {
+                if let Some(words) = self.apposition_after(m.last + 1) {
+                    self.appositions.push((m.first, words, m.cluster));
+                }
+            }
             // "le président kazakh, X,": a description right before ", X".
             if m.first >= 2 && doc.is_punct(m.first - 1, ',') {
                 if let Some(a) = self.description_ending_at(m.first - 2) {
@@ -77,6 +87,84 @@ impl Ctx<'_, '_> {
                 }
             }
         }
+    }
+
+    /// The content words of a description (lowercase, without determiners, prepositions and
+    /// conjunctions), or `None` when a verb or punctuation stands in it.
+    fn description_words(&self, a: usize, b: usize) -> Option<Vec<String>> {
+        let doc = self.doc;
+        let mut words = Vec::new();
+        for t in a..b {
+            let tok = doc.tokens[t];
+            if tok.kind == TokKind::Punct || tok.breaks_before > 0 && t > a || doc.verb_form(t).is_some() || doc.is_class(t, Class::Auxiliary) {
+                return None;
+            }
+            let function = [Class::Determiner, Class::Genitive, Class::Preposition, Class::OrgConnector, Class::Coordinator].iter().any(|&c| doc.is_class(t, c));
+            if tok.kind == TokKind::Word && !function {
+                words.push(doc.low(t).to_lowercase());
+            }
+        }
+        (!words.is_empty()).then_some(words)
+    }
+
+    /// The description ending before the comma at `comma` that opens with a determiner
+    /// (`avec son complice de toujours, X`), as its content words.
+    fn apposition_before(&self, comma: usize) -> Option<Vec<String>> {
+        let doc = self.doc;
+        let s = doc.sentence_of(comma);
+        let lo = s.first.max(comma.saturating_sub(8));
+        let start = (lo..comma).rev().find(|&d| {
+            let opens = doc.is_class(d, Class::Determiner) || doc.tokens[d].kind == TokKind::Elision;
+            // (Not "de la" inside the description.)
+            opens && (d == 0 || !doc.is_class(d - 1, Class::Genitive) && !doc.is_class(d - 1, Class::OrgConnector))
+        })?;
+        self.description_words(start, comma)
+    }
+
+    /// The description after a name's comma, from a determiner to the next comma or the end
+    /// of the sentence (`X, an Australian woman and former member,`).
+    fn apposition_after(&self, a: usize) -> Option<Vec<String>> {
+        let doc = self.doc;
+        if a >= doc.tokens.len() || !(doc.is_class(a, Class::Determiner) || doc.tokens[a].kind == TokKind::Elision) {
+            return None;
+        }
+        let s = doc.sentence_of(a);
+        let end = (a + 1..s.last.min(a + 10)).find(|&t| doc.tokens[t].kind == TokKind::Punct)?;
+        if !(doc.is_punct(end, ',') || doc.is_punct(end, '.') || doc.is_punct(end, ';')) {
+            return None;
+        }
+        self.description_words(a, end)
+    }
+
+    /// The person the article described with all the words of the description `a..b`
+    /// (`son complice` for `son complice de toujours, X`): the nearest before, else the first
+    /// after.
+    fn apposition_person(&self, a: usize, b: usize) -> Option<usize> {
+        let words = self.description_words(a, b)?;
+        let fits = |r: &&(usize, Vec<String>, usize)| words.iter().all(|w| r.1.contains(w));
+        let split = self.appositions.partition_point(|r| r.0 <= a);
+        let before = self.appositions[..split].iter().rev().take(256).find(fits);
+        before.or_else(|| self.appositions[split..].iter().take(256).find(fits)).map(|r| r.2)
+    }
+
+    /// A definite singular person's role after its cue (`« … » a poursuivi l'expert`, `added
+    /// the spokesman`) that nothing binds: the person who spoke in the last two sentences
+    /// before its claim (at token `pos`). (Before its cue, `Le chercheur précise` may well
+    /// bring in someone new.)
+    fn recent_speaker(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
+        let doc = self.doc;
+        if a < pos {
+            return None;
+        }
+        let det = doc.data.value(Class::Determiner, doc.low(a)).or_else(|| (doc.tokens[a].kind == TokKind::Elision).then_some(""))?;
+        let last = doc.low(b - 1);
+        let plural = det.contains("pl") || det.contains("indef") || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s));
+        if plural || doc.data.is(Class::OrgRole, last) || (a..b).any(|t| doc.is_class(t, Class::DocumentNoun)) {
+            return None;
+        }
+        let sentence = doc.tokens[pos].sentence;
+        let &(p, c) = self.spoken.last()?;
+        (sentence.saturating_sub(doc.tokens[p].sentence) <= 2 && self.cluster_kind(c) == Some(EntityType::Person)).then_some(c)
     }
 
     /// The lowercase role phrase of tokens `a..b` without its determiner, and its head role.
@@ -146,35 +234,37 @@ impl Ctx<'_, '_> {
     }
 
     /// The cluster a speaker mention refers to.
-    pub(super) fn resolve(&self, w: Who, pos: usize) -> Option<usize> {
+    pub(super) fn resolve(&self, w: Who, pos: usize, not: Option<usize>) -> Option<usize> {
         match w {
             Who::Mention(m) => Some(self.mentions[m].cluster),
-            Who::Pronoun { tok, span, plural } => self.resolve_pronoun(tok.min(pos), span, plural),
-            Who::Description(a, b) => self.resolve_description(a, b),
+            Who::Pronoun { tok, span, plural } => self.resolve_pronoun(tok.min(pos), span, plural, not),
+            Who::Description(a, b) => self.resolve_description(a, b, pos),
         }
     }
 
     /// A pronoun: the latest person who spoke or stood first in a sentence before it;
     /// a plural pronoun: the latest organisation that spoke.
-    pub(super) fn resolve_pronoun(&self, tok: usize, span: (usize, usize), plural: bool) -> Option<usize> {
+    pub(super) fn resolve_pronoun(&self, tok: usize, span: (usize, usize), plural: bool, not: Option<usize>) -> Option<usize> {
         let doc = self.doc;
-        let wanted = if plural { EntityType::Organization } else { EntityType::Person };
         // "il" / "she": a person of another gender is not its referent.
         let value = doc.data.value(Class::PronounSubject, &doc.text[span.0..span.1].to_lowercase());
-        // "he" / "she" never stand for an organisation.
+        // "he" / "she" never stand for an organisation, "it" never for a person.
         let only_person = value.is_some_and(|v| v.ends_with("person"));
+        let neuter = value.is_some_and(|v| v.starts_with('n'));
+        let wanted = if plural || neuter { EntityType::Organization } else { EntityType::Person };
         let pronoun_female = value.and_then(|v| match v.as_bytes().first() {
             Some(b'f') => Some(true),
             Some(b'm') => Some(false),
             _ => None,
         });
-        let fits = |c: usize| pronoun_female.is_none() || self.female.get(c).copied().flatten().is_none_or(|f| Some(f) == pronoun_female);
+        let fits = |c: usize| Some(c) != not && (pronoun_female.is_none() || self.female.get(c).copied().flatten().is_none_or(|f| Some(f) == pronoun_female));
         // The latest speaker within the last few sentences, whatever its type ("elle" for
         // "l'ONG", "it" for a company); further back, only one of the pronoun's type.
         let sentence = doc.tokens[tok].sentence;
         let last_spoken = self.spoken.iter().rev().take(64).find(|(p, c)| {
             let near = sentence.saturating_sub(doc.tokens[*p].sentence) <= 2;
-            (near && !plural && !only_person || self.cluster_kind(*c) == Some(wanted)) && fits(*c)
+            let kind = self.cluster_kind(*c);
+            (near && !plural && !only_person && !(neuter && kind == Some(EntityType::Person)) || kind == Some(wanted)) && fits(*c)
         });
         // Latest subject-position mention before the pronoun.
         let before = self.mentions.partition_point(|m| m.first < tok);
@@ -203,12 +293,15 @@ impl Ctx<'_, '_> {
 
     /// A description: the person the article gives that role (nearest before, else the
     /// first after), matching the whole role phrase first, then its head.
-    pub(super) fn resolve_description(&self, a: usize, b: usize) -> Option<usize> {
+    pub(super) fn resolve_description(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
         let Some((key, head)) = self.role_key(a, b) else {
             // "l'organisation militant pour …", "le collectif de défense …": an organisation word.
             let mut h = a;
             while h < b && (self.doc.is_class(h, Class::Determiner) || self.doc.tokens[h].kind == TokKind::Elision) {
                 h += 1;
+            }
+            if let Some(c) = self.apposition_person(a, b) {
+                return Some(c);
             }
             // "The security firm Secunia.com": a name the description holds is its own referent.
             if h >= b || (h + 1..b).any(|t| self.doc.is_cap(t) && self.at[t].is_none()) {
@@ -234,6 +327,17 @@ impl Ctx<'_, '_> {
         });
         if bound.is_some() {
             return bound;
+        }
+        // "le communiqué du ministère": the body whose text it is.
+        if self.doc.is_class(a, Class::DocumentNoun) || self.doc.is_class(a + 1, Class::DocumentNoun) {
+            if let Some(m) = (a..b).find_map(|t| self.at[t]).filter(|&m| matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization)) {
+                return Some(self.mentions[m].cluster);
+            }
+        }
+        if !org_word {
+            if let Some(c) = self.apposition_person(a, b).or_else(|| self.recent_speaker(a, b, pos)) {
+                return Some(c);
+            }
         }
         // "l'ONG", "le groupe", "the company": the organisation that last spoke or was named.
         if self.doc.data.is(Class::OrgRole, &head) {

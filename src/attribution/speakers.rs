@@ -135,6 +135,12 @@ impl Ctx<'_, '_> {
                 return Some(Who::Pronoun { tok: j, span: (t.start, t.end), plural: g.ends_with("pl") });
             }
             if let Some(d) = self.description_ending_at(j) {
+                // "Cornyn's statement added": a text speaks for its possessor.
+                if d > 1 && doc.tokens[d - 1].kind == TokKind::Clitic && (d..=j).any(|t| doc.is_class(t, Class::DocumentNoun)) {
+                    if let Some(m) = self.mention_ending_at(d - 2) {
+                        return Some(Who::Mention(m));
+                    }
+                }
                 return Some(Who::Description(d, j + 1));
             }
             return None;
