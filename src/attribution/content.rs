@@ -20,7 +20,7 @@ impl Ctx<'_, '_> {
                 let agent = match who {
                     Who::Mention(m) => matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization),
                     Who::Description(a, b) => self.role_key(a, b).is_some() || doc.match_class(a + 1, Class::OrgRole).is_some() || doc.match_class(a, Class::OrgRole).is_some(),
-                    Who::Pronoun { .. } => false,
+                    Who::Pronoun { .. } | Who::Group(..) => false,
                 };
                 if !agent || !doc.is_punct(np_end, ',') {
                     return None;
@@ -90,9 +90,13 @@ impl Ctx<'_, '_> {
                         t += 1;
                     }
                     let s = doc.sentence_of(cue.first);
-                    if doc.is_punct(cue.first - 1, ',') && is_that(doc, t) && !(s.first..cue.first - 1).any(|j| doc.tokens[j].kind == TokKind::Punct && !doc.is_punct(j, '.') && !doc.is_punct(j, '-')) {
-                        if let Some(w) = self.subject_before(cue.first - 1).or_else(|| self.plain_subject_before(cue.first - 1)) {
-                            let content = self.clause_content(t + 1, cues, quotes)?;
+                    // ("Un haut responsable de Tripoli, a confirmé ces incidents": or an object.)
+                    let object = doc.is_class(t, Class::Determiner) && !is_that(doc, t) && self.takes_object(cue);
+                    if doc.is_punct(cue.first - 1, ',') && (is_that(doc, t) || object) && !(s.first..cue.first - 1).any(|j| doc.tokens[j].kind == TokKind::Punct && !doc.is_punct(j, '.') && !doc.is_punct(j, '-')) {
+                        // (Else all that stands before the comma, when it is short.)
+                        let opening = || (cue.first - 1 > s.first_word && cue.first - 1 - s.first_word <= 24).then(|| Who::Description(s.first_word, cue.first - 1));
+                        if let Some(w) = self.subject_before(cue.first - 1).or_else(opening) {
+                            let content = self.clause_content(if object { t } else { t + 1 }, cues, quotes)?;
                             return Some((content, Some(w), "subject, comma, speech verb, then the reported clause", false));
                         }
                     }

@@ -84,6 +84,9 @@ enum Who {
     Mention(usize),
     Pronoun { tok: usize, span: (usize, usize), plural: bool },
     Description(usize, usize),
+    /// Several speakers joined by a conjunction (`the district and the police`): no one
+    /// cluster.
+    Group(usize, usize),
 }
 
 struct Ctx<'a, 't> {

@@ -239,6 +239,7 @@ impl Ctx<'_, '_> {
             Who::Mention(m) => Some(self.mentions[m].cluster),
             Who::Pronoun { tok, span, plural } => self.resolve_pronoun(tok.min(pos), span, plural, not),
             Who::Description(a, b) => self.resolve_description(a, b, pos),
+            Who::Group(..) => None,
         }
     }
 
@@ -294,6 +295,12 @@ impl Ctx<'_, '_> {
     /// A description: the person the article gives that role (nearest before, else the
     /// first after), matching the whole role phrase first, then its head.
     pub(super) fn resolve_description(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
+        // "le communiqué du ministère", "The results of the X Study": the body whose text it is.
+        if self.doc.is_class(a, Class::DocumentNoun) || self.doc.is_class(a + 1, Class::DocumentNoun) {
+            if let Some(m) = (a..b).find_map(|t| self.at[t]).filter(|&m| matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization)) {
+                return Some(self.mentions[m].cluster);
+            }
+        }
         let Some((key, head)) = self.role_key(a, b) else {
             // "l'organisation militant pour …", "le collectif de défense …": an organisation word.
             let mut h = a;
@@ -327,12 +334,6 @@ impl Ctx<'_, '_> {
         });
         if bound.is_some() {
             return bound;
-        }
-        // "le communiqué du ministère": the body whose text it is.
-        if self.doc.is_class(a, Class::DocumentNoun) || self.doc.is_class(a + 1, Class::DocumentNoun) {
-            if let Some(m) = (a..b).find_map(|t| self.at[t]).filter(|&m| matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization)) {
-                return Some(self.mentions[m].cluster);
-            }
         }
         if !org_word {
             if let Some(c) = self.apposition_person(a, b).or_else(|| self.recent_speaker(a, b, pos)) {

@@ -87,6 +87,9 @@ impl Ctx<'_, '_> {
                         return Some(Who::Description(d, j + 1));
                     }
                 }
+                if let Some(g) = self.group_before(first, j + 1) {
+                    return Some(g);
+                }
                 // "Cynthia Thompson, director at the University of Arkansas, said", "a letter
                 // seen by Sky News says": a name after a preposition is a complement; the
                 // subject is before the apposition, or the whole phrase.
@@ -135,6 +138,9 @@ impl Ctx<'_, '_> {
                 return Some(Who::Pronoun { tok: j, span: (t.start, t.end), plural: g.ends_with("pl") });
             }
             if let Some(d) = self.description_ending_at(j) {
+                if let Some(g) = self.group_before(d, j + 1) {
+                    return Some(g);
+                }
                 // "Cornyn's statement added": a text speaks for its possessor.
                 if d > 1 && doc.tokens[d - 1].kind == TokKind::Clitic && (d..=j).any(|t| doc.is_class(t, Class::DocumentNoun)) {
                     if let Some(m) = self.mention_ending_at(d - 2) {
@@ -146,6 +152,36 @@ impl Ctx<'_, '_> {
             return None;
         }
         None
+    }
+
+    /// Speakers joined by a conjunction, the last one at `first..end` (`the school district
+    /// and the police department have asserted`, `le maire et la CGT ont affirmé`).
+    fn group_before(&self, first: usize, end: usize) -> Option<Who> {
+        let doc = self.doc;
+        let s = doc.sentence_of(first);
+        // (Over the rest of a name the tagger split: "the Irving Police Department".)
+        let mut c = first;
+        while c > s.first && first - c < 6 && (doc.tokens[c - 1].kind == TokKind::Word && doc.verb_form(c - 1).is_none() && !doc.is_class(c - 1, Class::Coordinator) || self.at[c - 1].is_some()) {
+            c -= 1;
+        }
+        if c < s.first + 2 || !doc.is_class(c - 1, Class::Coordinator) {
+            return None;
+        }
+        // Each side a name or a phrase with its determiner (not "academic and professor X").
+        let named = |t: usize| self.mention_starting_at(t).is_some() || doc.is_class(t, Class::Determiner);
+        if !named(c) {
+            return None;
+        }
+        let mut a = self.mention_ending_at(c - 2).map(|o| self.mentions[o].first).or_else(|| self.description_ending_at(c - 2))?;
+        while a > s.first && doc.is_class(a - 1, Class::Determiner) {
+            a -= 1;
+        }
+        // The group opens its clause ("Both the council and the police have said"; not "X
+        // met the mayor and the police said").
+        // (One opening word may come first: "Both the council and …".)
+        let lead = (s.first..a).filter(|&t| !(ctx_skippable(doc, t) || doc.tokens[t].kind == TokKind::Punct)).count();
+        let opens = lead <= 1 || a > 0 && doc.is_punct(a - 1, ',');
+        (opens && named(a)).then_some(Who::Group(a, end))
     }
 
     /// A plain noun phrase ending right before token `end` (`The authors`, `la direction`,
@@ -206,7 +242,9 @@ impl Ctx<'_, '_> {
             return None;
         }
         let mut e = a;
-        while e < n && e < a + 10 && self.np_token(e) && (e == a || doc.tokens[e].breaks_before == 0) {
+        // (A dot glued between two words is part of a web name: "Secunia.com".)
+        let glued_dot = |e: usize| doc.is_punct(e, '.') && e > a && !doc.tokens[e].space_before && e + 1 < n && !doc.tokens[e + 1].space_before && doc.tokens[e + 1].kind == TokKind::Word;
+        while e < n && e < a + 10 && (self.np_token(e) || glued_dot(e)) && (e == a || doc.tokens[e].breaks_before == 0) {
             e += 1;
         }
         (e > a).then_some(e)
@@ -452,7 +490,7 @@ impl Ctx<'_, '_> {
         match w {
             Who::Mention(m) => self.mentions[m].first,
             Who::Pronoun { tok, .. } => tok,
-            Who::Description(a, _) => a,
+            Who::Description(a, _) | Who::Group(a, _) => a,
         }
     }
 
@@ -461,7 +499,7 @@ impl Ctx<'_, '_> {
         match w {
             Who::Mention(m) => (doc.tokens[self.mentions[m].first].start, doc.tokens[self.mentions[m].last - 1].end),
             Who::Pronoun { span, .. } => span,
-            Who::Description(a, b) => (doc.tokens[a].start, doc.tokens[b - 1].end),
+            Who::Description(a, b) | Who::Group(a, b) => (doc.tokens[a].start, doc.tokens[b - 1].end),
         }
     }
 }
