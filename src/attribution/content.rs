@@ -6,7 +6,7 @@ use crate::quotes::Quote;
 use crate::schema::EntityType;
 use crate::segment::TokKind;
 
-use super::{Ctx, Cue, CueKind, MAX_CLAUSE_TOKENS, Who, bare_lemma, ctx_skippable, ends_with_class, is_that, k_tok, quote_at};
+use super::{SOURCE_THEN_CLAUSE, Ctx, Cue, CueKind, MAX_CLAUSE_TOKENS, Who, bare_lemma, ctx_skippable, ends_with_class, is_that, k_tok, quote_at};
 use super::cues::cue_at;
 
 impl Ctx<'_, '_> {
@@ -44,8 +44,9 @@ impl Ctx<'_, '_> {
                 // "En février 2009, selon X, …": a short adverbial may come first.
                 let at_start = clause_start == cue.first || cue.first > clause_start && cue.first - clause_start <= 5 && doc.is_punct(cue.first - 1, ',');
                 if at_start && after_comma {
-                    let content = self.clause_content(self.past_apposition(np_end + 1, self.is_person(who)), cues, quotes)?;
-                    return Some((content, Some(who), "selon / according to, then the clause", false));
+                    let from = self.past_apposition(np_end + 1, self.is_person(who));
+                    let content = self.clause_content(from, cues, quotes)?;
+                    return Some((content, Some(who), SOURCE_THEN_CLAUSE, false));
                 }
                 // "According to Rathbun the property was returned …": no comma after a name.
                 if let Who::Mention(m) = who {
@@ -92,11 +93,16 @@ impl Ctx<'_, '_> {
                     let s = doc.sentence_of(cue.first);
                     // ("Un haut responsable de Tripoli, a confirmé ces incidents": or an object.)
                     let object = doc.is_class(t, Class::Determiner) && !is_that(doc, t) && self.takes_object(cue);
-                    if doc.is_punct(cue.first - 1, ',') && (is_that(doc, t) || object) && !(s.first..cue.first - 1).any(|j| doc.tokens[j].kind == TokKind::Punct && !doc.is_punct(j, '.') && !doc.is_punct(j, '-')) {
+                    // ("Lydia Buchtmann for the agency, says they are looking …": a clause that
+                    // opens with a subject pronoun.)
+                    let pronoun_clause = doc.is_class(t, Class::PronounSubject) && !doc.is_class(t, Class::ObjectPronoun) && doc.is_class(cue.last - 1, Class::BareClauseVerb);
+                    if doc.is_punct(cue.first - 1, ',') && (is_that(doc, t) || object || pronoun_clause) && !(s.first..cue.first - 1).any(|j| doc.tokens[j].kind == TokKind::Punct && !doc.is_punct(j, '.') && !doc.is_punct(j, '-')) {
                         // (Else all that stands before the comma, when it is short.)
                         let opening = || (cue.first - 1 > s.first_word && cue.first - 1 - s.first_word <= 24).then(|| Who::Description(s.first_word, cue.first - 1));
-                        if let Some(w) = self.subject_before(cue.first - 1).or_else(opening) {
-                            let content = self.clause_content(if object { t } else { t + 1 }, cues, quotes)?;
+                        // (A person opening the sentence first: "Lydia Buchtmann for the agency, says".)
+                        let person = self.sentence_subject(s.first, cue.first - 1).filter(|&w| self.is_person(w));
+                        if let Some(w) = person.or_else(|| self.subject_before(cue.first - 1)).or_else(opening) {
+                            let content = self.clause_content(if object || pronoun_clause { t } else { t + 1 }, cues, quotes)?;
                             return Some((content, Some(w), "subject, comma, speech verb, then the reported clause", false));
                         }
                     }

@@ -35,6 +35,9 @@ use cues::{cue_at, find_cues};
 use quotations::{enclosed_by_statements, same_quote_chain};
 use resolve::cluster_genders;
 
+/// The rule of a claim reported by `selon X, …` / `according to X, …`.
+const SOURCE_THEN_CLAUSE: &str = "selon / according to, then the clause";
+
 /// The most tokens a reported clause (or the clause before an inverted cue) may span.
 const MAX_CLAUSE_TOKENS: usize = 400;
 
@@ -243,16 +246,21 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     let mut outer_end = 0;
     let mut outer: Option<(usize, usize)> = None;
     let mut outer_direct = false;
+    let mut outer_source = false;
     raw.retain(|r| {
         // Sorted by start, longest first: a span ending before the furthest end seen is inside.
         // (A span equal to an earlier one is a duplicate from a second cue: dropped too.) But
         // reported speech quoted inside a quotation is a claim of its own ("« Il me disait
         // que … »"), with its own cue and speaker.
-        let nested = outer.is_some() && r.1 .1 <= outer_end && !(outer_direct && r.0 == ClaimKind::Indirect && r.2.is_some() && outer != Some(r.1));
+        // So is a claim inside what a source says ("According to ABC News, Basya believes
+        // …": ABC News reports Basya's claim).
+        let own = (outer_direct || outer_source) && r.0 == ClaimKind::Indirect && r.2.is_some() && outer != Some(r.1);
+        let nested = outer.is_some() && r.1 .1 <= outer_end && !own;
         if r.1 .1 > outer_end || outer.is_none() {
             outer_end = r.1 .1;
             outer = Some(r.1);
             outer_direct = r.0 == ClaimKind::Direct;
+            outer_source = r.4 == SOURCE_THEN_CLAUSE;
         }
         !nested
     });
