@@ -277,11 +277,13 @@ pub enum Class {
     /// Words for a text that speaks for its author (`statement`, `communiqué`): `X's statement
     /// added` is X's claim, and such a word never names a person.
     DocumentNoun,
+    /// Speech verbs made of a verb and its particle, whose object is the claim (`calls for`).
+    PhrasalCue,
 }
 
 impl Class {
     /// Every class, in the order of their bits.
-    pub const ALL: [Class; 59] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::EventWord, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceDescriptor, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::PresentParticipleSuffix, Class::PastTenseSuffix, Class::PluralSuffix, Class::PurposeMarker, Class::CollectiveNoun, Class::SiteConnector, Class::AsClause, Class::Weekday, Class::DocumentNoun];
+    pub const ALL: [Class; 60] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::EventWord, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceDescriptor, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::PresentParticipleSuffix, Class::PastTenseSuffix, Class::PluralSuffix, Class::PurposeMarker, Class::CollectiveNoun, Class::SiteConnector, Class::AsClause, Class::Weekday, Class::DocumentNoun, Class::PhrasalCue];
 
     /// The class named `name` in the data files.
     pub fn from_name(name: &str) -> Option<Class> {
@@ -345,6 +347,7 @@ impl Class {
             "as_clause" => Class::AsClause,
             "weekday" => Class::Weekday,
             "document_noun" => Class::DocumentNoun,
+            "phrasal_cue" => Class::PhrasalCue,
             _ => return None,
         })
     }

@@ -245,7 +245,7 @@ impl Ctx<'_, '_> {
     pub(super) fn takes_object(&self, cue: &Cue) -> bool {
         let doc = self.doc;
         let lemma = doc.verb_form(cue.last - 1).map(|v| doc.data.verb_lemmas[v.lemma as usize]);
-        lemma.is_some_and(|l| doc.data.is(Class::ObjectSpeechVerb, bare_lemma(doc, l)))
+        lemma.is_some_and(|l| doc.data.is(Class::ObjectSpeechVerb, bare_lemma(doc, l))) || (cue.first..cue.last).any(|p| doc.match_class(p, Class::PhrasalCue) == Some(cue.last))
     }
 
     /// Whether the words from token `k` read as a clause (a subject, then a verb: `the boy

@@ -22,6 +22,14 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
             i += 1;
             continue;
         }
+        // "calls for a probe": a verb and its particle.
+        if let Some(end) = doc.match_class(i, Class::PhrasalCue).filter(|_| !doc.is_cap(i) || doc.starts_sentence(i)) {
+            let participle = ends_with_class(doc, doc.low(i), Class::PresentParticipleSuffix);
+            let kind = CueKind::Verb { accuses: false, participle, contentless: false, clause: false, passive: false };
+            cues.push(with_voice(doc, Cue { first: i, last: end, kind, inverted: None }));
+            i = end;
+            continue;
+        }
         if let Some(end) = doc.match_class(i, Class::SourceCue) {
             cues.push(Cue { first: i, last: end, kind: CueKind::Source, inverted: None });
             i = end;
@@ -51,6 +59,16 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                         continue;
                     }
                 }
+            }
+        }
+        if doc.low_is(i, Class::Auxiliary) && (!doc.is_cap(i) || doc.starts_sentence(i)) {
+            // "have called for", "has repeatedly called for".
+            let p = if doc.is_class(i + 1, Class::Adverb) { i + 2 } else { i + 1 };
+            if let Some(end) = doc.match_class(p, Class::PhrasalCue) {
+                let kind = CueKind::Verb { accuses: false, participle: false, contentless: false, clause: false, passive: false };
+                cues.push(with_voice(doc, Cue { first: i, last: end, kind, inverted: None }));
+                i = end;
+                continue;
             }
         }
         if doc.low_is(i, Class::Auxiliary) && !doc.is_cap(i) || doc.low_is(i, Class::Auxiliary) && doc.starts_sentence(i) {
