@@ -174,6 +174,9 @@ impl Ctx<'_, '_> {
                 } else if let Some(q) = (k + 1..(k + 6).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct).find(|&j| is_that(doc, j)) {
                     // "a déclaré au Sénat que …", "told reporters that …".
                     k = q + 1;
+                } else if let Some(m) = self.infinitive_after_addressee(k) {
+                    // "a demandé au Conseil de sécurité de l'ONU d'adopter …".
+                    k = m;
                 } else if doc.is_class(k, Class::InfinitiveMarker) && doc.lang == Lang::Fr {
                     // "a promis de fournir", "appelle à la grève"; not "s'exprimait à Chicago".
                     if k + 1 >= n || doc.is_cap(k + 1) || doc.tokens[k + 1].kind != TokKind::Word && doc.tokens[k + 1].kind != TokKind::Elision {
@@ -372,10 +375,15 @@ impl Ctx<'_, '_> {
                 end = j;
                 break;
             }
-            // ", but the governor says …", ", et le ministre a ajouté …": another speaker's
-            // claim starts after the comma.
-            if j > k + 1 && doc.is_punct(j, ',') && self.subject_cue_after(j, cues) {
+            // ", but the governor says …", ", et le ministre a ajouté …", ", comme le rappelle
+            // HRW, « … »": another speaker's claim starts after the comma.
+            let as_cue = || doc.match_class(j + 1, Class::AsClause).is_some_and(|a| cues[cues.partition_point(|c| c.first < a)..].first().is_some_and(|c| c.first <= a + 3));
+            if j > k + 1 && doc.is_punct(j, ',') && (self.subject_cue_after(j, cues) || as_cue()) {
                 end = j;
+                // (Without the conjunction left before that comma: "…, bien que, comme …".)
+                while end > k + 1 && [Class::Subordinator, Class::Coordinator, Class::Complementizer, Class::Adverb].iter().any(|&c| doc.is_class(end - 1, c)) || end > k + 1 && doc.is_punct(end - 1, ',') {
+                    end -= 1;
+                }
                 break;
             }
             // ", ajoutant que …", ", a-t-il ajouté", ", tout en ajoutant": another claim starts.
@@ -403,6 +411,22 @@ impl Ctx<'_, '_> {
         let content = self.trim(doc.tokens[k].start, doc.tokens[end - 1].end);
         let words = doc.text[content.0..content.1].split_whitespace().count();
         (words >= 2).then_some(content)
+    }
+
+    /// The infinitive marker after an addressee opening at `k` (`au Conseil de sécurité de
+    /// l'ONU d'adopter`): the marker that follows the addressee's words, outside any name.
+    fn infinitive_after_addressee(&self, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != Lang::Fr || !doc.is_class(k, Class::LocationPreposition) {
+            return None;
+        }
+        let n = doc.tokens.len();
+        let m = (k + 1..(k + 10).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct && doc.tokens[j].breaks_before == 0).find(|&j| self.at[j].is_none() && doc.is_class(j, Class::InfinitiveMarker) && !doc.is_class(j, Class::LocationPreposition))?;
+        // The addressee is a name ("au Conseil de sécurité de l'ONU"; not "estime à 75 000 le
+        // nombre d'emplois"), and an infinitive follows: a lowercase word, no determiner.
+        let named = (k + 1..m).all(|j| self.at[j].is_some() || doc.is_class(j, Class::Determiner) || doc.tokens[j].kind == TokKind::Elision);
+        let verb = m + 1 < n && doc.tokens[m + 1].kind == TokKind::Word && !doc.is_cap(m + 1) && !doc.is_class(m + 1, Class::Determiner);
+        (named && verb && m > k + 1).then_some(m)
     }
 
     /// Whether a speech verb with a subject of its own follows the comma at `comma` within a

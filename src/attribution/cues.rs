@@ -81,7 +81,9 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
         }
         if let Some(v) = &doc.verb_form(i).filter(|v| reflexive_ok(doc, v, i, i)) {
             // "the report", "in reports", "Recent reports have revealed": a noun, not a verb.
-            let noun_use = i > 0 && (doc.is_class(i - 1, Class::Determiner) || doc.is_class(i - 1, Class::LocationPreposition) && doc.lang == Lang::En)
+            // (After "comme", "il", "qui", "le" is an object pronoun: "comme le rappelle HRW".)
+            let clitic = i >= 2 && (doc.is_class(i - 2, Class::AsClause) || doc.is_class(i - 2, Class::PronounSubject) || doc.is_class(i - 2, Class::RelativePronoun));
+            let noun_use = i > 0 && (doc.is_class(i - 1, Class::Determiner) && !clitic || doc.is_class(i - 1, Class::LocationPreposition) && doc.lang == Lang::En)
                 || doc.lang == Lang::En && doc.is_class(i + 1, Class::Auxiliary) && !doc.is_class(i + 1, Class::VerbFiller);
             let capital_mid = doc.is_cap(i) && !doc.starts_sentence(i);
             if !noun_use && !capital_mid {

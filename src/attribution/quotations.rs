@@ -108,6 +108,18 @@ impl Ctx<'_, '_> {
             let c = cue_ending_at(cues, first)?;
             (introduced && self.mentions[a].last == k && doc.is_class(cues[c].last - 1, Class::AddresseeVerb)).then_some(c)
         }).or_else(|| {
+            // "comme le rappelle HRW, « … »", "said Smith: "…"": the inverted subject between
+            // the cue and the mark.
+            let a = self.mention_ending_at(k.checked_sub(1)?)?;
+            let mut first = self.mentions[a].first;
+            while first > 0 && doc.is_class(first - 1, Class::Determiner) {
+                first -= 1;
+            }
+            let c = cue_ending_at(cues, first)?;
+            // (Not the addressee of "told": "As Heald told The Huffington Post, "…"".)
+            let addressee = doc.is_class(cues[c].last - 1, Class::AddresseeVerb);
+            (k < q.open && !addressee && matches!(cues[c].kind, CueKind::Verb { passive: false, participle: false, .. })).then_some(c)
+        }).or_else(|| {
             // "Obama tweeted using his account:" then the quotation in the next paragraph.
             if !(doc.tokens[q.open].breaks_before > 0 && q.open > 0 && doc.is_punct(q.open - 1, ':')) {
                 return None;
@@ -118,7 +130,8 @@ impl Ctx<'_, '_> {
         })?;
         // A quotation after "que" must be all that follows (else it is reported speech).
         let cue = &cues[ci];
-        let who = self.subject_of(cue);
+        let inverted = k.checked_sub(1).and_then(|e| self.mention_ending_at(e)).filter(|&m| self.mentions[m].first >= cue.last && k < q.open && !doc.is_class(cue.last - 1, Class::AddresseeVerb));
+        let who = inverted.map(Who::Mention).or_else(|| self.subject_of(cue));
         Some((ci, who))
     }
 
