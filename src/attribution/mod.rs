@@ -210,13 +210,28 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     // A quotation that makes a sentence of its own right after a claim goes on with that
     // claim's speaker ("X noted the findings show Y. "…"", "X a estimé que Y : « … »"), and
     // so do its reopenings in the next paragraphs.
+    // (The claims so far sorted by start with the furthest end reached: a quotation overlaps
+    // one when a claim starting before its end reaches past its start. And those with a
+    // speaker by where they end. One binary search per quotation.)
+    let mut by_start: Vec<(usize, usize)> = raw.iter().map(|r| r.1).collect();
+    by_start.sort_unstable();
+    let reach: Vec<usize> = by_start.iter().scan(0, |m, s| {
+        *m = (*m).max(s.1);
+        Some(*m)
+    }).collect();
+    let overlaps = |c: (usize, usize)| {
+        let i = by_start.partition_point(|s| s.0 < c.1);
+        i > 0 && reach[i - 1] > c.0
+    };
+    let mut by_end: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].3.is_some()).collect();
+    by_end.sort_by_key(|&i| (raw[i].1 .1, std::cmp::Reverse((raw[i].1 .0, raw[i].5))));
     for qi in 0..quotes.len() {
         let q = &quotes[qi];
-        if quote_speaker[qi].is_some() || !q.statement || q.depth > 0 || raw.iter().any(|r| r.1 .0 < q.content.1 && q.content.0 < r.1 .1) {
+        if quote_speaker[qi].is_some() || !q.statement || q.depth > 0 || overlaps(q.content) {
             continue;
         }
         let follows = continued_quote(doc, quotes, qi).and_then(|pi| quote_speaker[pi]).or_else(|| {
-            let r = ctx.claim_before_quote(q, &raw)?;
+            let r = ctx.claim_before_quote(q, &raw, &by_end)?;
             Some((r.2, r.3))
         });
         if let Some((ci, who)) = follows {

@@ -156,7 +156,8 @@ impl Ctx<'_, '_> {
     /// The claim a quotation goes on with: the quotation opens its sentence (or follows a
     /// colon) and ends it, and the claim ends right before it, in the same paragraph, with
     /// only punctuation between them.
-    pub(super) fn claim_before_quote<'r>(&self, q: &Quote, raw: &'r [Raw]) -> Option<&'r Raw> {
+    /// `by_end`: the claims with a speaker, by end, then outer first, then first.
+    pub(super) fn claim_before_quote<'r>(&self, q: &Quote, raw: &'r [Raw], by_end: &[usize]) -> Option<&'r Raw> {
         let doc = self.doc;
         let s = doc.sentence_of(q.open);
         let after_colon = q.open > 0 && doc.is_punct(q.open - 1, ':');
@@ -172,7 +173,8 @@ impl Ctx<'_, '_> {
         let start = doc.tokens[q.open].start;
         // (Of claims ending together, the outer one, then the first: "X noted [the findings
         // show Y]".)
-        let r = raw.iter().filter(|r| r.1 .1 <= start && r.3.is_some()).max_by_key(|r| (r.1 .1, std::cmp::Reverse((r.1 .0, r.5))))?;
+        let i = by_end.partition_point(|&i| raw[i].1 .1 <= start);
+        let r = &raw[*by_end.get(i.checked_sub(1)?)?];
         let last = k_tok(doc, r.1 .1 - 1);
         let between = (last + 1..q.open).all(|t| doc.tokens[t].kind == TokKind::Punct);
         let same_paragraph = doc.sentence_of(last).paragraph == s.paragraph && doc.tokens[q.open].breaks_before == 0;
