@@ -293,11 +293,16 @@ pub enum Class {
     /// Nouns of works, vehicles and storms (`le film X`, `le navire X`, `the hurricane X`): the
     /// name after them is a title, not a person's, a body's or a place's.
     WorkNoun,
+    /// Words for a text that speaks for its author (`statement`, `communiqué`): `X's statement
+    /// added` is X's claim, and such a word never names a person.
+    DocumentNoun,
+    /// Speech verbs made of a verb and its particle, whose object is the claim (`calls for`).
+    PhrasalCue,
 }
 
 impl Class {
     /// Every class, in the order of their bits.
-    pub const ALL: [Class; 60] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::EventWord, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceDescriptor, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::PresentParticipleSuffix, Class::PastTenseSuffix, Class::PluralSuffix, Class::PurposeMarker, Class::CollectiveNoun, Class::SiteConnector, Class::AsClause, Class::Weekday, Class::LeaderBody, Class::WorkNoun];
+    pub const ALL: [Class; 62] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::EventWord, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceDescriptor, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::PresentParticipleSuffix, Class::PastTenseSuffix, Class::PluralSuffix, Class::PurposeMarker, Class::CollectiveNoun, Class::SiteConnector, Class::AsClause, Class::Weekday, Class::LeaderBody, Class::WorkNoun, Class::DocumentNoun, Class::PhrasalCue];
 
     /// The class named `name` in the data files.
     pub fn from_name(name: &str) -> Option<Class> {
@@ -362,6 +367,8 @@ impl Class {
             "weekday" => Class::Weekday,
             "leader_body" => Class::LeaderBody,
             "work_noun" => Class::WorkNoun,
+            "document_noun" => Class::DocumentNoun,
+            "phrasal_cue" => Class::PhrasalCue,
             _ => return None,
         })
     }

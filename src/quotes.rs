@@ -46,6 +46,8 @@ fn mark_of(doc: &Doc, i: usize, stack: &[(Mark, usize)]) -> Option<(Mark, bool)>
     let c = doc.text[t.start..].chars().next()?;
     let top = stack.last().map(|s| s.0);
     let next_is_space = doc.tokens.get(i + 1).is_none_or(|n| n.space_before || n.breaks_before > 0);
+    // (A straight mark glued between a word and punctuation closes: `exercise".`.)
+    let next_is_punct = doc.tokens.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct);
     Some(match c {
         '«' => (Mark::Guillemet, true),
         '»' => (Mark::Guillemet, false),
@@ -58,7 +60,7 @@ fn mark_of(doc: &Doc, i: usize, stack: &[(Mark, usize)]) -> Option<(Mark, bool)>
         '"' => {
             if top == Some(Mark::Straight) {
                 (Mark::Straight, false)
-            } else if t.space_before || t.breaks_before > 0 || i == 0 || !next_is_space {
+            } else if t.space_before || t.breaks_before > 0 || i == 0 || !next_is_space && !next_is_punct {
                 (Mark::Straight, true)
             } else {
                 return None;
@@ -178,6 +180,11 @@ mod tests {
     fn apostrophes_are_not_marks_and_unbalanced_marks_stop_at_the_paragraph() {
         assert_eq!(contents("l’OTSC « ouvert sans fin\n\nAutre « paragraphe »"), ["paragraphe"]);
         assert_eq!(contents("« Un paragraphe ouvert\n\n« Et repris. »"), ["Un paragraphe ouvert", "Et repris."]);
+    }
+
+    #[test]
+    fn a_stray_straight_mark_before_punctuation_does_not_open() {
+        assert_eq!(contents("as part of their exercise\". He said, \"We have one vote\"."), ["We have one vote"]);
     }
 
     #[test]

@@ -473,7 +473,7 @@ fn cli_output_to_a_closed_pipe_is_not_an_error() {
 
 /// A speech verb followed by "que" / "that" / ":" as the very last token of the text:
 /// `k` steps past the last token and `Doc::sentence_of(k)` / `Doc::is_cap(k)` index out of
-/// bounds (src/attribution.rs `Ctx::reported`, after `k += 1` on ':' and on the
+/// bounds (src/attribution/content.rs `Ctx::reported`, after `k += 1` on ':' and on the
 /// complementizer, no `k < n` check before `clause_content(k, …)` / `doc.is_cap(k)`).
 #[test]
 
@@ -487,7 +487,7 @@ fn cue_as_the_last_token() {
 
 /// A quotation claim beside its cue, then "selon X" after it: the "selon" claim takes the
 /// whole clause, quotation included. It used to keep the direct claim inside it as well
-/// (found while writing this suite, fixed in src/attribution.rs since): a regression test.
+/// (found while writing this suite, fixed in src/attribution/ since): a regression test.
 #[test]
 fn no_claim_inside_another_with_selon() {
     for text in ["Il a déclaré « la crise est grave » selon l'ONU.", "Il dit « la crise est grave », selon l'ONU.", "Il dit ‘la crise est grave’, selon l'ONU."] {
@@ -509,7 +509,7 @@ fn entities_do_not_overlap_known_cases() {
 }
 
 /// Doubling a sentence of "Il a dit « … » , a-t-il ajouté" reporting cues should double the
-/// time; it multiplies it by 4 or more (src/attribution.rs `Ctx::clause_start` walks back to
+/// time; it multiplies it by 4 or more (src/attribution/content.rs `Ctx::clause_start` walks back to
 /// the sentence start for every cue: O(cues × sentence length)).
 #[test]
 
@@ -572,7 +572,7 @@ fn a_megabyte_of_closing_marks() {
 
 /// One 5 MB sentence with speech verbs among its words: ~30 s today (0.6 MB 0.57 s, 1.2 MB
 /// 2 s, 2.4 MB 7.4 s, 4.7 MB 29 s): quadratic, cues × sentence length. 83 % of the time is
-/// in src/attribution.rs `Ctx::clause_content`, whose `for j in k..end` scans from each
+/// in src/attribution/content.rs `Ctx::clause_content`, whose `for j in k..end` scans from each
 /// cue to the end of its sentence (`clause_start` does the same backwards, see
 /// `many_cues_in_one_sentence_is_linear`).
 #[test]

@@ -203,7 +203,7 @@ EN_CONTENT = set("caution remind alert warn assure reassure inform notify tell".
 # Hand-written top-up: news reporting verbs that WordNet 3.0 lacks or files elsewhere.
 EN_TOPUP = """
 tweet post estimate insist recall concede caution stress acknowledge reckon
-continue show find rule
+continue show find rule believe
 """.split()
 
 # ---------------------------------------------------------------------------

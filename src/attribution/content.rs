@@ -1,0 +1,504 @@
+//! The content of reported speech: the clause a cue introduces (`X a déclaré que …`), the
+//! clause before an inverted cue (`…, a déclaré X`) or around `selon` / `according to`.
+
+use crate::lang::{Class, Lang};
+use crate::quotes::Quote;
+use crate::schema::EntityType;
+use crate::segment::TokKind;
+
+use super::{SOURCE_THEN_CLAUSE, Ctx, Cue, CueKind, MAX_CLAUSE_TOKENS, Who, bare_lemma, ctx_skippable, ends_with_class, is_that, k_tok, quote_at};
+use super::cues::cue_at;
+
+impl Ctx<'_, '_> {
+    /// Reported speech around a cue that no quotation took: (content, speaker, rule, quoted).
+    pub(super) fn reported(&self, cue: &Cue, cues: &[Cue], quotes: &[Quote]) -> Option<((usize, usize), Option<Who>, &'static str, bool)> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        match cue.kind {
+            CueKind::Opinion => {
+                let (who, np_end) = self.source_np(cue)?;
+                let agent = match who {
+                    Who::Mention(m) => matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization),
+                    Who::Description(a, b) => self.role_key(a, b).is_some() || doc.match_class(a + 1, Class::OrgRole).is_some() || doc.match_class(a, Class::OrgRole).is_some(),
+                    Who::Pronoun { .. } | Who::Group(..) => false,
+                };
+                if !agent || !doc.is_punct(np_end, ',') {
+                    return None;
+                }
+                // "Pour X, son secrétaire général : « … »": the quotation is the view.
+                if let Some(q) = self.quote_after_source(np_end, quotes) {
+                    return Some((q.content, Some(who), "pour / for someone, then a quotation", true));
+                }
+                let content = self.clause_content(self.past_apposition(np_end + 1, self.is_person(who)), cues, quotes)?;
+                Some((content, Some(who), "pour / for someone, then the view", false))
+            }
+            CueKind::Source => {
+                let (who, np_end) = self.source_np(cue)?;
+                let s = doc.sentence_of(cue.first);
+                // "selon son complice, « … »", "in the words of the prosecutor, Mark Tedeschi, QC, "…"".
+                if let Some(q) = self.quote_after_source(np_end, quotes) {
+                    return Some((q.content, Some(who), "selon / according to, then a quotation", true));
+                }
+                let after_comma = np_end < s.last && doc.is_punct(np_end, ',');
+                let clause_start = self.clause_start(cue.first);
+                // "En février 2009, selon X, …": a short adverbial may come first.
+                let at_start = clause_start == cue.first || cue.first > clause_start && cue.first - clause_start <= 5 && doc.is_punct(cue.first - 1, ',');
+                if at_start && after_comma {
+                    let from = self.past_apposition(np_end + 1, self.is_person(who));
+                    let content = self.clause_content(from, cues, quotes)?;
+                    return Some((content, Some(who), SOURCE_THEN_CLAUSE, false));
+                }
+                // "According to Rathbun the property was returned …": no comma after a name.
+                if let Who::Mention(m) = who {
+                    let after = self.mentions[m].last;
+                    if at_start && after < s.last && doc.tokens[after].kind != TokKind::Punct && !doc.is_class(after, Class::Genitive) {
+                        let content = self.clause_content(after, cues, quotes)?;
+                        return Some((content, Some(who), "selon / according to a name, then the clause", false));
+                    }
+                }
+                // "…, qui, selon X, fut enlevée …" / "Le crash, selon X, serait dû …": the
+                // source set off by commas inside its clause.
+                let enclosed = cue.first > clause_start + 1 && doc.is_punct(cue.first - 1, ',');
+                if enclosed && after_comma {
+                    let from = if doc.is_class(cue.first - 2, Class::RelativePronoun) { np_end + 1 } else { clause_start };
+                    let content = self.clause_content(from, cues, quotes)?;
+                    return Some((content, Some(who), "selon / according to inside the clause", false));
+                }
+                // "…, selon X." / "… selon la CGT" at the end.
+                let start = self.clause_start(cue.first);
+                let mut end_tok = cue.first;
+                while end_tok > start && doc.tokens[end_tok - 1].kind == TokKind::Punct && !doc.is_punct(end_tok - 1, '»') && !doc.is_punct(end_tok - 1, '”') {
+                    end_tok -= 1;
+                }
+                let ends_sentence = np_end >= s.last || doc.tokens[np_end].kind == TokKind::Punct && !doc.is_punct(np_end, '(');
+                if end_tok > start + 2 && ends_sentence {
+                    let content = self.trim(doc.tokens[start].start, doc.tokens[end_tok - 1].end);
+                    return Some((content, Some(who), "clause, then selon / according to", false));
+                }
+                None
+            }
+            CueKind::Verb { accuses, participle, contentless, clause, passive } => {
+                // A passive cue's subject is who was spoken to or of ("was charged with").
+                if contentless || passive {
+                    return None;
+                }
+                let after_comma = cue.first > 0 && (doc.is_punct(cue.first - 1, ',') || doc.is_punct(cue.first - 1, '»') || doc.is_punct(cue.first - 1, '”'));
+                if after_comma && cue.inverted.is_none() && !participle && self.subject_before(cue.first).is_none() {
+                    // "The security firm Secunia.com, has said that …": a comma between the
+                    // subject that opens the sentence and its verb, then "that".
+                    let mut t = cue.last;
+                    while t < n && ctx_skippable(doc, t) && t < cue.last + 3 {
+                        t += 1;
+                    }
+                    let s = doc.sentence_of(cue.first);
+                    // ("Un haut responsable de Tripoli, a confirmé ces incidents": or an object.)
+                    let object = doc.is_class(t, Class::Determiner) && !is_that(doc, t) && self.takes_object(cue);
+                    // ("Lydia Buchtmann for the agency, says they are looking …": a clause that
+                    // opens with a subject pronoun.)
+                    let pronoun_clause = doc.is_class(t, Class::PronounSubject) && !doc.is_class(t, Class::ObjectPronoun) && doc.is_class(cue.last - 1, Class::BareClauseVerb);
+                    if doc.is_punct(cue.first - 1, ',') && (is_that(doc, t) || object || pronoun_clause) && !(s.first..cue.first - 1).any(|j| doc.tokens[j].kind == TokKind::Punct && !doc.is_punct(j, '.') && !doc.is_punct(j, '-')) {
+                        // (Else all that stands before the comma, when it is short.)
+                        let opening = || (cue.first - 1 > s.first_word && cue.first - 1 - s.first_word <= 24).then(|| Who::Description(s.first_word, cue.first - 1));
+                        // (A person opening the sentence first: "Lydia Buchtmann for the agency, says".)
+                        let person = self.sentence_subject(s.first, cue.first - 1).filter(|&w| self.is_person(w));
+                        if let Some(w) = person.or_else(|| self.subject_before(cue.first - 1)).or_else(opening) {
+                            let content = self.clause_content(if object || pronoun_clause { t } else { t + 1 }, cues, quotes)?;
+                            return Some((content, Some(w), "subject, comma, speech verb, then the reported clause", false));
+                        }
+                    }
+                    // "…, a déclaré Tokayev": the subject after the verb, the content before.
+                    return self.inverted_content(cue, None);
+                }
+                let mut who = if participle { self.participle_subject(cue) } else { self.subject_of(cue) };
+                // "…, researchers say." / "…, the minister said.": the clause before the
+                // subject, when the cue ends its sentence.
+                if let Some(w) = who.filter(|_| !participle && cue.inverted.is_none()) {
+                    let ends = cue.last >= doc.sentence_of(cue.first).last || doc.is_punct(cue.last, '.') || doc.is_punct(cue.last, '!');
+                    let first = self.who_first(w);
+                    if ends && first > 0 && doc.is_punct(first - 1, ',') {
+                        let start = self.clause_start(first - 1);
+                        if first - 1 >= start + 3 {
+                            let content = self.trim(doc.tokens[start].start, doc.tokens[first - 2].end);
+                            return Some((content, Some(w), "reported clause, then its speaker and the speech verb", false));
+                        }
+                    }
+                }
+                let mut k = cue.last;
+                // Skip what stands between the verb and its content: adverbs, dates, a pronoun
+                // object, "to reporters", the addressee of "told".
+                while k < n && doc.tokens[k].breaks_before == 0 && k < cue.last + 4 && (ctx_skippable(doc, k) || self.at[k].is_some_and(|m| self.mentions[m].kind == EntityType::Date)) {
+                    k += 1;
+                }
+                // "told the New Zealand Herald the flag …": the addressee is no content.
+                if k < n && doc.is_class(cue.last - 1, Class::AddresseeVerb) {
+                    let mut a = k;
+                    while a < n && doc.is_class(a, Class::Determiner) && a < k + 2 {
+                        a += 1;
+                    }
+                    if let Some(m) = self.mention_starting_at(a) {
+                        k = self.mentions[m].last;
+                    } else if doc.is_class(k, Class::ObjectPronoun) {
+                        k += 1;
+                    }
+                }
+                // "explains, in a light tone, that …": an aside between the verb and "that".
+                if doc.is_punct(k, ',') {
+                    let aside = (k + 1..(k + 8).min(n)).take_while(|&j| doc.tokens[j].breaks_before == 0 && doc.verb_form(j).is_none() && !doc.is_class(j, Class::Auxiliary)).find(|&j| doc.tokens[j].kind == TokKind::Punct);
+                    if let Some(c) = aside.filter(|&c| c > k + 1 && doc.is_punct(c, ',') && is_that(doc, c + 1)) {
+                        k = c + 1;
+                    }
+                }
+                // "As Heald told The Huffington Post, US ozone has dropped …", "Comme l'a
+                // expliqué le ministre, la réforme …": the main clause after the one that names
+                // the source.
+                if let Some(comma) = self.as_clause_end(cue, k) {
+                    let content = self.clause_content(comma + 1, cues, quotes)?;
+                    return Some((content, who.or_else(|| self.subject_after(cue)), "as the source said, then the clause", false));
+                }
+                if k >= n || doc.tokens[k].breaks_before > 0 {
+                    return self.inverted_content(cue, who);
+                }
+                if who.is_none() && cue.inverted.is_none() && !participle {
+                    // "…, a déclaré Tokayev": the subject after the verb, the content before.
+                    return self.inverted_content(cue, None);
+                }
+                if doc.is_punct(k, ':') {
+                    k += 1;
+                    if let Some(q) = quote_at(quotes, k).filter(|q| q.statement) {
+                        return Some((q.content, who, "verb, colon, quotation", true));
+                    }
+                } else if is_that(doc, k) {
+                    k += 1;
+                } else if doc.tokens[k].kind == TokKind::Punct && !matches!(doc.text[doc.tokens[k].start..].chars().next(), Some('«' | '“' | '"' | '„')) {
+                    return self.inverted_content(cue, who);
+                } else if let Some(q) = (k + 1..(k + 6).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct).find(|&j| is_that(doc, j)) {
+                    // "a déclaré au Sénat que …", "told reporters that …".
+                    k = q + 1;
+                } else if let Some(m) = self.infinitive_after_addressee(k) {
+                    // "a demandé au Conseil de sécurité de l'ONU d'adopter …".
+                    k = m;
+                } else if doc.is_class(k, Class::InfinitiveMarker) && doc.lang == Lang::Fr {
+                    // "a promis de fournir", "appelle à la grève"; not "s'exprimait à Chicago".
+                    if k + 1 >= n || doc.is_cap(k + 1) || doc.tokens[k + 1].kind != TokKind::Word && doc.tokens[k + 1].kind != TokKind::Elision {
+                        return None;
+                    }
+                } else if !accuses && doc.lang == Lang::Fr && !doc.is_class(k, Class::InfinitiveAuxiliary) {
+                    // French reporting verbs take "que", "de" + infinitive, an infinitive clause
+                    // ("affirment avoir découvert"), or, for some, an object: "dénonce le
+                    // recours à …", "a confirmé ces incidents" (not "a lancé une campagne").
+                    if !doc.is_class(k, Class::Determiner) || !self.takes_object(cue) {
+                        return None;
+                    }
+                }
+                if k >= n || doc.tokens[k].breaks_before > 0 && k > cue.last {
+                    return None; // the verb (and its "que" or colon) ends the text or the line
+                }
+                let after_that = k > 0 && doc.is_class(k - 1, Class::Complementizer);
+                if doc.lang == Lang::En && !after_that && !accuses {
+                    // "said the team…": a bare clause only after verbs that take one, and only
+                    // when a subject opens it (not "charged with", "worked for").
+                    let opens_clause = doc.tokens[k].kind != TokKind::Punct
+                        && !doc.is_class(k, Class::Preposition)
+                        // ("it" and "her" are objects, but also a subject and a determiner.)
+                        && (!doc.is_class(k, Class::ObjectPronoun) || doc.is_class(k, Class::PronounSubject) || doc.is_class(k, Class::Determiner))
+                        && doc.verb_form(k).is_none();
+                    let quote_opens = quote_at(quotes, k).is_some();
+                    // After most verbs a clause must show its verb ("said the boy was"); verbs that
+                    // drop "that" as a rule, and a name opening the clause, need no such sign.
+                    // ("asked the Council to help": a name, then "to", is an object and an order.)
+                    let name_opens = self.mention_starting_at(k).is_some_and(|m| !doc.is_class(self.mentions[m].last, Class::InfinitiveMarker));
+                    let clause_like = doc.is_class(cue.last - 1, Class::BareClauseVerb) || name_opens || self.finite_clause_at(k);
+                    // "wrote to the family": after a preposition comes the addressee, not a clause.
+                    let addressed = (cue.last..k).any(|j| doc.is_class(j, Class::Preposition));
+                    // Some verbs report with a bare object: "announces new homes for …",
+                    // "characterized the conflict as …".
+                    let object = opens_clause && !addressed && self.takes_object(cue);
+                    if !(clause && (opens_clause && clause_like && !addressed || quote_opens) || object) {
+                        return None;
+                    }
+                }
+                if who.is_none() {
+                    who = self.subject_after(cue);
+                }
+                let mut content = self.clause_content(k, cues, quotes)?;
+                // "Although a poll found X, the mayor went ahead": a cue inside a subordinate
+                // clause that opens the sentence reports up to the comma closing that clause.
+                let start = self.clause_start(cue.first);
+                // "Anna Keller, who had told him he would get a job, left": a cue in a relative
+                // clause set off by commas reports up to the comma closing it.
+                let relative = (cue.first.saturating_sub(3).max(start + 1)..cue.first).any(|j| doc.is_class(j, Class::RelativePronoun) && doc.is_punct(j - 1, ','));
+                if relative || doc.is_class(start, Class::Subordinator) && !doc.is_class(start, Class::Coordinator) && (start..cue.first).all(|j| !doc.is_punct(j, ',')) {
+                    if let Some(comma) = (k..k_tok(doc, content.1)).find(|&j| doc.is_punct(j, ',')) {
+                        if comma > k + 1 {
+                            content = self.trim(doc.tokens[k].start, doc.tokens[comma - 1].end);
+                        }
+                    }
+                }
+                let first = k_tok(doc, content.0);
+                let opening = first.checked_sub(1).and_then(|o| quote_at(quotes, o));
+                let quoted = opening.is_some_and(|q| q.content.0 <= content.0 && content.1 <= q.content.1 + 1 && q.statement);
+                let quoted_content = if quoted { opening.map(|q| q.content) } else { None };
+                Some((quoted_content.unwrap_or(content), who, "speech verb, then the reported clause", quoted))
+            }
+        }
+    }
+
+    /// Whether the cue's verb reports with a bare object (`a confirmé un plan`, `announces
+    /// new homes`): its lemma is an object speech verb.
+    pub(super) fn takes_object(&self, cue: &Cue) -> bool {
+        let doc = self.doc;
+        let lemma = doc.verb_form(cue.last - 1).map(|v| doc.data.verb_lemmas[v.lemma as usize]);
+        lemma.is_some_and(|l| doc.data.is(Class::ObjectSpeechVerb, bare_lemma(doc, l))) || (cue.first..cue.last).any(|p| doc.match_class(p, Class::PhrasalCue) == Some(cue.last))
+    }
+
+    /// Whether the words from token `k` read as a clause (a subject, then a verb: `the boy
+    /// was welcome`, `only a quarter of citizens favoured`) rather than an object (`tweeted
+    /// support of …`, `conceded a penalty which …`): a subject pronoun opens it, or an
+    /// auxiliary, a speech verb or a past tense follows within a few words.
+    pub(super) fn finite_clause_at(&self, k: usize) -> bool {
+        let doc = self.doc;
+        if doc.is_class(k, Class::PronounSubject) {
+            return true;
+        }
+        for j in k + 1..(k + 16).min(doc.tokens.len()) {
+            let t = doc.tokens[j];
+            let glued = t.kind == TokKind::Clitic || doc.is_punct(j, '-') || doc.is_punct(j, '\'') || doc.is_punct(j, '"') || doc.is_punct(j, '“') || doc.is_punct(j, '”');
+            if t.breaks_before > 0 || t.kind == TokKind::Punct && !glued || doc.is_class(j, Class::RelativePronoun) || doc.is_class(j, Class::Subordinator) {
+                return false;
+            }
+            let low = doc.low(j);
+            if doc.is_class(j, Class::Auxiliary) || doc.is_class(j, Class::PassiveAuxiliary) || doc.verb_form(j).is_some() || t.kind == TokKind::Word && ends_with_class(doc, low, Class::PastTenseSuffix) && !doc.is_cap(j) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "Les militants ont prétendu …, a déclaré Tokayev": the clause before an inverted cue.
+    pub(super) fn inverted_content(&self, cue: &Cue, who: Option<Who>) -> Option<((usize, usize), Option<Who>, &'static str, bool)> {
+        let doc = self.doc;
+        if cue.first == 0 || !doc.is_punct(cue.first - 1, ',') {
+            return None;
+        }
+        let start = self.clause_start(cue.first - 1);
+        if cue.first - 1 < start + 3 {
+            return None;
+        }
+        let who = who.or_else(|| self.subject_after(cue))?;
+        let content = self.trim(doc.tokens[start].start, doc.tokens[cue.first - 2].end);
+        Some((content, Some(who), "reported clause, then the speech verb and its speaker", false))
+    }
+
+    /// Past an apposition opening at token `k` (`a USI instructor in English,`, `le maire de
+    /// Lyon,`): a determiner, then verbless words up to a comma. Else `k` itself.
+    pub(super) fn past_apposition(&self, k: usize, after_person: bool) -> usize {
+        let doc = self.doc;
+        if !doc.is_class(k, Class::Determiner) {
+            return k;
+        }
+        let mut j = k + 1;
+        while j < doc.tokens.len() && j < k + 9 && doc.tokens[j].breaks_before == 0 {
+            if doc.is_punct(j, ',') {
+                return if after_person || doc.match_class(k + 1, Class::Role).is_some() || doc.match_class(k + 1, Class::OrgRole).is_some() || (k + 1..j).any(|t| doc.is_class(t, Class::Role)) { j + 1 } else { k };
+            }
+            let t = doc.tokens[j];
+            if t.kind == TokKind::Punct || doc.is_class(j, Class::Auxiliary) || doc.verb_form(j).is_some() {
+                return k;
+            }
+            j += 1;
+        }
+        k
+    }
+
+    /// Where the clause holding token `i` starts: its sentence start, or after a `;`/`:`.
+    pub(super) fn clause_start(&self, i: usize) -> usize {
+        let doc = self.doc;
+        let s = doc.sentence_of(i);
+        let mut k = i;
+        let first = s.first.max(i.saturating_sub(MAX_CLAUSE_TOKENS));
+        while k > first {
+            if doc.is_punct(k - 1, ';') || doc.is_punct(k - 1, ':') && !doc.sentence_of(k).headline {
+                return k;
+            }
+            k -= 1;
+        }
+        // Opening marks and dashes at the start are not content.
+        while k < i && doc.tokens[k].kind == TokKind::Punct {
+            k += 1;
+        }
+        k
+    }
+
+    /// The reported clause from token `k` to the end of its clause: the sentence end (or
+    /// the end of a quotation running past it), a `;`, or a comma before another cue.
+    pub(super) fn clause_content(&self, k: usize, cues: &[Cue], quotes: &[Quote]) -> Option<(usize, usize)> {
+        let doc = self.doc;
+        if k >= doc.tokens.len() {
+            return None;
+        }
+        let s = doc.sentence_of(k);
+        // A reported clause is never longer than this: a bound that keeps every cue's work
+        // constant however long a sentence (or a line without punctuation) is.
+        let mut end = s.last.min(k + MAX_CLAUSE_TOKENS);
+        // A quotation open at k that runs past the sentence end carries the clause with it.
+        let first_quote = quotes.partition_point(|q| q.open < k);
+        // (Only one that opens the content: a mark further in may be a stray one that
+        // paired with the next quotation.)
+        if let Some(q) = quotes[first_quote..].iter().take(4).find(|q| q.open <= k + 2 && q.open < end && q.tokens.1 > s.last) {
+            end = q.close.map_or(q.tokens.1, |c| c + 1).min(k + 2 * MAX_CLAUSE_TOKENS);
+        }
+        // "« Il me disait que … », a confié X": reported speech inside a quotation ends with it.
+        // (A closing mark is followed by punctuation; a mark before a word opens a quotation
+        // and paired with an earlier stray one.)
+        let closing = |c: usize| c + 1 >= doc.tokens.len() || doc.tokens[c + 1].kind == TokKind::Punct;
+        if let Some(c) = quotes[..first_quote].iter().rev().take(4).find_map(|q| q.close.filter(|&c| c > k && closing(c))) {
+            end = end.min(c);
+        }
+        for j in k..end {
+            if doc.is_punct(j, ';') {
+                end = j;
+                break;
+            }
+            // "… et a suggéré que …": a coordinated speech verb starts another claim.
+            if j > k && doc.is_class(j, Class::Coordinator) && cue_at(cues, j + 1).is_some() {
+                end = j;
+                break;
+            }
+            // "a réfuté l'idée affirmant : « … »": a participle cue starts another claim.
+            // ("defended the record whilst promising a review": after a subordinator too.)
+            if j > k + 1 && cue_at(cues, j).is_some_and(|ci| matches!(cues[ci].kind, CueKind::Verb { participle: true, .. })) && (doc.is_punct(j + 1, ':') || doc.is_class(j + 1, Class::Complementizer) || doc.is_class(j - 1, Class::Subordinator)) {
+                end = if doc.is_class(j - 1, Class::Subordinator) { j - 1 } else { j };
+                break;
+            }
+            // "…: « … »": a quotation after a colon is a claim of its own.
+            if j > k + 1 && doc.is_punct(j, ':') && quote_at(quotes, j + 1).is_some_and(|q| q.statement) {
+                end = j;
+                break;
+            }
+            // ", but the governor says …", ", et le ministre a ajouté …", ", comme le rappelle
+            // HRW, « … »": another speaker's claim starts after the comma.
+            let as_cue = || doc.match_class(j + 1, Class::AsClause).is_some_and(|a| cues[cues.partition_point(|c| c.first < a)..].first().is_some_and(|c| c.first <= a + 3));
+            if j > k + 1 && doc.is_punct(j, ',') && (self.subject_cue_after(j, cues) || as_cue()) {
+                end = j;
+                // (Without the conjunction left before that comma: "…, bien que, comme …".)
+                while end > k + 1 && [Class::Subordinator, Class::Coordinator, Class::Complementizer, Class::Adverb].iter().any(|&c| doc.is_class(end - 1, c)) || end > k + 1 && doc.is_punct(end - 1, ',') {
+                    end -= 1;
+                }
+                break;
+            }
+            // ", ajoutant que …", ", a-t-il ajouté", ", tout en ajoutant": another claim starts.
+            if doc.is_punct(j, ',') {
+                let mut c = j + 1;
+                if let Some(lead_end) = doc.match_class(c, Class::ParticipleLead).filter(|&e| e < end) {
+                    c = lead_end;
+                }
+                // (A gerund with no content of its own, "…, en décrivant les méthodes", goes on
+                // with the clause.)
+                let new_claim = |ci: usize| {
+                    let after = cues[ci].last;
+                    let reports = doc.is_punct(after, ':') || doc.is_punct(after, ',') || is_that(doc, after) || quote_at(quotes, after).is_some() || after >= end;
+                    cues[ci].inverted.is_some() || matches!(cues[ci].kind, CueKind::Verb { participle: true, .. }) && (reports || c == j + 1)
+                };
+                if cue_at(cues, c).is_some_and(new_claim) {
+                    end = j;
+                    break;
+                }
+            }
+        }
+        if end <= k {
+            return None;
+        }
+        let content = self.trim(doc.tokens[k].start, doc.tokens[end - 1].end);
+        let words = doc.text[content.0..content.1].split_whitespace().count();
+        (words >= 2).then_some(content)
+    }
+
+    /// The infinitive marker after an addressee opening at `k` (`au Conseil de sécurité de
+    /// l'ONU d'adopter`): the marker that follows the addressee's words, outside any name.
+    fn infinitive_after_addressee(&self, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        if doc.lang != Lang::Fr || !doc.is_class(k, Class::LocationPreposition) {
+            return None;
+        }
+        let n = doc.tokens.len();
+        let m = (k + 1..(k + 10).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct && doc.tokens[j].breaks_before == 0).find(|&j| self.at[j].is_none() && doc.is_class(j, Class::InfinitiveMarker) && !doc.is_class(j, Class::LocationPreposition))?;
+        // The addressee is a name ("au Conseil de sécurité de l'ONU"; not "estime à 75 000 le
+        // nombre d'emplois"), and an infinitive follows: a lowercase word, no determiner.
+        let named = (k + 1..m).all(|j| self.at[j].is_some() || doc.is_class(j, Class::Determiner) || doc.tokens[j].kind == TokKind::Elision);
+        let verb = m + 1 < n && doc.tokens[m + 1].kind == TokKind::Word && !doc.is_cap(m + 1) && !doc.is_class(m + 1, Class::Determiner);
+        (named && verb && m > k + 1).then_some(m)
+    }
+
+    /// Whether a speech verb with a subject of its own follows the comma at `comma` within a
+    /// few words (maybe after a conjunction): `, but Governor Ellison says`, `, et la CGT
+    /// affirme`. Not a relative clause (`, which police say …`).
+    fn subject_cue_after(&self, comma: usize, cues: &[Cue]) -> bool {
+        let doc = self.doc;
+        if doc.is_class(comma + 1, Class::RelativePronoun) {
+            return false;
+        }
+        let from = cues.partition_point(|c| c.first <= comma);
+        let Some(cue) = cues[from..].first().filter(|c| c.first <= comma + 8) else { return false };
+        let CueKind::Verb { participle: false, contentless: false, passive: false, .. } = cue.kind else { return false };
+        if cue.inverted.is_some() || (comma + 1..cue.first).any(|t| doc.tokens[t].kind == TokKind::Punct || doc.tokens[t].breaks_before > 0) {
+            return false;
+        }
+        // The subject opens the new clause, maybe after a conjunction.
+        let opens = if doc.is_class(comma + 1, Class::Coordinator) || doc.is_class(comma + 1, Class::Subordinator) { comma + 2 } else { comma + 1 };
+        // (A plain noun phrase only when short: "le pays faisant face à une véritable menace"
+        // is no subject and its verb.)
+        let plain = || self.plain_subject_before(cue.first).filter(|&w| cue.first - self.who_first(w) <= 4);
+        let who = self.subject_before(cue.first).or_else(plain);
+        // (A title may stand before a name: ", but Regional Governor Mark Ellison says".)
+        who.is_some_and(|w| (opens..=opens + 3).contains(&self.who_first(w)))
+    }
+
+    /// Trims spaces and final punctuation (but not a closing mark whose opener is inside).
+    pub(super) fn trim(&self, a: usize, b: usize) -> (usize, usize) {
+        let text = self.doc.text;
+        let mut b = b;
+        loop {
+            let s = &text[a..b];
+            let Some(c) = s.chars().next_back() else { break };
+            let balanced_close = match c {
+                '»' => s.contains('«'),
+                '”' => s.contains('“'),
+                '"' => s.matches('"').count() % 2 == 0,
+                ')' => s.contains('('),
+                _ => false,
+            };
+            if c.is_whitespace() || (matches!(c, '.' | ',' | ';' | ':' | '»' | '”' | '"' | '—' | '–' | '-' | '(' | ')') && !balanced_close) {
+                b -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        let mut a = a;
+        while a < b {
+            let c = text[a..b].chars().next().unwrap_or('x');
+            if c.is_whitespace() || matches!(c, ',' | ':' | '—' | '–') {
+                a += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        (a, b)
+    }
+
+    /// The comma that ends an opening `As X said` / `Comme l'a dit X` clause holding `cue`,
+    /// when the words after the cue (from `k`) are its addressee or its inverted subject.
+    pub(super) fn as_clause_end(&self, cue: &Cue, k: usize) -> Option<usize> {
+        let doc = self.doc;
+        let start = self.clause_start(cue.first);
+        if doc.match_class(start, Class::AsClause).is_none() || (start..cue.first).any(|j| doc.is_punct(j, ',')) {
+            return None;
+        }
+        if doc.is_punct(k, ',') {
+            return Some(k);
+        }
+        let w = self.subject_after(cue)?;
+        let (_, end) = self.who_span(w);
+        let after = doc.tokens.partition_point(|t| t.end <= end);
+        doc.is_punct(after, ',').then_some(after)
+    }
+}

@@ -1,0 +1,371 @@
+//! Speaker resolution: the roles the article binds to people (titles, appositions), and the
+//! cluster a name, pronoun or description refers to.
+
+use crate::clusters::Mention;
+use crate::lang::Class;
+use crate::schema::EntityType;
+use crate::segment::{Doc, TokKind};
+
+use super::{Ctx, Who};
+
+/// The gender of each cluster that a person's title (`Mme`, `Mr`) or given name (`Anne
+/// Martin`, not a lone `Martin`) tells; the first mention that tells wins.
+pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) -> Vec<Option<bool>> {
+    let mut out = vec![None; clusters];
+    for m in mentions {
+        if m.kind != EntityType::Person || out.get(m.cluster).is_none_or(|g| g.is_some()) {
+            continue;
+        }
+        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| doc.data.value(Class::Honorific, doc.low(t))));
+        let gender = match by_title {
+            Some(v) => Some(v == "f"),
+            None if m.last > m.first + 1 => doc.data.given_name_female.get(&crate::lang::key(doc.tok(m.first))).copied(),
+            None => None,
+        };
+        out[m.cluster] = gender;
+    }
+    // A person only ever called by a given name ("Gloria"): that name's gender. (A lone word
+    // in a cluster with fuller names is more likely a surname: "Martin" for "Anne Martin".)
+    let mut longest = vec![0; clusters];
+    for m in mentions {
+        if let Some(l) = longest.get_mut(m.cluster) {
+            *l = (*l).max(m.last - m.first);
+        }
+    }
+    for m in mentions {
+        if m.kind == EntityType::Person && longest.get(m.cluster) == Some(&1) && out[m.cluster].is_none() {
+            out[m.cluster] = doc.data.given_name_female.get(&crate::lang::key(doc.tok(m.first))).copied();
+        }
+    }
+    out
+}
+
+impl Ctx<'_, '_> {
+    /// Role bindings from titles before names (`le président russe Vladimir Poutine`) and
+    /// appositions (`le président kazakh, Kassym-Jomart Tokaïev,` / `X, porte-parole de Y,`).
+    pub(super) fn bind_roles(&mut self) {
+        let doc = self.doc;
+        for m in self.mentions {
+            // "L'ONG Human Rights Watch", "the company Medica": an organisation after its kind.
+            if m.kind == EntityType::Organization && m.first > 0 && doc.is_class(m.first - 1, Class::OrgRole) {
+                if let Some((key, head)) = self.description_ending_at(m.first - 1).and_then(|a| self.role_key(a, m.first)) {
+                    self.roles.push((m.first, key, head, m.cluster));
+                }
+            }
+            if m.kind != EntityType::Person {
+                continue;
+            }
+            if let Some((ta, _)) = m.title {
+                if let Some((key, head)) = self.role_key(ta, m.first) {
+                    self.roles.push((m.first, key, head, m.cluster));
+                }
+            }
+            if m.first >= 2 && doc.is_punct(m.first - 1, ',') {
+                if let Some(words) = self.apposition_before(m.first - 1) {
+                    self.appositions.push((m.first, words, m.cluster));
+                }
+            }
+            if doc.is_punct(m.last, ',') {
+                if let Some(words) = self.apposition_after(m.last + 1) {
+                    self.appositions.push((m.first, words, m.cluster));
+                }
+            }
+            // "le président kazakh, X,": a description right before ", X".
+            if m.first >= 2 && doc.is_punct(m.first - 1, ',') {
+                if let Some(a) = self.description_ending_at(m.first - 2) {
+                    if let Some((key, head)) = self.role_key(a, m.first - 1) {
+                        self.roles.push((m.first, key, head, m.cluster));
+                    }
+                }
+            }
+            // "X, porte-parole du Kremlin,": a description right after "X,".
+            if doc.is_punct(m.last, ',') {
+                if let Some(b) = self.description_starting_at(m.last + 1) {
+                    if let Some((key, head)) = self.role_key(m.last + 1, b) {
+                        self.roles.push((m.first, key, head, m.cluster));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The content words of a description (lowercase, without determiners, prepositions and
+    /// conjunctions), or `None` when a verb or punctuation stands in it.
+    fn description_words(&self, a: usize, b: usize) -> Option<Vec<String>> {
+        let doc = self.doc;
+        let mut words = Vec::new();
+        for t in a..b {
+            let tok = doc.tokens[t];
+            if tok.kind == TokKind::Punct || tok.breaks_before > 0 && t > a || doc.verb_form(t).is_some() || doc.is_class(t, Class::Auxiliary) {
+                return None;
+            }
+            let function = [Class::Determiner, Class::Genitive, Class::Preposition, Class::OrgConnector, Class::Coordinator].iter().any(|&c| doc.is_class(t, c));
+            if tok.kind == TokKind::Word && !function {
+                words.push(doc.low(t).to_lowercase());
+            }
+        }
+        (!words.is_empty()).then_some(words)
+    }
+
+    /// The description ending before the comma at `comma` that opens with a determiner
+    /// (`avec son complice de toujours, X`), as its content words.
+    fn apposition_before(&self, comma: usize) -> Option<Vec<String>> {
+        let doc = self.doc;
+        let s = doc.sentence_of(comma);
+        let lo = s.first.max(comma.saturating_sub(8));
+        let start = (lo..comma).rev().find(|&d| {
+            let opens = doc.is_class(d, Class::Determiner) || doc.tokens[d].kind == TokKind::Elision;
+            // (Not "de la" inside the description.)
+            opens && (d == 0 || !doc.is_class(d - 1, Class::Genitive) && !doc.is_class(d - 1, Class::OrgConnector))
+        })?;
+        self.description_words(start, comma)
+    }
+
+    /// The description after a name's comma, from a determiner to the next comma or the end
+    /// of the sentence (`X, an Australian woman and former member,`).
+    fn apposition_after(&self, a: usize) -> Option<Vec<String>> {
+        let doc = self.doc;
+        if a >= doc.tokens.len() || !(doc.is_class(a, Class::Determiner) || doc.tokens[a].kind == TokKind::Elision) {
+            return None;
+        }
+        let s = doc.sentence_of(a);
+        let end = (a + 1..s.last.min(a + 10)).find(|&t| doc.tokens[t].kind == TokKind::Punct)?;
+        if !(doc.is_punct(end, ',') || doc.is_punct(end, '.') || doc.is_punct(end, ';')) {
+            return None;
+        }
+        self.description_words(a, end)
+    }
+
+    /// The person the article described with all the words of the description `a..b`
+    /// (`son complice` for `son complice de toujours, X`): the nearest before, else the first
+    /// after.
+    fn apposition_person(&self, a: usize, b: usize) -> Option<usize> {
+        let words = self.description_words(a, b)?;
+        let fits = |r: &&(usize, Vec<String>, usize)| words.iter().all(|w| r.1.contains(w));
+        let split = self.appositions.partition_point(|r| r.0 <= a);
+        let before = self.appositions[..split].iter().rev().take(256).find(fits);
+        before.or_else(|| self.appositions[split..].iter().take(256).find(fits)).map(|r| r.2)
+    }
+
+    /// A definite singular person's role after its cue (`« … » a poursuivi l'expert`, `added
+    /// the spokesman`) that nothing binds: the person who spoke in the last two sentences
+    /// before its claim (at token `pos`). (Before its cue, `Le chercheur précise` may well
+    /// bring in someone new.)
+    fn recent_speaker(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
+        let doc = self.doc;
+        if a < pos {
+            return None;
+        }
+        let det = doc.data.value(Class::Determiner, doc.low(a)).or_else(|| (doc.tokens[a].kind == TokKind::Elision).then_some(""))?;
+        let last = doc.low(b - 1);
+        let plural = det.contains("pl") || det.contains("indef") || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s));
+        if plural || doc.data.is(Class::OrgRole, last) || (a..b).any(|t| doc.is_class(t, Class::DocumentNoun)) {
+            return None;
+        }
+        let sentence = doc.tokens[pos].sentence;
+        let &(p, c) = self.spoken.last()?;
+        (sentence.saturating_sub(doc.tokens[p].sentence) <= 2 && self.cluster_kind(c) == Some(EntityType::Person)).then_some(c)
+    }
+
+    /// The lowercase role phrase of tokens `a..b` without its determiner, and its head role.
+    pub(super) fn role_key(&self, a: usize, b: usize) -> Option<(String, String)> {
+        let doc = self.doc;
+        let mut a = a;
+        while a < b && (doc.is_class(a, Class::Determiner) || doc.tokens[a].kind == TokKind::Elision) {
+            a += 1;
+        }
+        if a >= b {
+            return None;
+        }
+        let head_end = doc.match_class(a, Class::Role).or_else(|| doc.match_class(a, Class::Honorific))?;
+        let head = doc.span_text(a, head_end.min(b)).to_lowercase();
+        let key = doc.span_text(a, b).to_lowercase();
+        Some((key, head))
+    }
+
+    /// A description (`le président kazakh`, `the spokesman`) ending at token `end`, as its first token.
+    pub(super) fn description_ending_at(&self, end: usize) -> Option<usize> {
+        let doc = self.doc;
+        let lo = end.saturating_sub(8);
+        (lo..=end).find(|&d| {
+            (d == 0 || !doc.is_class(d - 1, Class::Determiner) && doc.tokens[d - 1].kind != TokKind::Elision)
+                && self.description_starting_at(d) == Some(end + 1)
+        })
+    }
+
+    /// A description starting at token `a`, as the index past it: [det] role [adjectives]
+    /// [de + name or word].
+    pub(super) fn description_starting_at(&self, a: usize) -> Option<usize> {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let mut k = a;
+        while k < n && (doc.is_class(k, Class::Determiner) || doc.tokens[k].kind == TokKind::Elision) && k < a + 2 {
+            k += 1;
+        }
+        let mut end = doc.match_class(k, Class::Role)?;
+        // Adjectives and demonyms: "kazakh", "russe", "japonais", "américain".
+        while end < n && end < k + 6 && doc.tokens[end].breaks_before == 0 && doc.tokens[end].kind == TokKind::Word {
+            let w = doc.tok(end);
+            let low = doc.low(end);
+            let adjective = (doc.data.demonyms.contains(w) || doc.data.demonyms.contains(low)) && w.chars().next().is_some_and(char::is_lowercase);
+            if adjective {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        // "de la MEA", "du Kremlin", "of the company", "de l'OTSC".
+        if end < n && doc.tokens[end].breaks_before == 0 {
+            let conn = doc.match_class(end, Class::OrgConnector).filter(|_| doc.match_class(end, Class::Genitive).is_some());
+            if let Some(c) = conn {
+                let mut c = c;
+                while c < n && (doc.is_class(c, Class::Determiner) || doc.tokens[c].kind == TokKind::Elision) && c < end + 3 {
+                    c += 1;
+                }
+                if let Some(m) = self.mention_starting_at(c) {
+                    return Some(self.mentions[m].last);
+                }
+                if c < n && doc.tokens[c].kind == TokKind::Word && doc.tokens[c].breaks_before == 0 && doc.verb_form(c).is_none() {
+                    return Some(c + 1);
+                }
+            }
+        }
+        Some(end)
+    }
+
+    /// The cluster a speaker mention refers to.
+    pub(super) fn resolve(&self, w: Who, pos: usize, not: Option<usize>) -> Option<usize> {
+        match w {
+            Who::Mention(m) => Some(self.mentions[m].cluster),
+            Who::Pronoun { tok, span, plural } => self.resolve_pronoun(tok.min(pos), span, plural, not),
+            Who::Description(a, b) => self.resolve_description(a, b, pos),
+            Who::Group(..) => None,
+        }
+    }
+
+    /// A pronoun: the latest person who spoke or stood first in a sentence before it;
+    /// a plural pronoun: the latest organisation that spoke.
+    pub(super) fn resolve_pronoun(&self, tok: usize, span: (usize, usize), plural: bool, not: Option<usize>) -> Option<usize> {
+        let doc = self.doc;
+        // "il" / "she": a person of another gender is not its referent.
+        let value = doc.data.value(Class::PronounSubject, &doc.text[span.0..span.1].to_lowercase());
+        // "he" / "she" never stand for an organisation, "it" never for a person.
+        let only_person = value.is_some_and(|v| v.ends_with("person"));
+        let neuter = value.is_some_and(|v| v.starts_with('n'));
+        let wanted = if plural || neuter { EntityType::Organization } else { EntityType::Person };
+        let pronoun_female = value.and_then(|v| match v.as_bytes().first() {
+            Some(b'f') => Some(true),
+            Some(b'm') => Some(false),
+            _ => None,
+        });
+        let fits = |c: usize| Some(c) != not && (pronoun_female.is_none() || self.female.get(c).copied().flatten().is_none_or(|f| Some(f) == pronoun_female));
+        // The latest speaker within the last few sentences, whatever its type ("elle" for
+        // "l'ONG", "it" for a company); further back, only one of the pronoun's type.
+        let sentence = doc.tokens[tok].sentence;
+        let last_spoken = self.spoken.iter().rev().take(64).find(|(p, c)| {
+            let near = sentence.saturating_sub(doc.tokens[*p].sentence) <= 2;
+            let kind = self.cluster_kind(*c);
+            (near && !plural && !only_person && !(neuter && kind == Some(EntityType::Person)) || kind == Some(wanted)) && fits(*c)
+        });
+        // Latest subject-position mention before the pronoun.
+        let before = self.mentions.partition_point(|m| m.first < tok);
+        let mut latest_subject = None;
+        let mut latest_any = None;
+        for m in self.mentions[..before].iter().rev().take(200) {
+            if m.kind != wanted || !fits(m.cluster) {
+                continue;
+            }
+            if latest_any.is_none() {
+                latest_any = Some((m.first, m.cluster));
+            }
+            let subject = doc.starts_sentence(m.first) || m.title.is_some_and(|(a, _)| doc.starts_sentence(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && doc.starts_sentence(a - 1));
+            if subject {
+                latest_subject = Some((m.first, m.cluster));
+                break;
+            }
+        }
+        let candidates = [last_spoken.copied(), latest_subject];
+        candidates.into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c).or(latest_any.map(|(_, c)| c))
+    }
+
+    pub(super) fn cluster_kind(&self, c: usize) -> Option<EntityType> {
+        self.kinds.get(c).copied()
+    }
+
+    /// A description: the person the article gives that role (nearest before, else the
+    /// first after), matching the whole role phrase first, then its head.
+    pub(super) fn resolve_description(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
+        // "le communiqué du ministère", "The results of the X Study": the body whose text it is.
+        if self.doc.is_class(a, Class::DocumentNoun) || self.doc.is_class(a + 1, Class::DocumentNoun) {
+            if let Some(m) = (a..b).find_map(|t| self.at[t]).filter(|&m| matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization)) {
+                return Some(self.mentions[m].cluster);
+            }
+        }
+        let Some((key, head)) = self.role_key(a, b) else {
+            // "l'organisation militant pour …", "le collectif de défense …": an organisation word.
+            let mut h = a;
+            while h < b && (self.doc.is_class(h, Class::Determiner) || self.doc.tokens[h].kind == TokKind::Elision) {
+                h += 1;
+            }
+            if let Some(c) = self.apposition_person(a, b) {
+                return Some(c);
+            }
+            // "The security firm Secunia.com": a name the description holds is its own referent.
+            if h >= b || (h + 1..b).any(|t| self.doc.is_cap(t) && self.at[t].is_none()) {
+                return None;
+            }
+            // "the Church" for the Church of Scientology, "la Commission" for the Commission
+            // européenne: an organisation named with that word.
+            return self.organisation_named_with(a, h).or_else(|| self.doc.is_class(h, Class::OrgRole).then(|| self.latest_organisation(a)).flatten());
+        };
+        // Roles are bound in text order; the nearest before `a`, else the first after.
+        // ("the government", "le groupe": an organisation's word never names a person.)
+        let org_word = self.doc.data.is(Class::OrgRole, &head);
+        let fits = |r: &(usize, String, String, usize)| !org_word || self.cluster_kind(r.3) == Some(EntityType::Organization);
+        let pick = |f: &dyn Fn(&(usize, String, String, usize)) -> bool| {
+            let split = self.roles.partition_point(|r| r.0 <= a);
+            let before = self.roles[..split].iter().rev().take(256).find(|r| f(r) && fits(r));
+            let after = self.roles[split..].iter().take(256).find(|r| f(r) && fits(r));
+            before.or(after).map(|r| r.3)
+        };
+        let bound = pick(&|r| r.1 == key).or_else(|| {
+            // The head alone ("le président") only when the description adds nothing else.
+            (key == head).then(|| pick(&|r| r.2 == head)).flatten()
+        });
+        if bound.is_some() {
+            return bound;
+        }
+        if !org_word {
+            if let Some(c) = self.apposition_person(a, b).or_else(|| self.recent_speaker(a, b, pos)) {
+                return Some(c);
+            }
+        }
+        // "l'ONG", "le groupe", "the company": the organisation that last spoke or was named.
+        if self.doc.data.is(Class::OrgRole, &head) {
+            let h = (a..b).find(|&t| self.doc.is_class(t, Class::OrgRole)).unwrap_or(a);
+            return self.organisation_named_with(a, h).or_else(|| self.latest_organisation(a));
+        }
+        None
+    }
+
+    /// The latest organisation before token `a` whose name holds the word at token `h`.
+    pub(super) fn organisation_named_with(&self, a: usize, h: usize) -> Option<usize> {
+        let doc = self.doc;
+        let word = doc.low(h);
+        let before = self.mentions.partition_point(|m| m.first < a);
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .take(300)
+            .find(|m| m.kind == EntityType::Organization && m.last - m.first > 1 && (m.first..m.last).any(|t| doc.low(t) == word))
+            .map(|m| m.cluster)
+    }
+
+    /// The organisation that last spoke or was named before token `a`.
+    pub(super) fn latest_organisation(&self, a: usize) -> Option<usize> {
+        let before = self.mentions.partition_point(|m| m.first < a);
+        let spoken = self.spoken.iter().rev().take(64).find(|(_, c)| self.cluster_kind(*c) == Some(EntityType::Organization)).map(|&(p, c)| (p, c));
+        let named = self.mentions[..before].iter().rev().take(200).find(|m| m.kind == EntityType::Organization).map(|m| (m.first, m.cluster));
+        [spoken, named].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c)
+    }
+}
