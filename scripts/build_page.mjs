@@ -13,9 +13,8 @@
 // No bundler: the modules are joined by dropping their `import` lines and `export` keywords,
 // which works because every top-level name is unique across them (checked below). The joined
 // scripts and the stylesheet of the single file are then minified by esbuild (scripts/package.json):
-// about 10 KB less under gzip, which the page's 250 KB budget spends on a faster core (see the
-// inline threshold in .cargo/config.toml). www/gen/assets.js, for the page over http, keeps the
-// readable sources.
+// about 12 KB less under gzip, inside the page's 250 KB budget. www/gen/assets.js, for the page
+// over http, keeps the readable sources.
 
 import { transformSync } from 'esbuild';
 import { createHash } from 'node:crypto';
