@@ -796,6 +796,56 @@ fn sort_prefix(s: &str) -> u64 {
     u64::from_be_bytes(b)
 }
 
+/// The verbs of a speech-verb file: lemma, forms, flags. A regular verb's forms are written as
+/// the name of a paradigm (`*er`), given once by a line `*er<TAB>e ent ons …`: the lemma, then
+/// the lemma without that ending plus each suffix (scripts/lexicons/paradigms.py).
+fn speech_verbs(file: &'static str) -> Vec<(&'static str, Vec<&'static str>, &'static str)> {
+    // The spelled-out forms of every paradigm verb, in one buffer borrowed by all of them.
+    let mut paradigms: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+    let mut spelled = String::new();
+    let mut rows = Vec::new();
+    for line in lines(file) {
+        let mut cols = line.split('\t');
+        let (Some(lemma), Some(forms)) = (cols.next(), cols.next()) else { continue };
+        let flags = cols.next().unwrap_or("");
+        if let Some(ending) = lemma.strip_prefix('*') {
+            paradigms.push((ending, forms.split(' ').filter(|f| !f.is_empty()).collect()));
+        } else {
+            rows.push((lemma, forms, flags));
+        }
+    }
+    let paradigm = |forms: &str| forms.strip_prefix('*').and_then(|e| paradigms.iter().find(|(ending, _)| *ending == e));
+    let mut ends = Vec::new();
+    for &(lemma, forms, _) in &rows {
+        if let Some((ending, suffixes)) = paradigm(forms) {
+            let stem = lemma.strip_suffix(ending).unwrap_or(lemma);
+            for suffix in suffixes {
+                spelled.push_str(stem);
+                spelled.push_str(suffix);
+                ends.push(spelled.len());
+            }
+        }
+    }
+    let spelled: &'static str = Box::leak(spelled.into_boxed_str());
+    let mut ends = ends.into_iter();
+    let mut start = 0;
+    rows.into_iter()
+        .map(|(lemma, forms, flags)| {
+            let list = match paradigm(forms) {
+                Some((_, suffixes)) => std::iter::once(lemma)
+                    .chain(ends.by_ref().take(suffixes.len()).map(|end| {
+                        let f = &spelled[start..end];
+                        start = end;
+                        f
+                    }))
+                    .collect(),
+                None => forms.split(' ').filter(|f| !f.is_empty()).collect(),
+            };
+            (lemma, list, flags)
+        })
+        .collect()
+}
+
 /// Entries of a one-entry-per-line file, `#` header lines and blank lines skipped.
 fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
     // `str::lines` then `trim`, which removes a `\r` too; most lines need no trimming, as
@@ -923,10 +973,7 @@ impl LangData {
         }
         let mut verb_forms = HashMap::with_capacity_and_hasher(4 * line_count(src.speech_verbs), Default::default());
         let mut verb_lemmas = Vec::new();
-        for line in lines(src.speech_verbs) {
-            let mut cols = line.split('\t');
-            let (Some(lemma), Some(forms)) = (cols.next(), cols.next()) else { continue };
-            let flags = cols.next().unwrap_or("");
+        for (lemma, forms, flags) in speech_verbs(src.speech_verbs) {
             let form = VerbForm {
                 clause: flags.split([',', ' ']).any(|f| f == "que" || f == "that"),
                 lemma: verb_lemmas.len() as u32,
@@ -937,7 +984,7 @@ impl LangData {
                     && !flags.split([',', ' ']).any(|f| f == "accuse"),
             };
             verb_lemmas.push(lemma);
-            for f in forms.split(' ').filter(|f| !f.is_empty()) {
+            for f in forms {
                 verb_forms.entry(static_low_key(f)).or_insert(form);
             }
         }
@@ -1055,6 +1102,21 @@ mod tests {
         assert_eq!(detect("Le président a déclaré que la situation était critique."), Lang::Fr);
         assert_eq!(detect("The president said that the situation was critical."), Lang::En);
         assert_eq!(detect(""), Lang::Fr);
+    }
+
+    #[test]
+    fn speech_verbs_expand_their_paradigms() {
+        let file = "*er\te ent é\nannoncer\tannoncer annonce annoncent annonçons annoncé\tque\naffirmer\t*er\tque\n*e\tes ed\nargue\t*e\n";
+        let verbs = speech_verbs(file);
+        let forms: Vec<(&str, Vec<&str>, &str)> = verbs.iter().map(|(l, f, x)| (*l, f.clone(), *x)).collect();
+        assert_eq!(
+            forms,
+            vec![
+                ("annoncer", vec!["annoncer", "annonce", "annoncent", "annonçons", "annoncé"], "que"),
+                ("affirmer", vec!["affirmer", "affirme", "affirment", "affirmé"], "que"),
+                ("argue", vec!["argue", "argues", "argued"], ""),
+            ]
+        );
     }
 
     #[test]

@@ -48,6 +48,9 @@ except ImportError as e:  # pragma: no cover
 
 from importlib.metadata import version as pkg_version
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import paradigms  # noqa: E402  (this folder's own module)
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT_FR = ROOT / "data" / "fr" / "speech_verbs.txt"
 OUT_EN = ROOT / "data" / "en" / "speech_verbs.txt"
@@ -593,7 +596,7 @@ def check(path, lang):
     import random
     text = path.read_bytes().decode("utf-8")
     assert "\r" not in text and "\n\n" not in text and text.endswith("\n"), path
-    lines = [l for l in text.split("\n") if l and not l.startswith("#")]
+    lines = paradigms.expand([l for l in text.split("\n") if l and not l.startswith("#")])
     lemmas = [l.split("\t")[0] for l in lines]
     assert lemmas == sorted(lemmas) and len(set(lemmas)) == len(lemmas), "unsorted or duplicate lemmas"
     forms = set()
@@ -619,7 +622,8 @@ def main():
     en = build_english()
     fr = build_french(en[3])
     for path, (header, lines, stats, _) in ((OUT_FR, fr), (OUT_EN, en)):
-        size = write(path, header, lines)
+        heads, body = paradigms.compact(lines)
+        size = write(path, header + paradigms.HEADER, heads + body)
         print(f"{path.relative_to(ROOT)}: {stats['lemmas']} lemmas "
               f"({stats['from_source']} from the source), {stats['forms']} forms, {size} bytes")
         if stats.get("guessed_templates"):
