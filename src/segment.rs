@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{key, key_into, Class, Lang, LangData, VerbForm, WordBits};
+use crate::lang::{fold_into, key, key_into, Class, Lang, LangData, VerbForm, WordBits};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -183,6 +183,44 @@ impl<'t> Doc<'t> {
         } else {
             Cow::Owned(key(self.span_text(a, b)))
         }
+    }
+
+    /// Appends the fold of token `i`'s key: `lang::fold(doc.key(i))`.
+    pub fn push_folded(&self, i: usize, out: &mut String) {
+        if self.tok(i).is_ascii() {
+            // An ASCII token's key folds to its lowercase key with i for y.
+            out.extend(self.low(i).bytes().map(|b| if b == b'y' { 'i' } else { char::from(b) }));
+        } else {
+            fold_into(self.key(i), out);
+        }
+    }
+
+    /// Grows the key of a span ending with token `j - 1`, and its fold, by token `j`: what
+    /// `key(doc.span_text(a, j + 1))` and its fold write, without building them anew.
+    pub fn push_span_key(&self, j: usize, key: &mut String, folded: &mut String) {
+        let mut space = false;
+        // Whitespace, and the zero-width characters the tokenizer passes over, which the
+        // key keeps (`key` joins the words with one space, none after an apostrophe).
+        for c in self.text[self.tokens[j - 1].end..self.tokens[j].start].chars() {
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && !key.ends_with('\'') {
+                key.push(' ');
+                folded.push(' ');
+            }
+            space = false;
+            let start = key.len();
+            key_into(c.encode_utf8(&mut [0; 4]), key);
+            fold_into(&key[start..], folded);
+        }
+        if space && !key.ends_with('\'') {
+            key.push(' ');
+            folded.push(' ');
+        }
+        key.push_str(self.key(j));
+        self.push_folded(j, folded);
     }
 
     /// Whether token `i` is a word starting with a capital letter.
