@@ -1250,9 +1250,10 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// One type per name in a document; people's surnames and given names; unknown single
 /// words typed by the document, then by their context.
 fn consistency(doc: &Doc, cands: &mut [Candidate]) {
-    let lowercase: HashSet<String> = (0..doc.tokens.len())
-        .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
-        .map(|i| doc.low(i).to_string())
+    // (Only common words are looked up in it below; a token's bits follow from its key.)
+    let lowercase: HashSet<&str> = (0..doc.tokens.len())
+        .filter(|&i| doc.is_common_word(i) && doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
+        .map(|i| doc.low(i))
         .collect();
     // A person's parts spread from the strongest evidence first (a given name, a title): a
     // weaker name that opens with such a surname and goes on with unknown words is that
