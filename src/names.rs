@@ -139,14 +139,14 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
 
 /// Words written with a capital somewhere other than at the start of a sentence or in a
 /// headline: those are names even where a sentence starts with them.
-fn recurring_capitals(doc: &Doc) -> HashSet<String> {
+fn recurring_capitals<'d>(doc: &'d Doc) -> HashSet<&'d str> {
     let mut set = HashSet::default();
     // Most words are lowercase: room for them up front rather than rehashing as it grows.
     let mut lowercase = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
     for i in 0..doc.tokens.len() {
         let s = doc.sentence_of(i);
         if doc.is_cap(i) && !doc.starts_sentence(i) && !s.headline && !s.all_caps {
-            set.insert(doc.key(i).to_string());
+            set.insert(doc.key(i));
         } else if doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
             lowercase.insert(doc.tok(i));
         }
@@ -200,23 +200,23 @@ fn is_date_word(doc: &Doc, i: usize) -> bool {
 
 /// Whether the capitalised token `i` is an ordinary word capitalised by its position (the
 /// start of a sentence, a title-case headline, an all-caps line).
-fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool {
+fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<&str>) -> bool {
     let s = doc.sentence_of(i);
     let positional = doc.starts_sentence(i) || s.title_case || s.all_caps;
     if !positional {
         return false;
     }
     let word = doc.tok(i);
-    let k = key(word);
+    let k = doc.key(i);
     let before_capital = i + 1 < doc.tokens.len() && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0;
-    if doc.data.given_names.contains(&k) && before_capital || gazetteer(doc, &k).is_some() {
+    if doc.data.given_names.contains(k) && before_capital || gazetteer(doc, k).is_some() {
         return false;
     }
     // "Radio Habana Cuba", "Banque Populaire": a body's head word opens the name after it.
     if before_capital && is_org_head(doc, i) && !s.all_caps {
         return false;
     }
-    if recurring.contains(&k) && !s.all_caps {
+    if recurring.contains(k) && !s.all_caps {
         return false;
     }
     if doc.is_upper(i) && !s.all_caps {
@@ -239,8 +239,8 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
         || doc.low_is(i, Class::Preposition)
         || doc.low_is(i, Class::Subordinator)
         || doc.low_is(i, Class::Coordinator)
-        || doc.data.demonyms.contains(&k)
-        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains(&title_case(word))
+        || doc.data.demonyms.contains(k)
+        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains(title_case(word).as_str())
 }
 
 fn title_case(word: &str) -> String {
@@ -347,7 +347,7 @@ fn connector(doc: &Doc, j: usize) -> Option<usize> {
     a.max(b)
 }
 
-fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
+fn candidates(doc: &Doc, recurring: &HashSet<&str>) -> Vec<Candidate> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut phrase = (String::with_capacity(64), String::with_capacity(64));
@@ -709,7 +709,7 @@ fn collective_possessive(doc: &Doc, j: usize) -> bool {
 
 /// Removes ordinary words capitalised by position, titles, and unlicensed connectors, then
 /// pushes what remains (maybe several names) to `out`.
-fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Candidate>) {
+fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<&str>, out: &mut Vec<Candidate>) {
     let (mut a, b) = (c.first, c.last);
     let mut title = None;
     // Leading: positional capitals, honorifics and roles (Le, Selon, M., Président, Prime Minister).
