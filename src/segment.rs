@@ -189,7 +189,12 @@ impl<'t> Doc<'t> {
     pub fn push_folded(&self, i: usize, out: &mut String) {
         if self.tok(i).is_ascii() {
             // An ASCII token's key folds to its lowercase key with i for y.
-            out.extend(self.low(i).bytes().map(|b| if b == b'y' { 'i' } else { char::from(b) }));
+            let low = self.low(i);
+            if low.contains('y') {
+                out.extend(low.bytes().map(|b| if b == b'y' { 'i' } else { char::from(b) }));
+            } else {
+                out.push_str(low);
+            }
         } else {
             fold_into(self.key(i), out);
         }
