@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{fold_into, key, key_into, Class, Lang, LangData, VerbForm, WordBits};
+use crate::lang::{fold_into, is_alphabetic, is_numeric, key, key_into, Class, Lang, LangData, VerbForm, WordBits};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub struct Doc<'t> {
 }
 
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_alphabetic(c) || is_numeric(c)
         || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
 }
 
@@ -605,12 +605,12 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         let mut kind = TokKind::Punct;
-        if c.is_numeric() && c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
+        if c.is_ascii_digit() || (is_numeric(c) && !is_alphabetic(c)) {
             kind = TokKind::Number;
             while let Some((j, d)) = it.peek() {
                 let after = peek_at(j + d.len_utf8());
                 // Digits, letter suffixes (18h15, 1er), and a decimal or thousands mark between digits.
-                let goes_on = d.is_ascii_digit() || d.is_alphabetic() && !matches!(after, Some('\'' | '’')) || matches!(d, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit());
+                let goes_on = d.is_ascii_digit() || is_alphabetic(d) && !matches!(after, Some('\'' | '’')) || matches!(d, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit());
                 if !goes_on {
                     break;
                 }
@@ -651,7 +651,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                     continue;
                 }
                 // Typed texts also write the apostrophe with an acute or grave accent (Cléac´h).
-                if (is_apostrophe(d) || matches!(d, '\u{b4}' | '`')) && after.is_some_and(char::is_alphabetic) {
+                if (is_apostrophe(d) || matches!(d, '\u{b4}' | '`')) && after.is_some_and(is_alphabetic) {
                     let word = &text[i..end];
                     // `key(&format!("{}'", word.to_lowercase()))`, in a buffer kept between words.
                     elided.clear();
@@ -710,7 +710,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
 
 /// The letters `s` starts with.
 fn alphabetic_prefix(s: &str) -> &str {
-    &s[..s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())]
+    &s[..s.find(|c: char| !is_alphabetic(c)).unwrap_or(s.len())]
 }
 
 /// Whether `s.to_lowercase()` is `low` (an ASCII word), without allocating for ASCII `s`.
