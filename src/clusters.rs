@@ -72,9 +72,11 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
     // The first and last words of organisation names (`Church` of `Church of Scientology`),
     // for their short names (`the Church`); the latest name wins.
     let mut by_end_word: HashMap<String, usize> = HashMap::default();
-    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Person) {
-        let p = person_name(doc, m);
-        let Some(given) = p.given else { continue };
+    // Each person's name parts, worked out once for both passes.
+    let mut names: Vec<Option<PersonName>> = mentions.iter().map(|m| (m.kind == EntityType::Person).then(|| person_name(doc, m))).collect();
+    for (m, p) in mentions.iter_mut().zip(&names) {
+        let Some(p) = p else { continue };
+        let Some(given) = &p.given else { continue };
         let entry = by_surname.entry(p.surname.clone()).or_default();
         let g = match entry.iter().find(|(_, g)| g.as_deref().is_none_or(|g| given_agrees(g, &given))) {
             Some(&(g, _)) => g,
@@ -94,7 +96,7 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
             continue;
         }
         if m.kind == EntityType::Person {
-            let p = person_name(doc, m);
+            let p = names[idx].take().expect("a person's name parts");
             if p.given.is_some() {
                 groups[m.cluster].mentions.push(idx);
                 continue;
