@@ -78,7 +78,7 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
         let Some(p) = p else { continue };
         let Some(given) = &p.given else { continue };
         let entry = by_surname.entry(p.surname.clone()).or_default();
-        let g = match entry.iter().find(|(_, g)| g.as_deref().is_none_or(|g| given_agrees(g, &given))) {
+        let g = match entry.iter().find(|(_, g)| g.as_deref().is_none_or(|g| given_agrees(g, given))) {
             Some(&(g, _)) => g,
             None => {
                 let g = new_group(&mut groups, EntityType::Person);
@@ -96,7 +96,7 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
             continue;
         }
         if m.kind == EntityType::Person {
-            let p = names[idx].take().expect("a person's name parts");
+            let p = names[idx].take().unwrap_or_else(|| person_name(doc, m));
             if p.given.is_some() {
                 groups[m.cluster].mentions.push(idx);
                 continue;
