@@ -124,21 +124,22 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
         let acronym = if upper { Some(fold_key(doc.tok(m.first)).replace('.', "")) } else { None };
         let short = m.kind == EntityType::Organization && m.last == m.first + 1 && m.why == crate::names::SHORT_NAME;
         // "Le Havre" and "du Havre": a place's name without its article.
-        let bare = (m.kind == EntityType::Location && m.last > m.first + 1 && doc.is_class(m.first, Class::Determiner)).then(|| fold_key(&doc.span_key(m.first + 1, m.last)));
+        let bare = (m.kind == EntityType::Location && m.last > m.first + 1 && doc.is_class(m.first, Class::Determiner)).then(|| (m.kind, fold_key(&doc.span_key(m.first + 1, m.last))));
+        let name = (m.kind, key);
         let g = by_name
-            .get(&(m.kind, key.clone()))
+            .get(&name)
             .copied()
-            .or_else(|| bare.as_ref().and_then(|b| by_name.get(&(m.kind, b.clone())).copied()))
+            .or_else(|| bare.as_ref().and_then(|b| by_name.get(b).copied()))
             .or_else(|| acronym.as_ref().and_then(|a| by_initials.get(a).copied()))
             .or_else(|| initials.as_ref().and_then(|i| by_initials.get(i).copied()))
-            .or_else(|| short.then(|| by_end_word.get(&key).copied()).flatten());
+            .or_else(|| short.then(|| by_end_word.get(&name.1).copied()).flatten());
         let g = match g {
             Some(g) => g,
             None => new_group(&mut groups, m.kind),
         };
-        by_name.entry((m.kind, key)).or_insert(g);
+        by_name.entry(name).or_insert(g);
         if let Some(b) = bare {
-            by_name.entry((m.kind, b)).or_insert(g);
+            by_name.entry(b).or_insert(g);
         }
         if let Some(i) = initials {
             by_initials.entry(i).or_insert(g);
