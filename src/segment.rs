@@ -582,9 +582,22 @@ fn low_key_into(tok: &str, out: &mut String) {
     for c in tok.chars() {
         if c.is_ascii() {
             out.push(rewrite(c.to_ascii_lowercase()));
+        } else if let Some(l) = latin1_lowercase(c) {
+            out.push(l);
         } else {
             out.extend(c.to_lowercase().map(rewrite));
         }
+    }
+}
+
+/// The lowercase of a Latin-1 letter (`É` → `é`, `é` → `é`), the most frequent non-ASCII
+/// characters of news text, without the Unicode tables; `None` for any other character.
+#[inline]
+fn latin1_lowercase(c: char) -> Option<char> {
+    match c {
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20),
+        '\u{df}'..='\u{ff}' => Some(c),
+        _ => None,
     }
 }
 
@@ -812,6 +825,15 @@ fn dotted_len(rest: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_lowercase_matches_the_standard_library() {
+        for c in (0x80..0x300).filter_map(char::from_u32) {
+            if let Some(l) = latin1_lowercase(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
+            }
+        }
+    }
 
     fn toks(text: &str, lang: Lang) -> Vec<String> {
         let d = Doc::new(text, lang);
