@@ -72,11 +72,13 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
     // The first and last words of organisation names (`Church` of `Church of Scientology`),
     // for their short names (`the Church`); the latest name wins.
     let mut by_end_word: HashMap<String, usize> = HashMap::default();
-    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Person) {
-        let p = person_name(doc, m);
-        let Some(given) = p.given else { continue };
+    // Each person's name parts, worked out once for both passes.
+    let mut names: Vec<Option<PersonName>> = mentions.iter().map(|m| (m.kind == EntityType::Person).then(|| person_name(doc, m))).collect();
+    for (m, p) in mentions.iter_mut().zip(&names) {
+        let Some(p) = p else { continue };
+        let Some(given) = &p.given else { continue };
         let entry = by_surname.entry(p.surname.clone()).or_default();
-        let g = match entry.iter().find(|(_, g)| g.as_deref().is_none_or(|g| given_agrees(g, &given))) {
+        let g = match entry.iter().find(|(_, g)| g.as_deref().is_none_or(|g| given_agrees(g, given))) {
             Some(&(g, _)) => g,
             None => {
                 let g = new_group(&mut groups, EntityType::Person);
@@ -94,7 +96,7 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
             continue;
         }
         if m.kind == EntityType::Person {
-            let p = person_name(doc, m);
+            let p = names[idx].take().unwrap_or_else(|| person_name(doc, m));
             if p.given.is_some() {
                 groups[m.cluster].mentions.push(idx);
                 continue;
@@ -122,21 +124,22 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
         let acronym = if upper { Some(fold_key(doc.tok(m.first)).replace('.', "")) } else { None };
         let short = m.kind == EntityType::Organization && m.last == m.first + 1 && m.why == crate::names::SHORT_NAME;
         // "Le Havre" and "du Havre": a place's name without its article.
-        let bare = (m.kind == EntityType::Location && m.last > m.first + 1 && doc.is_class(m.first, Class::Determiner)).then(|| fold_key(&doc.span_key(m.first + 1, m.last)));
+        let bare = (m.kind == EntityType::Location && m.last > m.first + 1 && doc.is_class(m.first, Class::Determiner)).then(|| (m.kind, fold_key(&doc.span_key(m.first + 1, m.last))));
+        let name = (m.kind, key);
         let g = by_name
-            .get(&(m.kind, key.clone()))
+            .get(&name)
             .copied()
-            .or_else(|| bare.as_ref().and_then(|b| by_name.get(&(m.kind, b.clone())).copied()))
+            .or_else(|| bare.as_ref().and_then(|b| by_name.get(b).copied()))
             .or_else(|| acronym.as_ref().and_then(|a| by_initials.get(a).copied()))
             .or_else(|| initials.as_ref().and_then(|i| by_initials.get(i).copied()))
-            .or_else(|| short.then(|| by_end_word.get(&key).copied()).flatten());
+            .or_else(|| short.then(|| by_end_word.get(&name.1).copied()).flatten());
         let g = match g {
             Some(g) => g,
             None => new_group(&mut groups, m.kind),
         };
-        by_name.entry((m.kind, key)).or_insert(g);
+        by_name.entry(name).or_insert(g);
         if let Some(b) = bare {
-            by_name.entry((m.kind, b)).or_insert(g);
+            by_name.entry(b).or_insert(g);
         }
         if let Some(i) = initials {
             by_initials.entry(i).or_insert(g);

@@ -79,13 +79,40 @@ pub fn detect(text: &str) -> Lang {
     }
 }
 
+/// `char::is_alphabetic`, answered without the Unicode tables for ASCII, Latin-1 and the
+/// accented Latin letters (U+00C0 to U+024F, all letters but `×` and `÷`), which make most
+/// of the non-ASCII characters of news text.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{80}'..='\u{bf}' => matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}'),
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        // General punctuation: dashes, quotes, spaces.
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_numeric`, without the Unicode tables on the ranges of [`is_alphabetic`].
+#[inline]
+pub(crate) fn is_numeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_digit(),
+        '\u{80}'..='\u{bf}' => matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}'),
+        '\u{c0}'..='\u{24f}' | '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_numeric(),
+    }
+}
+
 /// The maximal runs of alphabetic characters of `text`, as
 /// `text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())` gives them, each with
 /// whether it is ASCII; ASCII bytes are tested without decoding them.
 fn alphabetic_runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let bytes = text.as_bytes();
     // Whether the non-ASCII character at byte `pos` is alphabetic, and its length.
-    let other = move |pos: usize| -> (bool, usize) { text[pos..].chars().next().map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8())) };
+    let other = move |pos: usize| -> (bool, usize) { text[pos..].chars().next().map_or((false, 1), |c| (is_alphabetic(c), c.len_utf8())) };
     let mut pos = 0;
     std::iter::from_fn(move || {
         loop {
@@ -1132,6 +1159,14 @@ mod tests {
         // The premise of `fold_into` folding one character at a time.
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert!(canonical_combining_class(c) == 0 || is_combining_mark(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn character_tests_match_the_standard_library() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
         }
     }
 

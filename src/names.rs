@@ -139,14 +139,14 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
 
 /// Words written with a capital somewhere other than at the start of a sentence or in a
 /// headline: those are names even where a sentence starts with them.
-fn recurring_capitals(doc: &Doc) -> HashSet<String> {
+fn recurring_capitals<'d>(doc: &'d Doc) -> HashSet<&'d str> {
     let mut set = HashSet::default();
     // Most words are lowercase: room for them up front rather than rehashing as it grows.
     let mut lowercase = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
     for i in 0..doc.tokens.len() {
         let s = doc.sentence_of(i);
         if doc.is_cap(i) && !doc.starts_sentence(i) && !s.headline && !s.all_caps {
-            set.insert(doc.key(i).to_string());
+            set.insert(doc.key(i));
         } else if doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
             lowercase.insert(doc.tok(i));
         }
@@ -200,23 +200,23 @@ fn is_date_word(doc: &Doc, i: usize) -> bool {
 
 /// Whether the capitalised token `i` is an ordinary word capitalised by its position (the
 /// start of a sentence, a title-case headline, an all-caps line).
-fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool {
+fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<&str>) -> bool {
     let s = doc.sentence_of(i);
     let positional = doc.starts_sentence(i) || s.title_case || s.all_caps;
     if !positional {
         return false;
     }
     let word = doc.tok(i);
-    let k = key(word);
+    let k = doc.key(i);
     let before_capital = i + 1 < doc.tokens.len() && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0;
-    if doc.data.given_names.contains(&k) && before_capital || gazetteer(doc, &k).is_some() {
+    if doc.data.given_names.contains(k) && before_capital || gazetteer(doc, k).is_some() {
         return false;
     }
     // "Radio Habana Cuba", "Banque Populaire": a body's head word opens the name after it.
     if before_capital && is_org_head(doc, i) && !s.all_caps {
         return false;
     }
-    if recurring.contains(&k) && !s.all_caps {
+    if recurring.contains(k) && !s.all_caps {
         return false;
     }
     if doc.is_upper(i) && !s.all_caps {
@@ -239,8 +239,8 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<String>) -> bool 
         || doc.low_is(i, Class::Preposition)
         || doc.low_is(i, Class::Subordinator)
         || doc.low_is(i, Class::Coordinator)
-        || doc.data.demonyms.contains(&k)
-        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains(&title_case(word))
+        || doc.data.demonyms.contains(k)
+        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains(title_case(word).as_str())
 }
 
 fn title_case(word: &str) -> String {
@@ -259,6 +259,15 @@ fn title_case(word: &str) -> String {
 
 /// Gazetteer type of a phrase, if any.
 fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
+    gazetteer_exact(doc, k).or_else(|| gazetteer_variant(doc, k, &fold_key(k)))
+}
+
+/// `gazetteer` of a phrase whose fold is known: `f` is `fold_key(k)`.
+fn gazetteer_folded(doc: &Doc, k: &str, f: &str) -> Option<(EntityType, &'static str)> {
+    gazetteer_exact(doc, k).or_else(|| gazetteer_variant(doc, k, f))
+}
+
+fn gazetteer_exact(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
     let d = doc.data;
     if d.organizations.contains(k) {
         return Some((EntityType::Organization, "gazetteer: organisations"));
@@ -266,11 +275,16 @@ fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
     if d.locations.contains(k) {
         return Some((EntityType::Location, "gazetteer: places"));
     }
+    None
+}
+
+/// The gazetteer type of a phrase that no entry spells so: `f` is its fold.
+fn gazetteer_variant(doc: &Doc, k: &str, f: &str) -> Option<(EntityType, &'static str)> {
+    let d = doc.data;
     // Spelling variants: Etats-Unis for États-Unis, Tokyo for Tōkyō.
-    let f = fold_key(k);
-    if d.folded_organizations.contains(&f) {
+    if d.folded_organizations.contains(f) {
         return Some((EntityType::Organization, "gazetteer: organisations"));
-    } else if d.folded_locations.contains(&f) {
+    } else if d.folded_locations.contains(f) {
         return Some((EntityType::Location, "gazetteer: places"));
     }
     // "la Maison-Blanche" for "Maison Blanche".
@@ -333,21 +347,21 @@ fn connector(doc: &Doc, j: usize) -> Option<usize> {
     a.max(b)
 }
 
-fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
+fn candidates(doc: &Doc, recurring: &HashSet<&str>) -> Vec<Candidate> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
+    let mut phrase = (String::with_capacity(64), String::with_capacity(64));
     let mut i = 0;
     while i < n {
         // A gazetteer phrase may hold lowercase words (Asie centrale, Union européenne).
         // (A known name may open with its elided article: "L'Oréal".)
         let capital_elision = doc.tokens[i].kind == TokKind::Elision && doc.tok(i).chars().next().is_some_and(char::is_uppercase);
-        if doc.is_cap(i) || capital_elision || doc.tokens[i].kind == TokKind::Word && doc.data.org_heads.contains(doc.tok(i)) {
+        if doc.is_cap(i) || capital_elision || doc.tokens[i].kind == TokKind::Word && is_head_text(doc, i) {
             // A lowercase head starts a known name only with its capitalised complement
             // ("ministère des Affaires étrangères", not a generic "assemblée nationale").
-            if let Some(end) = longest_gazetteer(doc, i).filter(|&e| (i..e).any(|t| doc.is_cap(t))) {
+            if let Some((end, (k, why))) = longest_gazetteer(doc, i, &mut phrase).filter(|&(e, _)| (i..e).any(|t| doc.is_cap(t))) {
                 if end > i + 1 || doc.is_cap(i) {
                     let mut c = Candidate { first: i, last: end, kind: None, why: "", title: None };
-                    let (k, why) = gazetteer(doc, &doc.span_key(i, end)).expect("matched above");
                     c.kind = Some(k);
                     c.why = why;
                     // A known name that goes on with an organisation or place word is part of
@@ -367,7 +381,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
                     }
                     // A known body named by its head word goes on with adjectives: Congrès
                     // national, Assemblée nationale.
-                    if c.last == i + 1 && c.kind == Some(EntityType::Organization) && doc.data.org_heads.contains(doc.tok(i)) {
+                    if c.last == i + 1 && c.kind == Some(EntityType::Organization) && is_head_text(doc, i) {
                         while c.last < n && c.last < i + 8 && doc.tokens[c.last].breaks_before == 0 && is_adjective(doc, c.last) {
                             c.last += 1;
                         }
@@ -387,7 +401,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
         // (A known name keeps its article out: "L'Inde".)
         let glued = elided && i + 1 < n && namelike(doc, i + 1) && doc.tokens[i + 1].breaks_before == 0 && !doc.tokens[i + 1].space_before;
         let end = if glued { extend(doc, i + 1) } else { i + 1 };
-        let known_rest = || longest_gazetteer(doc, i + 1).is_some() || gazetteer(doc, &doc.span_key(i + 1, end)).is_some();
+        let mut known_rest = || longest_gazetteer(doc, i + 1, &mut phrase).is_some() || gazetteer(doc, &doc.span_key(i + 1, end)).is_some();
         if glued && (!known_rest() || gazetteer(doc, &doc.span_key(i, end)).is_some()) {
             // "à L'Aquila": a place; otherwise a body ("de L'Oréal").
             let place = i > 0 && doc.is_class(i - 1, Class::LocationPreposition);
@@ -507,7 +521,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
         }
         // So after its adjectives: Musée national d'art moderne, Banque publique
         // d'investissement, Institut national de la statistique.
-        if doc.data.org_heads.contains(doc.tok(i)) {
+        if is_head_text(doc, i) {
             let adjective = |t: usize| t < n && doc.tokens[t].breaks_before == 0 && is_adjective(doc, t) && !doc.data.demonyms.contains(doc.key(t));
             let mut e = end;
             while e < end + 3 && adjective(e) {
@@ -533,7 +547,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
         }
         // French organisation names go on with adjectives: Banque centrale européenne,
         // ministère des Affaires étrangères, Cour pénale internationale.
-        if doc.data.org_heads.contains(doc.tok(i)) {
+        if is_head_text(doc, i) {
             while end < n && end < i + 8 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) {
                 end += 1;
             }
@@ -552,14 +566,20 @@ fn candidates(doc: &Doc, recurring: &HashSet<String>) -> Vec<Candidate> {
     trimmed
 }
 
-/// The end of the longest gazetteer phrase starting at token `i`.
-fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
+/// The end of the longest gazetteer phrase starting at token `i`, and its type. `phrase`
+/// is room for the phrase's key and fold, kept between calls.
+fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Option<(usize, (EntityType, &'static str))> {
     let n = doc.tokens.len();
-    let known_first = doc.data.name_first.contains(&fold_key(doc.key(i)))
+    let (k, f) = phrase;
+    k.clear();
+    f.clear();
+    doc.push_folded(i, f);
+    let known_first = doc.data.name_first.contains(f.as_str())
         || doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
     if !known_first {
         return None;
     }
+    k.push_str(doc.key(i));
     let max = (i + doc.data.max_name_words * 2).min(n);
     let mut best = None;
     for j in i + 1..=max {
@@ -569,14 +589,17 @@ fn longest_gazetteer(doc: &Doc, i: usize) -> Option<usize> {
         if matches!(doc.tokens[j - 1].kind, TokKind::Punct) && !doc.is_punct(j - 1, '&') && !doc.is_punct(j - 1, '-') {
             break;
         }
-        let k = doc.span_key(i, j);
+        // The phrase `doc.span_key(i, j)` and its fold, grown by a token.
+        if j > i + 1 {
+            doc.push_span_key(j - 1, k, f);
+        }
         // Longer phrases only add to this one's fold: once no name starts so, none will.
-        if !doc.data.may_start_name(&fold_key(&k)) {
+        if !doc.data.may_start_name(f) {
             break;
         }
         // A phrase never ends on a connector or inside a longer capitalised name.
-        if gazetteer(doc, &k).is_some() && (j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
-            best = Some(j);
+        if let Some(g) = gazetteer_folded(doc, k, f).filter(|_| j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
+            best = Some((j, g));
         }
     }
     best
@@ -601,7 +624,16 @@ fn common_noun(doc: &Doc, i: usize) -> bool {
 /// where the language writes heads in lowercase: the data lists those forms).
 fn is_org_head(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
+    // Most tokens are no head: told by their bits, without hashing (or a title case).
+    if !doc.may_be_org_head(i) && (!doc.is_upper(i) || w.is_ascii()) {
+        return false;
+    }
     doc.data.org_heads.contains(w) || doc.is_upper(i) && doc.data.org_heads.contains(&title_case(w))
+}
+
+/// Whether token `i`'s text is an organisation head: `doc.data.org_heads.contains(doc.tok(i))`.
+fn is_head_text(doc: &Doc, i: usize) -> bool {
+    doc.may_be_org_head(i) && doc.data.org_heads.contains(doc.tok(i))
 }
 
 /// A lowercase word with an adjective ending of the language (`centrale`, `européenne`).
@@ -677,7 +709,7 @@ fn collective_possessive(doc: &Doc, j: usize) -> bool {
 
 /// Removes ordinary words capitalised by position, titles, and unlicensed connectors, then
 /// pushes what remains (maybe several names) to `out`.
-fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<String>, out: &mut Vec<Candidate>) {
+fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<&str>, out: &mut Vec<Candidate>) {
     let (mut a, b) = (c.first, c.last);
     let mut title = None;
     // Leading: positional capitals, honorifics and roles (Le, Selon, M., Président, Prime Minister).
@@ -858,9 +890,9 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
             let conn_end = connector(doc, k).unwrap_or(k + 1);
             let whole = doc.span_key(start, b);
             let keep = gazetteer(doc, &whole).is_some()
-                || doc.data.org_heads.contains(doc.tok(start))
+                || is_head_text(doc, start)
                 || doc.is_class(start, Class::PlaceHead) && doc.is_cap(start)
-                || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))
+                || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))
                 // "Kito de Pavant", "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, start))
                     && gazetteer(doc, doc.key(start)).is_none() && gazetteer(doc, doc.key(conn_end)).is_none())
@@ -932,7 +964,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         && !doc.data.given_names.contains(&key(doc.tok(a)))
         && gazetteer(doc, &key(doc.tok(a))).is_some_and(|g| g.0 == EntityType::Location)
         && doc.data.common_words.contains(doc.low(a + 1));
-    if b == a + 1 && (doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(a))) {
+    if b == a + 1 && (is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
     // "Météo-France", "Radio-Canada": an ordinary word hyphenated to a known place names a
@@ -953,7 +985,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && doc.data.is(Class::PlaceSuffix, &doc.tok(b - 1).to_lowercase()) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
         return set(c, EntityType::Location, "place word");
     }
-    if doc.data.org_heads.contains(doc.tok(a)) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
+    if is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
         return set(c, EntityType::Organization, "organisation word");
     }
     // "Hurricane Katrina", "Opération Barkhane": a storm or a work named with its noun.
@@ -968,7 +1000,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         if doc.is_class(b - 1, Class::PlaceSuffix) && doc.data.is(Class::PlaceSuffix, &last_word.to_lowercase()) {
             return set(c, EntityType::Location, "place word");
         }
-        if (a + 1..b).any(|t| doc.is_cap(t) && (doc.data.org_suffixes.contains(doc.tok(t)) || doc.data.org_heads.contains(doc.tok(t)))) {
+        if (a + 1..b).any(|t| doc.is_cap(t) && (doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))) {
             return set(c, EntityType::Organization, "organisation word inside");
         }
     }
@@ -1218,9 +1250,10 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// One type per name in a document; people's surnames and given names; unknown single
 /// words typed by the document, then by their context.
 fn consistency(doc: &Doc, cands: &mut [Candidate]) {
-    let lowercase: HashSet<String> = (0..doc.tokens.len())
-        .filter(|&i| doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
-        .map(|i| doc.low(i).to_string())
+    // (Only common words are looked up in it below; a token's bits follow from its key.)
+    let lowercase: HashSet<&str> = (0..doc.tokens.len())
+        .filter(|&i| doc.is_common_word(i) && doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
+        .map(|i| doc.low(i))
         .collect();
     // A person's parts spread from the strongest evidence first (a given name, a title): a
     // weaker name that opens with such a surname and goes on with unknown words is that

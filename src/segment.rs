@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{key, key_into, Class, Lang, LangData, VerbForm, WordBits};
+use crate::lang::{fold_into, is_alphabetic, is_numeric, key, key_into, Class, Lang, LangData, VerbForm, WordBits};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub struct Doc<'t> {
 }
 
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    is_alphabetic(c) || is_numeric(c)
         || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
 }
 
@@ -183,6 +183,49 @@ impl<'t> Doc<'t> {
         } else {
             Cow::Owned(key(self.span_text(a, b)))
         }
+    }
+
+    /// Appends the fold of token `i`'s key: `lang::fold(doc.key(i))`.
+    pub fn push_folded(&self, i: usize, out: &mut String) {
+        if self.tok(i).is_ascii() {
+            // An ASCII token's key folds to its lowercase key with i for y.
+            let low = self.low(i);
+            if low.contains('y') {
+                out.extend(low.bytes().map(|b| if b == b'y' { 'i' } else { char::from(b) }));
+            } else {
+                out.push_str(low);
+            }
+        } else {
+            fold_into(self.key(i), out);
+        }
+    }
+
+    /// Grows the key of a span ending with token `j - 1`, and its fold, by token `j`: what
+    /// `key(doc.span_text(a, j + 1))` and its fold write, without building them anew.
+    pub fn push_span_key(&self, j: usize, key: &mut String, folded: &mut String) {
+        let mut space = false;
+        // Whitespace, and the zero-width characters the tokenizer passes over, which the
+        // key keeps (`key` joins the words with one space, none after an apostrophe).
+        for c in self.text[self.tokens[j - 1].end..self.tokens[j].start].chars() {
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space && !key.ends_with('\'') {
+                key.push(' ');
+                folded.push(' ');
+            }
+            space = false;
+            let start = key.len();
+            key_into(c.encode_utf8(&mut [0; 4]), key);
+            fold_into(&key[start..], folded);
+        }
+        if space && !key.ends_with('\'') {
+            key.push(' ');
+            folded.push(' ');
+        }
+        key.push_str(self.key(j));
+        self.push_folded(j, folded);
     }
 
     /// Whether token `i` is a word starting with a capital letter.
@@ -539,9 +582,22 @@ fn low_key_into(tok: &str, out: &mut String) {
     for c in tok.chars() {
         if c.is_ascii() {
             out.push(rewrite(c.to_ascii_lowercase()));
+        } else if let Some(l) = latin1_lowercase(c) {
+            out.push(l);
         } else {
             out.extend(c.to_lowercase().map(rewrite));
         }
+    }
+}
+
+/// The lowercase of a Latin-1 letter (`É` → `é`, `é` → `é`), the most frequent non-ASCII
+/// characters of news text, without the Unicode tables; `None` for any other character.
+#[inline]
+fn latin1_lowercase(c: char) -> Option<char> {
+    match c {
+        '\u{c0}'..='\u{de}' if c != '\u{d7}' => char::from_u32(c as u32 + 0x20),
+        '\u{df}'..='\u{ff}' => Some(c),
+        _ => None,
     }
 }
 
@@ -562,12 +618,12 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         let mut kind = TokKind::Punct;
-        if c.is_numeric() && c.is_ascii_digit() || (c.is_numeric() && !c.is_alphabetic()) {
+        if c.is_ascii_digit() || (is_numeric(c) && !is_alphabetic(c)) {
             kind = TokKind::Number;
             while let Some((j, d)) = it.peek() {
                 let after = peek_at(j + d.len_utf8());
                 // Digits, letter suffixes (18h15, 1er), and a decimal or thousands mark between digits.
-                let goes_on = d.is_ascii_digit() || d.is_alphabetic() && !matches!(after, Some('\'' | '’')) || matches!(d, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit());
+                let goes_on = d.is_ascii_digit() || is_alphabetic(d) && !matches!(after, Some('\'' | '’')) || matches!(d, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit());
                 if !goes_on {
                     break;
                 }
@@ -608,7 +664,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                     continue;
                 }
                 // Typed texts also write the apostrophe with an acute or grave accent (Cléac´h).
-                if (is_apostrophe(d) || matches!(d, '\u{b4}' | '`')) && after.is_some_and(char::is_alphabetic) {
+                if (is_apostrophe(d) || matches!(d, '\u{b4}' | '`')) && after.is_some_and(is_alphabetic) {
                     let word = &text[i..end];
                     // `key(&format!("{}'", word.to_lowercase()))`, in a buffer kept between words.
                     elided.clear();
@@ -667,7 +723,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
 
 /// The letters `s` starts with.
 fn alphabetic_prefix(s: &str) -> &str {
-    &s[..s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len())]
+    &s[..s.find(|c: char| !is_alphabetic(c)).unwrap_or(s.len())]
 }
 
 /// Whether `s.to_lowercase()` is `low` (an ASCII word), without allocating for ASCII `s`.
@@ -769,6 +825,15 @@ fn dotted_len(rest: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn latin1_lowercase_matches_the_standard_library() {
+        for c in (0x80..0x300).filter_map(char::from_u32) {
+            if let Some(l) = latin1_lowercase(c) {
+                assert_eq!(c.to_lowercase().collect::<String>(), l.to_string(), "{c:?}");
+            }
+        }
+    }
 
     fn toks(text: &str, lang: Lang) -> Vec<String> {
         let d = Doc::new(text, lang);

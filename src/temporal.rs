@@ -86,7 +86,8 @@ fn is_day(doc: &Doc, i: usize) -> bool {
 fn is_month(doc: &Doc, i: usize) -> bool {
     i < doc.tokens.len() && {
         let low = doc.low(i);
-        doc.low_is(i, Class::Month) || doc.is_punct(i + 1, '.') && doc.data.is(Class::Month, &format!("{low}."))
+        // (Most words before a period start no month: told before writing the abbreviation.)
+        doc.low_is(i, Class::Month) || doc.is_punct(i + 1, '.') && doc.data.is_proper_prefix(Class::Month, low) && doc.data.is(Class::Month, &format!("{low}."))
     } && !(doc.lang == Lang::En && doc.low(i) == "may" && !doc.is_cap(i))
 }
 
