@@ -939,7 +939,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b == a + 1 && acronym_as_word(doc, a) {
         return set(c, EntityType::Organization, "gazetteer: organisations");
     }
-    if b == a + 1 && doc.data.demonyms.contains(&*k) {
+    if b == a + 1 && doc.data.demonyms.contains(&k) {
         return; // a nationality word, not a name
     }
     if title_at(doc, a).is_some_and(|t| t >= b) {
@@ -1069,7 +1069,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         return set(c, EntityType::Person, "capitalised words");
     }
     if b > a + 1 {
-        return set(c, EntityType::Organization, "capitalised words with connectors");
+        set(c, EntityType::Organization, "capitalised words with connectors");
     }
 }
 
@@ -1351,12 +1351,10 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             continue; // typed, and kept
         }
         let k = fold_key(&doc.span_key(c.first, c.last));
-        if connectors || c.kind.is_none() || known_word {
-            if person_parts.contains(&k) {
-                c.kind = Some(EntityType::Person);
-                c.why = "part of a person's name given in full";
-                continue;
-            }
+        if person_parts.contains(&k) {
+            c.kind = Some(EntityType::Person);
+            c.why = "part of a person's name given in full";
+            continue;
         }
         if c.kind.is_some() {
             continue;

@@ -38,7 +38,7 @@ impl<'t> CodePoints<'t> {
             // ASCII (or empty): one byte, one code point.
             return byte;
         }
-        if byte == bytes.len() && bytes.len() % STRIDE == 0 {
+        if byte == bytes.len() && bytes.len().is_multiple_of(STRIDE) {
             // The last checkpoint does not cover the end; count from the previous one.
             return match self.checkpoints.last() {
                 Some(&c) => c as usize + count_starts(&bytes[bytes.len() - STRIDE..]),
