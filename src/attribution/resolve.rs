@@ -278,7 +278,9 @@ impl Ctx<'_, '_> {
             if latest_any.is_none() {
                 latest_any = Some((m.first, m.cluster));
             }
-            let subject = doc.starts_sentence(m.first) || m.title.is_some_and(|(a, _)| doc.starts_sentence(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && doc.starts_sentence(a - 1));
+            // ("Allegedly, X …", "On Monday, X …": after a short opening phrase.)
+            let opens = |a: usize| doc.starts_sentence(a) || self.after_opening_phrase(a);
+            let subject = opens(m.first) || m.title.is_some_and(|(a, _)| opens(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && opens(a - 1));
             if subject {
                 latest_subject = Some((m.first, m.cluster));
                 break;
@@ -286,6 +288,16 @@ impl Ctx<'_, '_> {
         }
         let candidates = [last_spoken.copied(), latest_subject];
         candidates.into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c).or(latest_any.map(|(_, c)| c))
+    }
+
+    /// Whether token `a` follows the comma of a short verbless phrase that opens its sentence.
+    fn after_opening_phrase(&self, a: usize) -> bool {
+        let doc = self.doc;
+        let s = doc.sentence_of(a);
+        a >= s.first_word + 2
+            && a - s.first_word <= 5
+            && doc.is_punct(a - 1, ',')
+            && (s.first_word..a - 1).all(|t| doc.tokens[t].kind != TokKind::Punct && doc.verb_form(t).is_none() && !doc.is_class(t, Class::Auxiliary) && self.at[t].is_none_or(|m| self.mentions[m].kind == EntityType::Date))
     }
 
     pub(super) fn cluster_kind(&self, c: usize) -> Option<EntityType> {
@@ -309,6 +321,17 @@ impl Ctx<'_, '_> {
             }
             if let Some(c) = self.apposition_person(a, b) {
                 return Some(c);
+            }
+            // "The security firm Kelbrix.net": a name that ends the description (but for a web
+            // suffix glued to it) is its head, and so its referent.
+            let glued = |t: usize| !self.doc.tokens[t].space_before;
+            if let Some(m) = (h + 1..b).rev().take_while(|&t| self.at[t].is_some() || glued(t)).find_map(|t| self.at[t]) {
+                let m = &self.mentions[m];
+                // (Not a complement: "a letter seen by Sky News".)
+                let head_words = (h..m.first).all(|t| self.np_token(t) && ![Class::Preposition, Class::LocationPreposition, Class::Genitive, Class::OrgConnector].iter().any(|&c| self.doc.is_class(t, c)));
+                if m.first > h && head_words && (m.last..b).all(glued) && matches!(m.kind, EntityType::Person | EntityType::Organization) {
+                    return Some(m.cluster);
+                }
             }
             // "The security firm Secunia.com": a name the description holds is its own referent.
             if h >= b || (h + 1..b).any(|t| self.doc.is_cap(t) && self.at[t].is_none()) {
