@@ -252,6 +252,19 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
             if !raw.iter().any(|r| r.1 .0 < content.1 && content.0 < r.1 .1) {
                 let kind = if quoted { ClaimKind::Direct } else { ClaimKind::Indirect };
                 raw.push((kind, content, None, Some(who), "paragraph signed by its speaker", doc.sentences[s].first));
+            } else {
+                // "I was told that …  Jane Doe": inside a signed paragraph, a speaker the
+                // article names nowhere is the signer.
+                for r in raw.iter_mut().filter(|r| content.0 <= r.1 .0 && r.1 .1 <= content.1) {
+                    let unnamed = match r.3 {
+                        None => true,
+                        Some(w @ Who::Description(..)) => ctx.resolve(w, r.5, None).is_none(),
+                        _ => false,
+                    };
+                    if unnamed {
+                        r.3 = Some(who);
+                    }
+                }
             }
         }
     }

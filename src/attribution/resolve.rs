@@ -309,7 +309,12 @@ impl Ctx<'_, '_> {
     pub(super) fn resolve_description(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
         // "le communiqué du ministère", "The results of the X Study": the body whose text it is.
         if self.doc.is_class(a, Class::DocumentNoun) || self.doc.is_class(a + 1, Class::DocumentNoun) {
-            if let Some(m) = (a..b).find_map(|t| self.at[t]).filter(|&m| matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization)) {
+            // (Not the title of the document itself: "the Iodine Nutrition Study".)
+            let titled = |m: usize| {
+                let l = self.mentions[m].last;
+                l < b && self.doc.is_cap(l) && self.doc.is_class(l, Class::DocumentNoun)
+            };
+            if let Some(m) = (a..b).find_map(|t| self.at[t]).filter(|&m| matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization) && !titled(m)) {
                 return Some(self.mentions[m].cluster);
             }
         }
@@ -366,6 +371,13 @@ impl Ctx<'_, '_> {
         // "l'ONG", "le groupe", "the company": the organisation that last spoke or was named.
         if self.doc.data.is(Class::OrgRole, &head) {
             let h = (a..b).find(|&t| self.doc.is_class(t, Class::OrgRole)).unwrap_or(a);
+            // "The Department of Agriculture" with capitals the tagger did not take for a
+            // name: a body named by itself, not the last one named.
+            let doc = self.doc;
+            let named = |t: usize| doc.is_cap(t) && !doc.starts_sentence(t) && self.at[t].is_none();
+            if doc.is_cap(h) && self.at[h].is_none() && (h + 1..b).any(named) {
+                return None;
+            }
             return self.organisation_named_with(a, h).or_else(|| self.latest_organisation(a));
         }
         None

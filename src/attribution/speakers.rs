@@ -271,7 +271,9 @@ impl Ctx<'_, '_> {
         let mut e = a;
         // (A dot glued between two words is part of a web name: "Secunia.com".)
         let glued_dot = |e: usize| doc.is_punct(e, '.') && e > a && !doc.tokens[e].space_before && e + 1 < n && !doc.tokens[e + 1].space_before && doc.tokens[e + 1].kind == TokKind::Word;
-        while e < n && e < a + 10 && (self.np_token(e) || glued_dot(e)) && (e == a || doc.tokens[e].breaks_before == 0) {
+        // (After a determiner a verb form is a noun: "the post by …".)
+        let noun_after_determiner = |e: usize| e > a && doc.is_class(e - 1, Class::Determiner) && self.np_token_but_verb(e);
+        while e < n && e < a + 10 && (self.np_token(e) || glued_dot(e) || noun_after_determiner(e)) && (e == a || doc.tokens[e].breaks_before == 0) {
             e += 1;
         }
         (e > a).then_some(e)
