@@ -309,10 +309,11 @@ impl Ctx<'_, '_> {
     pub(super) fn resolve_description(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
         // "le communiqué du ministère", "The results of the X Study": the body whose text it is.
         if self.doc.is_class(a, Class::DocumentNoun) || self.doc.is_class(a + 1, Class::DocumentNoun) {
-            // (Not the title of the document itself: "the Iodine Nutrition Study".)
+            // (Not a name that qualifies the document, "NCLAN studies", or is part of its
+            // title, "the Iodine Nutrition Study": the document speaks, not a body.)
             let titled = |m: usize| {
                 let l = self.mentions[m].last;
-                l < b && self.doc.is_cap(l) && self.doc.is_class(l, Class::DocumentNoun)
+                l < b && self.doc.is_class(l, Class::DocumentNoun)
             };
             if let Some(m) = (a..b).find_map(|t| self.at[t]).filter(|&m| matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization) && !titled(m)) {
                 return Some(self.mentions[m].cluster);

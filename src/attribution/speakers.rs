@@ -166,6 +166,10 @@ impl Ctx<'_, '_> {
                 }
                 return Some(Who::Description(d, j + 1));
             }
+            // "Aid groups, including X, said": a plain phrase before an apposition.
+            if appositive {
+                return self.np_before(j + 1).map(|a| Who::Description(a, j + 1));
+            }
             return None;
         }
         None
