@@ -403,6 +403,17 @@ impl Ctx<'_, '_> {
                     end = j;
                     break;
                 }
+                // ", with the paper reporting …": an absolute clause with a speaker of its own.
+                if doc.is_class(c, Class::Preposition) {
+                    let absolute = (c + 2..(c + 7).min(end)).find_map(|t| cue_at(cues, t)).filter(|&ci| {
+                        let cue = &cues[ci];
+                        matches!(cue.kind, CueKind::Verb { participle: true, .. }) && self.np_before(cue.first) == Some(c + 1)
+                    });
+                    if absolute.is_some() {
+                        end = j;
+                        break;
+                    }
+                }
             }
         }
         if end <= k {
