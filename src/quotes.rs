@@ -9,6 +9,7 @@
 //! comma (the conventions for quotes running over several paragraphs); otherwise it is
 //! dropped.
 
+use crate::lang::Class;
 use crate::segment::{Doc, TokKind};
 
 /// A quotation.
@@ -158,7 +159,13 @@ fn make(doc: &Doc, open: usize, close: Option<usize>, end_tok: usize, depth: usi
     let last = end_tok.max(first);
     let (a, b) = if first < last { (doc.tokens[first].start, doc.tokens[last - 1].end) } else { (doc.tokens[open].end, doc.tokens[open].end) };
     let words = (first..last).filter(|&t| matches!(doc.tokens[t].kind, TokKind::Word | TokKind::Number | TokKind::Dotted)).count();
-    Quote { open, close, content: (a, b), tokens: (first, last), depth, statement: words >= 4 }
+    // ("We will rebuild," / "It is over!": a short sentence of its own, closed inside the
+    // marks, with an auxiliary, is a statement too.)
+    let sentence = words >= 2
+        && last > first + 1
+        && [',', '.', '!', '?'].iter().any(|&c| doc.is_punct(last - 1, c))
+        && (first..last).any(|t| doc.is_class(t, Class::Auxiliary));
+    Quote { open, close, content: (a, b), tokens: (first, last), depth, statement: words >= 4 || sentence }
 }
 
 #[cfg(test)]
