@@ -401,14 +401,16 @@ impl Ctx<'_, '_> {
     pub(super) fn latest_organisation(&self, a: usize) -> Option<usize> {
         let before = self.mentions.partition_point(|m| m.first < a);
         let spoken = self.spoken.iter().rev().take(64).find(|(_, c)| self.cluster_kind(*c) == Some(EntityType::Organization)).map(|&(p, c)| (p, c));
-        // (Not the addressee of a speaker: "he told the BBC. The company said …".)
+        // (Not the addressee of a speaker: "he told the BBC. The company said …", "a indiqué
+        // à l'AFP".)
         let doc = self.doc;
         let addressee = |m: &Mention| {
             let mut p = m.first;
-            while p > 0 && doc.is_class(p - 1, Class::Determiner) && m.first - p < 2 {
+            while p > 0 && (doc.is_class(p - 1, Class::Determiner) || doc.tokens[p - 1].kind == TokKind::Elision) && m.first - p < 2 {
                 p -= 1;
             }
-            p > 0 && doc.is_class(p - 1, Class::AddresseeVerb)
+            let to = |t: usize| doc.is_class(t, Class::Preposition) || doc.is_class(t, Class::LocationPreposition);
+            p > 0 && (doc.is_class(p - 1, Class::AddresseeVerb) || p > 1 && to(p - 1) && doc.verb_form(p - 2).is_some())
         };
         let named = self.mentions[..before].iter().rev().take(200).find(|m| m.kind == EntityType::Organization && !addressee(m)).map(|m| (m.first, m.cluster));
         [spoken, named].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c)
