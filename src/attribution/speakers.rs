@@ -56,7 +56,9 @@ impl Ctx<'_, '_> {
                         if doc.is_punct(p, ',') {
                             return Some(p);
                         }
-                        if doc.is_punct(p, '.') || doc.is_punct(p, '»') || doc.is_punct(p, '”') {
+                        // (Not the dot of a title: "Lt. Maria Fenn".)
+                        let title_dot = p > s.first && !doc.tokens[p].space_before && doc.is_class(p - 1, Class::Abbreviation);
+                        if doc.is_punct(p, '.') && !title_dot || doc.is_punct(p, '»') || doc.is_punct(p, '”') {
                             break;
                         }
                     }
@@ -74,7 +76,11 @@ impl Ctx<'_, '_> {
                 match found {
                     // "Le maire de Lyon, Grégory Doucet, a annoncé": the person named in the
                     // apposition is the speaker.
-                    Some(p) if self.mention_ending_at(j - 1).is_some_and(|m| self.mentions[m].first == p + 1 && self.mentions[m].kind == EntityType::Person) => {
+                    // (Maybe after a title: ", Lt. Maria Fenn,".)
+                    Some(p) if self.mention_ending_at(j - 1).is_some_and(|m| {
+                        let titled = (p + 1..self.mentions[m].first).all(|t| doc.is_class(t, Class::Honorific) || doc.is_class(t, Class::Abbreviation) || doc.is_punct(t, '.') && !doc.tokens[t].space_before);
+                        self.mentions[m].first > p && titled && self.mentions[m].kind == EntityType::Person
+                    }) => {
                         return self.mention_ending_at(j - 1).map(Who::Mention);
                     }
                     Some(p) if p > s.first => {
