@@ -1,12 +1,12 @@
 //! Quotations: pairs of quotation marks and what they hold.
 //!
-//! Requires: a segmented [`Doc`]. Assigns: every quotation with its marks and content
-//! (byte spans), nesting depth, and whether it holds a statement (a clause of four words
-//! or more, or a short sentence closed inside its marks) rather than a quoted term. Marks pair within a paragraph: an unbalanced mark
-//! never swallows the rest of the article. A quotation left open at the end of its
-//! paragraph goes on into the next one when that paragraph closes it without reopening it;
-//! else it counts to the paragraph end when it opened the paragraph or followed a colon or
-//! comma (the conventions for quotes running over several paragraphs); otherwise it is
+//! Requires: a segmented [`Doc`]. Assigns: every quotation with its marks and content (byte
+//! spans), nesting depth, and whether it holds a statement (a clause of four words or more, or
+//! a short sentence closed inside its marks) rather than a quoted term. Marks pair within a
+//! paragraph: an unbalanced mark never swallows the rest of the article. A quotation left open
+//! at the end of its paragraph goes on into the next one when that paragraph closes it without
+//! reopening it; else it counts to the paragraph end when it opened the paragraph or followed a
+//! colon or comma (the conventions for quotes running over several paragraphs); otherwise it is
 //! dropped.
 
 use crate::lang::Class;
