@@ -162,11 +162,12 @@ fn make(doc: &Doc, open: usize, close: Option<usize>, end_tok: usize, depth: usi
     // ("We will rebuild," / "It is over!" / '"We lost everything," said X': a short
     // sentence of its own, closed inside the marks, with an auxiliary or opening the
     // sentence, is a statement too.)
+    // (French puts the comma after the marks: "« C'est un désastre », a déclaré X".)
     let opens_sentence = doc.sentence_of(open).first == open;
+    let closed_inside = last > first + 1 && [',', '.', '!', '?'].iter().any(|&c| doc.is_punct(last - 1, c));
+    let comma_after = close.is_some_and(|c| doc.is_punct(c + 1, ','));
     let sentence = words >= 2
-        && last > first + 1
-        && [',', '.', '!', '?'].iter().any(|&c| doc.is_punct(last - 1, c))
-        && ((first..last).any(|t| doc.is_class(t, Class::Auxiliary)) || opens_sentence && close.is_some());
+        && (closed_inside && (first..last).any(|t| doc.is_class(t, Class::Auxiliary)) || opens_sentence && close.is_some() && (closed_inside || comma_after));
     Quote { open, close, content: (a, b), tokens: (first, last), depth, statement: words >= 4 || sentence }
 }
 
