@@ -227,10 +227,11 @@ impl Ctx<'_, '_> {
             // The head next to the verb may look like a verb form: "Recent reports have
             // revealed", "Estimates suggest".
             let head_noun = t + 1 == end && (ends_with_class(doc, doc.low(t), Class::PluralSuffix) || doc.starts_sentence(t) && doc.is_cap(t));
-            // After a determiner a verb form is a noun ("The report's authors"); a dot glued
-            // between two words is part of a web name ("Medica.com").
+            // After a determiner a verb form is a noun ("The report's authors"); a dot or hyphen
+            // glued between two words is part of a web name or compound ("Medica.com",
+            // "45-year-old").
             let noun_after_determiner = t > lo && doc.is_class(t - 1, Class::Determiner) && self.np_token_but_verb(t);
-            let glued_dot = doc.is_punct(t, '.') && t > lo && !doc.tokens[t].space_before && t + 1 < end && !doc.tokens[t + 1].space_before && doc.tokens[t + 1].kind == TokKind::Word;
+            let glued_dot = (doc.is_punct(t, '.') || doc.is_punct(t, '-')) && t > lo && !doc.tokens[t].space_before && t + 1 < end && !doc.tokens[t + 1].space_before && doc.tokens[t + 1].kind == TokKind::Word;
             // (A word of a name is no verb: "The Daily Post says".)
             let named = self.at[t].is_some();
             // A quoted word in the phrase: 'The "History" section'.
