@@ -287,7 +287,24 @@ impl Ctx<'_, '_> {
             }
         }
         let candidates = [last_spoken.copied(), latest_subject];
-        candidates.into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c).or(latest_any.map(|(_, c)| c))
+        let best = candidates.into_iter().flatten().max_by_key(|(p, _)| *p).or(latest_any);
+        // "The authors say … They call for …": an unnamed group that spoke since is the
+        // referent, and it has no cluster.
+        if plural {
+            let group = self.groups_spoken.last().filter(|&&g| g < tok && sentence.saturating_sub(doc.tokens[g].sentence) <= 2);
+            if group.is_some_and(|&g| best.is_none_or(|(p, _)| p < g)) {
+                return None;
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
+    /// Whether the phrase `a..b` names several (`les syndicats`, `The authors`).
+    pub(super) fn plural_phrase(&self, a: usize, b: usize) -> bool {
+        let doc = self.doc;
+        let det = doc.data.value(Class::Determiner, doc.low(a));
+        let last = doc.low(b - 1);
+        det.is_some_and(|d| d.contains("pl")) || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s))
     }
 
     /// Whether token `a` follows the comma of a short verbless phrase that opens its sentence.
