@@ -1,14 +1,15 @@
 //! Quotations: pairs of quotation marks and what they hold.
 //!
-//! Requires: a segmented [`Doc`]. Assigns: every quotation with its marks and content
-//! (byte spans), nesting depth, and whether it holds a statement (a clause of four words
-//! or more) rather than a quoted term. Marks pair within a paragraph: an unbalanced mark
-//! never swallows the rest of the article. A quotation left open at the end of its
-//! paragraph goes on into the next one when that paragraph closes it without reopening it;
-//! else it counts to the paragraph end when it opened the paragraph or followed a colon or
-//! comma (the conventions for quotes running over several paragraphs); otherwise it is
+//! Requires: a segmented [`Doc`]. Assigns: every quotation with its marks and content (byte
+//! spans), nesting depth, and whether it holds a statement (a clause of four words or more, or
+//! a short sentence closed inside its marks) rather than a quoted term. Marks pair within a
+//! paragraph: an unbalanced mark never swallows the rest of the article. A quotation left open
+//! at the end of its paragraph goes on into the next one when that paragraph closes it without
+//! reopening it; else it counts to the paragraph end when it opened the paragraph or followed a
+//! colon or comma (the conventions for quotes running over several paragraphs); otherwise it is
 //! dropped.
 
+use crate::lang::Class;
 use crate::segment::{Doc, TokKind};
 
 /// A quotation.
@@ -24,7 +25,7 @@ pub struct Quote {
     pub tokens: (usize, usize),
     /// How many quotations enclose it.
     pub depth: usize,
-    /// A statement (four words or more), not a quoted term.
+    /// A statement (four words or more, or a short sentence of its own), not a quoted term.
     pub statement: bool,
 }
 
@@ -158,7 +159,16 @@ fn make(doc: &Doc, open: usize, close: Option<usize>, end_tok: usize, depth: usi
     let last = end_tok.max(first);
     let (a, b) = if first < last { (doc.tokens[first].start, doc.tokens[last - 1].end) } else { (doc.tokens[open].end, doc.tokens[open].end) };
     let words = (first..last).filter(|&t| matches!(doc.tokens[t].kind, TokKind::Word | TokKind::Number | TokKind::Dotted)).count();
-    Quote { open, close, content: (a, b), tokens: (first, last), depth, statement: words >= 4 }
+    // ("We will rebuild," / "It is over!" / '"We lost everything," said X': a short
+    // sentence of its own, closed inside the marks, with an auxiliary or opening the
+    // sentence, is a statement too.)
+    // (French puts the comma after the marks: "« C'est un désastre », a déclaré X".)
+    let opens_sentence = doc.sentence_of(open).first == open;
+    let closed_inside = last > first + 1 && [',', '.', '!', '?'].iter().any(|&c| doc.is_punct(last - 1, c));
+    let comma_after = close.is_some_and(|c| doc.is_punct(c + 1, ','));
+    let sentence = words >= 2
+        && (closed_inside && (first..last).any(|t| doc.is_class(t, Class::Auxiliary)) || opens_sentence && close.is_some() && (closed_inside || comma_after));
+    Quote { open, close, content: (a, b), tokens: (first, last), depth, statement: words >= 4 || sentence }
 }
 
 #[cfg(test)]

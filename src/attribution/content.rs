@@ -201,7 +201,8 @@ impl Ctx<'_, '_> {
                         && !doc.is_class(k, Class::Preposition)
                         // ("it" and "her" are objects, but also a subject and a determiner.)
                         && (!doc.is_class(k, Class::ObjectPronoun) || doc.is_class(k, Class::PronounSubject) || doc.is_class(k, Class::Determiner))
-                        && doc.verb_form(k).is_none();
+                        // ("said talks had failed": a verb form before an auxiliary is its noun subject.)
+                        && (doc.verb_form(k).is_none() || doc.is_class(k + 1, Class::Auxiliary) && !doc.is_class(k, Class::Auxiliary));
                     let quote_opens = quote_at(quotes, k).is_some();
                     // After most verbs a clause must show its verb ("said the boy was"); verbs that
                     // drop "that" as a rule, and a name opening the clause, need no such sign.
@@ -402,6 +403,17 @@ impl Ctx<'_, '_> {
                 if cue_at(cues, c).is_some_and(new_claim) {
                     end = j;
                     break;
+                }
+                // ", with the paper reporting …": an absolute clause with a speaker of its own.
+                if doc.is_class(c, Class::Preposition) {
+                    let absolute = (c + 2..(c + 7).min(end)).find_map(|t| cue_at(cues, t)).filter(|&ci| {
+                        let cue = &cues[ci];
+                        matches!(cue.kind, CueKind::Verb { participle: true, .. }) && self.np_before(cue.first) == Some(c + 1)
+                    });
+                    if absolute.is_some() {
+                        end = j;
+                        break;
+                    }
                 }
             }
         }

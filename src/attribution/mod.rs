@@ -104,6 +104,9 @@ struct Ctx<'a, 't> {
     appositions: Vec<(usize, Vec<String>, usize)>,
     /// Clusters that have spoken, with the token where their claim ends.
     spoken: Vec<(usize, usize)>,
+    /// Where the claims of unnamed groups (`The authors`, `les syndicats`) end: a plural
+    /// pronoun after them refers to them, not to a body.
+    groups_spoken: Vec<usize>,
     /// The type of each cluster.
     kinds: Vec<EntityType>,
     /// The gender of each person cluster when its names or titles tell it (`true`: a woman).
@@ -120,7 +123,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     }
     let kinds = groups.iter().map(|g| g.kind).collect();
     let female = cluster_genders(doc, mentions, groups.len());
-    let mut ctx = Ctx { doc, mentions, at, roles: Vec::new(), appositions: Vec::new(), spoken: Vec::new(), kinds, female };
+    let mut ctx = Ctx { doc, mentions, at, roles: Vec::new(), appositions: Vec::new(), spoken: Vec::new(), groups_spoken: Vec::new(), kinds, female };
     ctx.bind_roles();
     let cues = find_cues(doc, &ctx);
     let mut raw: Vec<Raw> = Vec::new();
@@ -252,6 +255,19 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
             if !raw.iter().any(|r| r.1 .0 < content.1 && content.0 < r.1 .1) {
                 let kind = if quoted { ClaimKind::Direct } else { ClaimKind::Indirect };
                 raw.push((kind, content, None, Some(who), "paragraph signed by its speaker", doc.sentences[s].first));
+            } else {
+                // "I was told that …  Jane Doe": inside a signed paragraph, a speaker the
+                // article names nowhere is the signer.
+                for r in raw.iter_mut().filter(|r| content.0 <= r.1 .0 && r.1 .1 <= content.1) {
+                    let unnamed = match r.3 {
+                        None => true,
+                        Some(w @ Who::Description(..)) => ctx.resolve(w, r.5, None).is_none(),
+                        _ => false,
+                    };
+                    if unnamed {
+                        r.3 = Some(who);
+                    }
+                }
             }
         }
     }
@@ -300,6 +316,10 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
             // (Where its claim ends: a long quotation keeps its speaker recent.)
             if let Some(c) = cluster {
                 ctx.spoken.push((k_tok(doc, content.1 - 1).max(pos), c));
+            } else if let Who::Description(a, b) = w {
+                if ctx.plural_phrase(a, b) {
+                    ctx.groups_spoken.push(k_tok(doc, content.1 - 1).max(pos));
+                }
             }
             FoundSpeaker { span: ctx.who_span(w), cluster }
         });

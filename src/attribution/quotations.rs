@@ -64,7 +64,12 @@ impl Ctx<'_, '_> {
         if let Some(ci) = cue_starting(k) {
             let cue = &cues[ci];
             if matches!(cue.kind, CueKind::Verb { .. }) {
-                return Some((ci, self.subject_after(cue).or_else(|| self.participle_subject(cue))));
+                // '"…," said the post by an unknown author': a plain noun phrase after the cue.
+                let plain = || {
+                    let a = cue.last;
+                    (a < doc.tokens.len() && doc.tokens[a].breaks_before == 0 && doc.is_class(a, Class::Determiner)).then(|| self.np_after(a)).flatten().map(|e| Who::Description(a, e))
+                };
+                return Some((ci, self.subject_after(cue).or_else(plain).or_else(|| self.participle_subject(cue))));
             }
         }
         // English order: '"…," Smith said' / '"…," the spokesman told reporters' /

@@ -278,14 +278,43 @@ impl Ctx<'_, '_> {
             if latest_any.is_none() {
                 latest_any = Some((m.first, m.cluster));
             }
-            let subject = doc.starts_sentence(m.first) || m.title.is_some_and(|(a, _)| doc.starts_sentence(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && doc.starts_sentence(a - 1));
+            // ("Allegedly, X …", "On Monday, X …": after a short opening phrase.)
+            let opens = |a: usize| doc.starts_sentence(a) || self.after_opening_phrase(a);
+            let subject = opens(m.first) || m.title.is_some_and(|(a, _)| opens(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && opens(a - 1));
             if subject {
                 latest_subject = Some((m.first, m.cluster));
                 break;
             }
         }
         let candidates = [last_spoken.copied(), latest_subject];
-        candidates.into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c).or(latest_any.map(|(_, c)| c))
+        let best = candidates.into_iter().flatten().max_by_key(|(p, _)| *p).or(latest_any);
+        // "The authors say … They call for …": an unnamed group that spoke since is the
+        // referent, and it has no cluster.
+        if plural {
+            let group = self.groups_spoken.last().filter(|&&g| g < tok && sentence.saturating_sub(doc.tokens[g].sentence) <= 2);
+            if group.is_some_and(|&g| best.is_none_or(|(p, _)| p < g)) {
+                return None;
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
+    /// Whether the phrase `a..b` names several (`les syndicats`, `The authors`).
+    pub(super) fn plural_phrase(&self, a: usize, b: usize) -> bool {
+        let doc = self.doc;
+        let det = doc.data.value(Class::Determiner, doc.low(a));
+        let last = doc.low(b - 1);
+        det.is_some_and(|d| d.contains("pl")) || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s))
+    }
+
+    /// Whether token `a` follows the comma of a short verbless phrase that opens its sentence.
+    fn after_opening_phrase(&self, a: usize) -> bool {
+        let doc = self.doc;
+        let s = doc.sentence_of(a);
+        a >= s.first_word + 2
+            && a - s.first_word <= 5
+            && doc.is_punct(a - 1, ',')
+            && (s.first_word..a - 1).all(|t| doc.tokens[t].kind != TokKind::Punct && doc.verb_form(t).is_none() && !doc.is_class(t, Class::Auxiliary) && self.at[t].is_none_or(|m| self.mentions[m].kind == EntityType::Date))
     }
 
     pub(super) fn cluster_kind(&self, c: usize) -> Option<EntityType> {
@@ -297,7 +326,13 @@ impl Ctx<'_, '_> {
     pub(super) fn resolve_description(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
         // "le communiqué du ministère", "The results of the X Study": the body whose text it is.
         if self.doc.is_class(a, Class::DocumentNoun) || self.doc.is_class(a + 1, Class::DocumentNoun) {
-            if let Some(m) = (a..b).find_map(|t| self.at[t]).filter(|&m| matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization)) {
+            // (Not a name that qualifies the document, "NCLAN studies", or is part of its
+            // title, "the Iodine Nutrition Study": the document speaks, not a body.)
+            let titled = |m: usize| {
+                let l = self.mentions[m].last;
+                l < b && self.doc.is_class(l, Class::DocumentNoun)
+            };
+            if let Some(m) = (a..b).find_map(|t| self.at[t]).filter(|&m| matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization) && !titled(m)) {
                 return Some(self.mentions[m].cluster);
             }
         }
@@ -309,6 +344,17 @@ impl Ctx<'_, '_> {
             }
             if let Some(c) = self.apposition_person(a, b) {
                 return Some(c);
+            }
+            // "The security firm Kelbrix.net": a name that ends the description (but for a web
+            // suffix glued to it) is its head, and so its referent.
+            let glued = |t: usize| !self.doc.tokens[t].space_before;
+            if let Some(m) = (h + 1..b).rev().take_while(|&t| self.at[t].is_some() || glued(t)).find_map(|t| self.at[t]) {
+                let m = &self.mentions[m];
+                // (Not a complement: "a letter seen by Sky News".)
+                let head_words = (h..m.first).all(|t| self.np_token(t) && ![Class::Preposition, Class::LocationPreposition, Class::Genitive, Class::OrgConnector].iter().any(|&c| self.doc.is_class(t, c)));
+                if m.first > h && head_words && (m.last..b).all(glued) && matches!(m.kind, EntityType::Person | EntityType::Organization) {
+                    return Some(m.cluster);
+                }
             }
             // "The security firm Secunia.com": a name the description holds is its own referent.
             if h >= b || (h + 1..b).any(|t| self.doc.is_cap(t) && self.at[t].is_none()) {
@@ -343,6 +389,13 @@ impl Ctx<'_, '_> {
         // "l'ONG", "le groupe", "the company": the organisation that last spoke or was named.
         if self.doc.data.is(Class::OrgRole, &head) {
             let h = (a..b).find(|&t| self.doc.is_class(t, Class::OrgRole)).unwrap_or(a);
+            // "The Department of Agriculture" with capitals the tagger did not take for a
+            // name: a body named by itself, not the last one named.
+            let doc = self.doc;
+            let named = |t: usize| doc.is_cap(t) && !doc.starts_sentence(t) && self.at[t].is_none();
+            if doc.is_cap(h) && self.at[h].is_none() && (h + 1..b).any(named) {
+                return None;
+            }
             return self.organisation_named_with(a, h).or_else(|| self.latest_organisation(a));
         }
         None
@@ -365,7 +418,18 @@ impl Ctx<'_, '_> {
     pub(super) fn latest_organisation(&self, a: usize) -> Option<usize> {
         let before = self.mentions.partition_point(|m| m.first < a);
         let spoken = self.spoken.iter().rev().take(64).find(|(_, c)| self.cluster_kind(*c) == Some(EntityType::Organization)).map(|&(p, c)| (p, c));
-        let named = self.mentions[..before].iter().rev().take(200).find(|m| m.kind == EntityType::Organization).map(|m| (m.first, m.cluster));
+        // (Not the addressee of a speaker: "he told the BBC. The company said …", "a indiqué
+        // à l'AFP".)
+        let doc = self.doc;
+        let addressee = |m: &Mention| {
+            let mut p = m.first;
+            while p > 0 && (doc.is_class(p - 1, Class::Determiner) || doc.tokens[p - 1].kind == TokKind::Elision) && m.first - p < 2 {
+                p -= 1;
+            }
+            let to = |t: usize| doc.is_class(t, Class::Preposition) || doc.is_class(t, Class::LocationPreposition);
+            p > 0 && (doc.is_class(p - 1, Class::AddresseeVerb) || p > 1 && to(p - 1) && doc.verb_form(p - 2).is_some())
+        };
+        let named = self.mentions[..before].iter().rev().take(200).find(|m| m.kind == EntityType::Organization && !addressee(m)).map(|m| (m.first, m.cluster));
         [spoken, named].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c)
     }
 }

@@ -49,22 +49,38 @@ impl Ctx<'_, '_> {
             }
             if doc.is_punct(j, ',') {
                 // An apposition: ", le président kazakh," or ", who ...,".
-                let mut p = j;
-                let mut found = None;
-                while p > s.first && j - p < 14 {
-                    p -= 1;
-                    if doc.is_punct(p, ',') {
-                        found = Some(p);
-                        break;
+                let comma_before = |j: usize| {
+                    let mut p = j;
+                    while p > s.first && j - p < 14 {
+                        p -= 1;
+                        if doc.is_punct(p, ',') {
+                            return Some(p);
+                        }
+                        // (Not the dot of a title: "Lt. Maria Fenn".)
+                        let title_dot = p > s.first && !doc.tokens[p].space_before && doc.is_class(p - 1, Class::Abbreviation);
+                        if doc.is_punct(p, '.') && !title_dot || doc.is_punct(p, '»') || doc.is_punct(p, '”') {
+                            break;
+                        }
                     }
-                    if doc.is_punct(p, '.') || doc.is_punct(p, '»') || doc.is_punct(p, '”') {
-                        break;
+                    None
+                };
+                let mut found = comma_before(j);
+                // "X, director of A, and chair of B, says": an apposition joined to the one
+                // before it.
+                while let Some(p) = found.filter(|&p| doc.is_class(p + 1, Class::Coordinator)) {
+                    match comma_before(p) {
+                        Some(q) if q > s.first => found = Some(q),
+                        _ => break,
                     }
                 }
                 match found {
                     // "Le maire de Lyon, Grégory Doucet, a annoncé": the person named in the
                     // apposition is the speaker.
-                    Some(p) if self.mention_ending_at(j - 1).is_some_and(|m| self.mentions[m].first == p + 1 && self.mentions[m].kind == EntityType::Person) => {
+                    // (Maybe after a title: ", Lt. Maria Fenn,".)
+                    Some(p) if self.mention_ending_at(j - 1).is_some_and(|m| {
+                        let titled = (p + 1..self.mentions[m].first).all(|t| doc.is_class(t, Class::Honorific) || doc.is_class(t, Class::Abbreviation) || doc.is_punct(t, '.') && !doc.tokens[t].space_before);
+                        self.mentions[m].first > p && titled && self.mentions[m].kind == EntityType::Person
+                    }) => {
                         return self.mention_ending_at(j - 1).map(Who::Mention);
                     }
                     Some(p) if p > s.first => {
@@ -141,6 +157,13 @@ impl Ctx<'_, '_> {
                 if let Some(g) = self.group_before(d, j + 1) {
                     return Some(g);
                 }
+                // "The \"History\" section of the site explains": a role after "of" is a
+                // complement; the phrase it completes speaks.
+                if d > s.first && doc.is_class(d - 1, Class::Genitive) {
+                    if let Some(a) = self.np_before(j + 1).filter(|&a| a + 1 < d) {
+                        return Some(Who::Description(a, j + 1));
+                    }
+                }
                 // "Cornyn's statement added": a text speaks for its possessor.
                 if d > 1 && doc.tokens[d - 1].kind == TokKind::Clitic && (d..=j).any(|t| doc.is_class(t, Class::DocumentNoun)) {
                     if let Some(m) = self.mention_ending_at(d - 2) {
@@ -148,6 +171,10 @@ impl Ctx<'_, '_> {
                     }
                 }
                 return Some(Who::Description(d, j + 1));
+            }
+            // "Aid groups, including X, said": a plain phrase before an apposition.
+            if appositive {
+                return self.np_before(j + 1).map(|a| Who::Description(a, j + 1));
             }
             return None;
         }
@@ -200,13 +227,20 @@ impl Ctx<'_, '_> {
             // The head next to the verb may look like a verb form: "Recent reports have
             // revealed", "Estimates suggest".
             let head_noun = t + 1 == end && (ends_with_class(doc, doc.low(t), Class::PluralSuffix) || doc.starts_sentence(t) && doc.is_cap(t));
-            // After a determiner a verb form is a noun ("The report's authors"); a dot glued
-            // between two words is part of a web name ("Medica.com").
+            // After a determiner a verb form is a noun ("The report's authors"); a dot or hyphen
+            // glued between two words is part of a web name or compound ("Medica.com",
+            // "45-year-old").
             let noun_after_determiner = t > lo && doc.is_class(t - 1, Class::Determiner) && self.np_token_but_verb(t);
-            let glued_dot = doc.is_punct(t, '.') && t > lo && !doc.tokens[t].space_before && t + 1 < end && !doc.tokens[t + 1].space_before && doc.tokens[t + 1].kind == TokKind::Word;
+            let glued_dot = (doc.is_punct(t, '.') || doc.is_punct(t, '-')) && t > lo && !doc.tokens[t].space_before && t + 1 < end && !doc.tokens[t + 1].space_before && doc.tokens[t + 1].kind == TokKind::Word;
             // (A word of a name is no verb: "The Daily Post says".)
             let named = self.at[t].is_some();
-            let inside = self.np_token(t) || head_noun && self.np_token_but_verb(t) || noun_after_determiner || glued_dot || named;
+            // A quoted word in the phrase: 'The "History" section'.
+            let quoted_word = t > lo
+                && t >= 2
+                && t + 1 < end
+                && (self.is_quote_mark(t) && (self.is_quote_mark(t - 2) && doc.tokens[t - 1].kind == TokKind::Word || self.is_quote_mark(t + 2) && doc.tokens[t + 1].kind == TokKind::Word)
+                    || doc.tokens[t].kind == TokKind::Word && self.is_quote_mark(t - 1) && self.is_quote_mark(t + 1));
+            let inside = self.np_token(t) || head_noun && self.np_token_but_verb(t) || noun_after_determiner || glued_dot || named || quoted_word;
             if !inside || doc.tokens[j.min(end)].breaks_before > 0 && j != end {
                 break;
             }
@@ -233,6 +267,10 @@ impl Ctx<'_, '_> {
         (opens && complete && !doc.is_class(a, Class::Preposition) && !doc.is_class(a, Class::LocationPreposition)).then_some(a)
     }
 
+    fn is_quote_mark(&self, t: usize) -> bool {
+        ['"', '“', '”', '«', '»'].iter().any(|&c| self.doc.is_punct(t, c))
+    }
+
     /// A plain noun phrase starting at token `a` and running to the next punctuation (at most
     /// ten tokens): the source after `selon` / `according to` when no name or role is there.
     pub(super) fn np_after(&self, a: usize) -> Option<usize> {
@@ -244,7 +282,9 @@ impl Ctx<'_, '_> {
         let mut e = a;
         // (A dot glued between two words is part of a web name: "Secunia.com".)
         let glued_dot = |e: usize| doc.is_punct(e, '.') && e > a && !doc.tokens[e].space_before && e + 1 < n && !doc.tokens[e + 1].space_before && doc.tokens[e + 1].kind == TokKind::Word;
-        while e < n && e < a + 10 && (self.np_token(e) || glued_dot(e)) && (e == a || doc.tokens[e].breaks_before == 0) {
+        // (After a determiner a verb form is a noun: "the post by …".)
+        let noun_after_determiner = |e: usize| e > a && doc.is_class(e - 1, Class::Determiner) && self.np_token_but_verb(e);
+        while e < n && e < a + 10 && (self.np_token(e) || glued_dot(e) || noun_after_determiner(e)) && (e == a || doc.tokens[e].breaks_before == 0) {
             e += 1;
         }
         (e > a).then_some(e)
@@ -396,6 +436,13 @@ impl Ctx<'_, '_> {
     pub(super) fn participle_subject(&self, cue: &Cue) -> Option<Who> {
         let doc = self.doc;
         let s = doc.sentence_of(cue.first);
+        // "…, with one member writing": the phrase before it in an absolute clause.
+        if let Some(a) = self.np_before(cue.first).filter(|&a| a > s.first && doc.is_class(a - 1, Class::Preposition)) {
+            let p = a - 1;
+            if self.mention_ending_at(cue.first - 1).is_none() && (doc.starts_sentence(p) || p > s.first && doc.is_punct(p - 1, ',')) {
+                return Some(Who::Description(a, cue.first));
+            }
+        }
         // The nearest name or pronoun before it in the sentence, or after a verb before it.
         let mut k = cue.first;
         while k > s.first {
@@ -460,7 +507,11 @@ impl Ctx<'_, '_> {
             }
             if found.is_none() {
                 if let Some(e) = self.description_starting_at(k) {
-                    found = Some(Who::Description(k, e));
+                    // "according to the festival website": the role word heads the phrase the
+                    // plain words before it open.
+                    let opener = (cue.last..k).all(|t| self.np_token(t) && !doc.is_class(t, Class::Preposition) && !doc.is_class(t, Class::Genitive));
+                    let a = if opener && k > cue.last && (doc.is_class(cue.last, Class::Determiner) || doc.tokens[cue.last].kind == TokKind::Elision) { cue.last } else { k };
+                    found = Some(Who::Description(a, e));
                     k = e;
                     end = k;
                     continue;
