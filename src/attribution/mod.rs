@@ -36,6 +36,7 @@ use quotations::{enclosed_by_statements, same_quote_chain};
 use resolve::cluster_genders;
 
 /// The rule of a claim reported by `selon X, …` / `according to X, …`.
+// tests/common/mod.rs allows claims nested in one with this `why` (keep the two in step).
 const SOURCE_THEN_CLAUSE: &str = "selon / according to, then the clause";
 
 /// The most tokens a reported clause (or the clause before an inverted cue) may span.

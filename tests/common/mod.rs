@@ -7,6 +7,10 @@
 
 use article_annotator::{Annotation, ClaimKind};
 
+/// The `why` of a claim read after `selon` / `according to` (src/attribution/mod.rs): claims
+/// inside it are the source's report of someone else's.
+const SOURCE_THEN_CLAUSE: &str = "selon / according to, then the clause";
+
 /// The code-point slice `[start, end)` of a text, given its char boundaries.
 struct Text<'t> {
     text: &'t str,
@@ -118,8 +122,10 @@ fn check(text: &str, a: &Annotation) {
         }
     }
     // No claim lies inside another (equal spans included), but for reported speech inside a
-    // quotation ("« Il me disait que … »"): sorted by start, then longest first, a claim is
-    // nested exactly when an earlier one reaches at least as far.
+    // quotation ("« Il me disait que … »") or inside what a source says ("Selon l'AFP, le
+    // ministre a assuré que …": the agency reports the minister's claim, whose pattern the
+    // outer claim's `why` names): sorted by start, then longest first, a claim is nested
+    // exactly when an earlier one reaches at least as far.
     let mut order: Vec<usize> = (0..a.claims.len()).collect();
     order.sort_by_key(|&i| (a.claims[i].start, std::cmp::Reverse(a.claims[i].end)));
     let mut reach: Option<usize> = None; // the earlier claim that ends last
@@ -127,9 +133,10 @@ fn check(text: &str, a: &Annotation) {
         let c = &a.claims[i];
         if let Some(j) = reach {
             let d = &a.claims[j];
-            let reported_in_quote = d.kind == ClaimKind::Direct && c.kind == ClaimKind::Indirect && (d.start, d.end) != (c.start, c.end);
+            let outer_reports = d.kind == ClaimKind::Direct || d.why == SOURCE_THEN_CLAUSE;
+            let reported_inside = outer_reports && c.kind == ClaimKind::Indirect && (d.start, d.end) != (c.start, c.end);
             assert!(
-                d.end < c.end || reported_in_quote,
+                d.end < c.end || reported_inside,
                 "claim {i} {:?} [{}, {}) lies inside claim {j} {:?} [{}, {})",
                 c.text, c.start, c.end, d.text, d.start, d.end
             );
