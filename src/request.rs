@@ -104,7 +104,7 @@ pub fn answer_into(line: &[u8], lang: Option<Lang>, out: &mut Vec<u8>) -> bool {
             let options = Options { lang: lang.or(req.lang), id: req.id };
             let a = annotate(&req.text, &options);
             let start = out.len();
-            match a.write_json(out) {
+            match serde_json::to_writer(&mut *out, &a) {
                 Ok(()) => false,
                 Err(e) => {
                     out.truncate(start);
