@@ -263,10 +263,6 @@ fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
 }
 
 /// `gazetteer` of a phrase whose fold is known: `f` is `fold_key(k)`.
-fn gazetteer_folded(doc: &Doc, k: &str, f: &str) -> Option<(EntityType, &'static str)> {
-    gazetteer_exact(doc, k).or_else(|| gazetteer_variant(doc, k, f))
-}
-
 fn gazetteer_exact(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
     let d = doc.data;
     if d.organizations.contains(k) {
@@ -597,8 +593,21 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
         if !doc.data.may_start_name(f) {
             break;
         }
-        // A phrase never ends on a connector or inside a longer capitalised name.
-        if let Some(g) = gazetteer_folded(doc, k, f).filter(|_| j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
+        // A phrase never ends on a connector or inside a longer capitalised name. A spelling
+        // variant may drop accents or capitals all through (ETATS-UNIS), not write a word of the
+        // name as an ordinary lowercase word ("La réunion est finie" is no La Réunion).
+        let lowercase_word = |t: usize| {
+            doc.tokens[t].kind == TokKind::Word
+                && doc.tok(t).starts_with(char::is_lowercase)
+                && !doc.is_class(t, Class::NameParticle)
+                && !doc.is_class(t, Class::OrgConnector)
+        };
+        let found = match gazetteer_exact(doc, k) {
+            Some(g) => Some(g),
+            None if (i + 1..j).any(lowercase_word) => None,
+            None => gazetteer_variant(doc, k, f),
+        };
+        if let Some(g) = found.filter(|_| j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
             best = Some((j, g));
         }
     }

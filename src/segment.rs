@@ -687,6 +687,15 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                 }
                 break;
             }
+            // A web address's domain belongs to its word (Medica.com, bbc.co.uk): a name that
+            // is an address keeps it, and its dots end no sentence.
+            if kind == TokKind::Word {
+                let domain = domain_len(&text[end..]);
+                if domain > 0 {
+                    end += domain;
+                    it.skip_to(end);
+                }
+            }
             // English "n't": split "don't" as "do" + "n't".
             if lang == Lang::En && kind == TokKind::Word {
                 if let Some((_, d)) = it.peek() {
@@ -790,6 +799,22 @@ impl Cursor<'_> {
         }
         self.pos
     }
+}
+
+/// Length in bytes of a web domain's ending at the start of `rest` (`.com`, `.co.uk`): dots,
+/// each followed by two to six lowercase ASCII letters and then no word character.
+fn domain_len(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let mut len = 0;
+    while b.get(len) == Some(&b'.') {
+        let letters = b[len + 1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        let next = len + 1 + letters;
+        if !(2..=6).contains(&letters) || rest[next..].chars().next().is_some_and(is_word_char) {
+            break;
+        }
+        len = next;
+    }
+    len
 }
 
 /// Length in bytes of a dotted acronym or initial at the start of `rest` (which starts
