@@ -35,9 +35,9 @@ use cues::{cue_at, find_cues};
 use quotations::{enclosed_by_statements, same_quote_chain};
 use resolve::cluster_genders;
 
-/// The rule of a claim reported by `selon X, …` / `according to X, …`.
-// tests/common/mod.rs allows claims nested in one with this `why` (keep the two in step).
-const SOURCE_THEN_CLAUSE: &str = "selon / according to, then the clause";
+/// The `why` of a claim reported by `selon X, …` / `according to X, …`: the one claim that
+/// other claims may lie inside besides a quotation (the source's report of someone's claim).
+pub const SOURCE_THEN_CLAUSE: &str = "selon / according to, then the clause";
 
 /// The most tokens a reported clause (or the clause before an inverted cue) may span.
 const MAX_CLAUSE_TOKENS: usize = 400;

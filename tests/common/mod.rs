@@ -5,11 +5,8 @@
 //! check exactly the same thing. Each violated invariant panics with a message naming it.
 #![allow(dead_code)]
 
+use article_annotator::attribution::SOURCE_THEN_CLAUSE;
 use article_annotator::{Annotation, ClaimKind};
-
-/// The `why` of a claim read after `selon` / `according to` (src/attribution/mod.rs): claims
-/// inside it are the source's report of someone else's.
-const SOURCE_THEN_CLAUSE: &str = "selon / according to, then the clause";
 
 /// The code-point slice `[start, end)` of a text, given its char boundaries.
 struct Text<'t> {
