@@ -578,6 +578,8 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
     k.push_str(doc.key(i));
     let max = (i + doc.data.max_name_words * 2).min(n);
     let mut best = None;
+    // Whether a word after the first is written in lowercase (see below).
+    let mut lowercase_word = false;
     for j in i + 1..=max {
         if j > i + 1 && doc.tokens[j - 1].breaks_before > 0 {
             break;
@@ -596,15 +598,15 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
         // A phrase never ends on a connector or inside a longer capitalised name. A spelling
         // variant may drop accents or capitals all through (ETATS-UNIS), not write a word of the
         // name as an ordinary lowercase word ("La réunion est finie" is no La Réunion).
-        let lowercase_word = |t: usize| {
-            doc.tokens[t].kind == TokKind::Word
-                && doc.tok(t).starts_with(char::is_lowercase)
-                && !doc.is_class(t, Class::NameParticle)
-                && !doc.is_class(t, Class::OrgConnector)
-        };
+        let t = j - 1;
+        lowercase_word |= t > i
+            && doc.tokens[t].kind == TokKind::Word
+            && doc.tok(t).starts_with(char::is_lowercase)
+            && !doc.is_class(t, Class::NameParticle)
+            && !doc.is_class(t, Class::OrgConnector);
         let found = match gazetteer_exact(doc, k) {
             Some(g) => Some(g),
-            None if (i + 1..j).any(lowercase_word) => None,
+            None if lowercase_word => None,
             None => gazetteer_variant(doc, k, f),
         };
         if let Some(g) = found.filter(|_| j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
