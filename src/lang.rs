@@ -168,6 +168,13 @@ struct FunctionWords {
     max_bytes: usize,
 }
 
+/// A data file as `build.rs` copies it into `OUT_DIR` (without its `#` comment lines).
+macro_rules! data {
+    ($path:literal) => {
+        include_str!(concat!(env!("OUT_DIR"), "/", $path))
+    };
+}
+
 static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
     const FR_WORDS: &[&str] = &[
         "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "que", "qui", "dans",
@@ -192,27 +199,27 @@ static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
 
 static FR: LazyLock<LangData> = LazyLock::new(|| {
     LangData::build(Sources {
-        grammar: include_str!(concat!(env!("OUT_DIR"), "/fr/grammar.tsv")),
-        locations: &[include_str!(concat!(env!("OUT_DIR"), "/fr/locations.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/cities.txt")), include_str!(concat!(env!("OUT_DIR"), "/en/locations.txt"))],
-        organizations: &[include_str!(concat!(env!("OUT_DIR"), "/fr/organizations.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/companies.txt"))],
-        org_words: include_str!(concat!(env!("OUT_DIR"), "/fr/org_words.txt")),
-        given_names: &[include_str!(concat!(env!("OUT_DIR"), "/fr/given_names.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/given_names.txt"))],
-        demonyms: include_str!(concat!(env!("OUT_DIR"), "/fr/demonyms.txt")),
-        common_words: include_str!(concat!(env!("OUT_DIR"), "/fr/common_words.txt")),
-        speech_verbs: include_str!(concat!(env!("OUT_DIR"), "/fr/speech_verbs.txt")),
+        grammar: data!("fr/grammar.tsv"),
+        locations: &[data!("fr/locations.txt"), data!("common/cities.txt"), data!("en/locations.txt")],
+        organizations: &[data!("fr/organizations.txt"), data!("common/companies.txt")],
+        org_words: data!("fr/org_words.txt"),
+        given_names: &[data!("fr/given_names.txt"), data!("common/given_names.txt")],
+        demonyms: data!("fr/demonyms.txt"),
+        common_words: data!("fr/common_words.txt"),
+        speech_verbs: data!("fr/speech_verbs.txt"),
     })
 });
 
 static EN: LazyLock<LangData> = LazyLock::new(|| {
     LangData::build(Sources {
-        grammar: include_str!(concat!(env!("OUT_DIR"), "/en/grammar.tsv")),
-        locations: &[include_str!(concat!(env!("OUT_DIR"), "/en/locations.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/cities.txt")), include_str!(concat!(env!("OUT_DIR"), "/fr/locations.txt"))],
-        organizations: &[include_str!(concat!(env!("OUT_DIR"), "/en/organizations.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/companies.txt"))],
-        org_words: include_str!(concat!(env!("OUT_DIR"), "/en/org_words.txt")),
-        given_names: &[include_str!(concat!(env!("OUT_DIR"), "/en/given_names.txt")), include_str!(concat!(env!("OUT_DIR"), "/common/given_names.txt"))],
-        demonyms: include_str!(concat!(env!("OUT_DIR"), "/en/demonyms.txt")),
-        common_words: include_str!(concat!(env!("OUT_DIR"), "/en/common_words.txt")),
-        speech_verbs: include_str!(concat!(env!("OUT_DIR"), "/en/speech_verbs.txt")),
+        grammar: data!("en/grammar.tsv"),
+        locations: &[data!("en/locations.txt"), data!("common/cities.txt"), data!("fr/locations.txt")],
+        organizations: &[data!("en/organizations.txt"), data!("common/companies.txt")],
+        org_words: data!("en/org_words.txt"),
+        given_names: &[data!("en/given_names.txt"), data!("common/given_names.txt")],
+        demonyms: data!("en/demonyms.txt"),
+        common_words: data!("en/common_words.txt"),
+        speech_verbs: data!("en/speech_verbs.txt"),
     })
 });
 
@@ -775,7 +782,7 @@ struct Folds {
 static FOLDS: LazyLock<Folds> = LazyLock::new(|| {
     let mut other: HashMap<char, &'static str> = HashMap::default();
     let mut marks = Vec::new();
-    for line in include_str!(concat!(env!("OUT_DIR"), "/common/folds.tsv")).lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in data!("common/folds.tsv").lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
         let (code, fold) = line.split_once('\t').unwrap_or((line, ""));
         let hex = |h: &str| u32::from_str_radix(h, 16).ok();
         match code.split_once('-') {
