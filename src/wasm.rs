@@ -61,18 +61,18 @@ fn read_options(options: &JsValue) -> Result<(Option<Lang>, Option<JsValue>), Js
 /// is ready, so that the tables of a language nobody has asked for yet do not delay it.
 #[wasm_bindgen]
 pub fn warm(lang: Option<String>) -> Result<(), JsError> {
-    match lang {
+    let one;
+    let langs: &[Lang] = match lang {
         Some(code) => {
-            let lang = Lang::from_code(&code).ok_or_else(|| JsError::new(&format!("unknown language \"{code}\"")))?;
-            let _ = crate::lang::detect("");
-            let _ = lang.data();
+            one = [Lang::from_code(&code).ok_or_else(|| JsError::new(&format!("unknown language \"{code}\"")))?];
+            &one
         }
-        None => {
-            let _ = crate::lang::detect("");
-            for lang in [Lang::Fr, Lang::En] {
-                let _ = lang.data();
-            }
-        }
+        None => &[Lang::Fr, Lang::En],
+    };
+    // Detecting nothing builds the detector's table of function words.
+    let _ = crate::lang::detect("");
+    for lang in langs {
+        let _ = lang.data();
     }
     Ok(())
 }
