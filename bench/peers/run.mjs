@@ -75,31 +75,22 @@ if (wanted('article_annotator') && existsSync(join(minDir, 'article_annotator_bg
   });
 }
 
-if (wanted('compromise')) {
-  const { default: nlp } = await import('compromise');
-  emit('compromise', {
-    version: version('compromise'),
+// compromise and its French port share an API: parse, then list people, places, organisations.
+async function compromiseLike(name, build) {
+  if (!wanted(name)) return;
+  const { default: nlp } = await import(name);
+  emit(name, {
+    version: version(name),
     mb_per_s: throughput((t) => {
       const doc = nlp(t);
       return [doc.people().out('array'), doc.places().out('array'), doc.organizations().out('array')];
     }),
-    bundle_gzip_bytes: gz([join(mods, 'compromise', 'builds', 'compromise.js')]),
-    bundle: 'builds/compromise.js',
+    bundle_gzip_bytes: gz([join(mods, name, 'builds', build)]),
+    bundle: `builds/${build}`,
   });
 }
-
-if (wanted('fr-compromise')) {
-  const { default: nlp } = await import('fr-compromise');
-  emit('fr-compromise', {
-    version: version('fr-compromise'),
-    mb_per_s: throughput((t) => {
-      const doc = nlp(t);
-      return [doc.people().out('array'), doc.places().out('array'), doc.organizations().out('array')];
-    }),
-    bundle_gzip_bytes: gz([join(mods, 'fr-compromise', 'builds', 'fr-compromise.min.js')]),
-    bundle: 'builds/fr-compromise.min.js',
-  });
-}
+await compromiseLike('compromise', 'compromise.js');
+await compromiseLike('fr-compromise', 'fr-compromise.min.js');
 
 if (wanted('wink-nlp')) {
   const { default: winkNLP } = await import('wink-nlp');
