@@ -8,6 +8,9 @@ use std::borrow::{Borrow, Cow};
 use std::hash::Hash;
 use std::sync::LazyLock;
 
+mod key;
+pub use key::{key, key_into};
+
 /// A language the annotator knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -568,21 +571,18 @@ impl<V> std::ops::Index<&str> for KeyMap<V> {
     }
 }
 
-/// `key(s)`, borrowing `s` when it is its own key.
+/// A data file's entry as a key: `build.rs` wrote every field of the files in key form.
 fn static_key(s: &'static str) -> Key {
-    if is_own_key(s) {
-        Cow::Borrowed(s)
-    } else {
-        Cow::Owned(key(s))
-    }
+    Cow::Borrowed(s)
 }
 
-/// `key(&s.to_lowercase())`, borrowing `s` when that is `s` itself.
+/// `key(&s.to_lowercase())` of an entry, borrowing `s` when that is `s` itself.
 fn static_low_key(s: &'static str) -> Key {
-    if is_own_key(s) && is_own_lowercase(s) {
+    if is_own_lowercase(s) {
         Cow::Borrowed(s)
     } else {
-        Cow::Owned(key(&s.to_lowercase()))
+        // Lowercasing a key leaves it a key: no letter lowercases to a space or an apostrophe.
+        Cow::Owned(s.to_lowercase())
     }
 }
 
@@ -590,33 +590,8 @@ fn static_low_key(s: &'static str) -> Key {
 fn low_of_key(k: &Key) -> Key {
     match k {
         Cow::Borrowed(s) => static_low_key(s),
-        Cow::Owned(s) => Cow::Owned(key(&s.to_lowercase())),
+        Cow::Owned(s) => Cow::Owned(s.to_lowercase()),
     }
-}
-
-/// Whether `key(s)` is `s`: no character `key` rewrites, no whitespace but single spaces
-/// between words, none after an apostrophe (`is_plain_key` beyond ASCII).
-fn is_own_key(s: &str) -> bool {
-    if is_plain_key(s) {
-        return true;
-    }
-    if s.is_ascii() {
-        return false;
-    }
-    // One pass: no whitespace at either end, no character `key` rewrites, and a space only
-    // between words, never after another or after an apostrophe.
-    let mut prev = None;
-    for c in s.chars() {
-        if c == ' ' {
-            if matches!(prev, None | Some(' ' | '\'')) {
-                return false;
-            }
-        } else if c.is_whitespace() || matches!(c, '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' | '\u{2010}' | '\u{2011}') {
-            return false;
-        }
-        prev = Some(c);
-    }
-    prev != Some(' ')
 }
 
 /// Whether `s.to_lowercase()` is `s`: every character is its own lowercase (a capital
@@ -651,66 +626,6 @@ fn sub_key(k: &Key, part: &str) -> Key {
 /// How many entries a one-entry-per-line file may hold: its lines.
 fn line_count(file: &str) -> usize {
     file.bytes().filter(|&b| b == b'\n').count() + 1
-}
-
-/// Normalises a lexicon key: typographic apostrophes become ASCII, spaces single.
-pub fn key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    key_into(s, &mut out);
-    out
-}
-
-/// [`key`], appended to `out` (what `out` held before is not looked at).
-pub fn key_into(s: &str, out: &mut String) {
-    // Most keys are plain ASCII words, already normalised.
-    if is_plain_key(s) {
-        out.push_str(s);
-    } else {
-        normalise_key_into(s, out);
-    }
-}
-
-/// `key_into` character by character.
-fn normalise_key_into(s: &str, out: &mut String) {
-    let start = out.len();
-    let mut space = false;
-    for c in s.trim().chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
-        }
-        if space && out.len() > start && !out.ends_with('\'') {
-            out.push(' ');
-        }
-        space = false;
-        out.push(match c {
-            '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
-            '\u{2010}' | '\u{2011}' => '-',
-            c => c,
-        });
-    }
-}
-
-/// Whether `key(s)` is `s`: ASCII words without backquotes, single spaces between them
-/// and none after an apostrophe.
-fn is_plain_key(s: &str) -> bool {
-    let b = s.as_bytes();
-    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
-        return false;
-    }
-    // One pass: each byte, and the one before a space.
-    let mut prev = 0u8;
-    for &c in b {
-        if c == b' ' {
-            if matches!(prev, b' ' | b'\'') {
-                return false;
-            }
-        } else if !c.is_ascii_graphic() || c == b'`' {
-            return false;
-        }
-        prev = c;
-    }
-    true
 }
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev): the
@@ -906,22 +821,49 @@ fn lines(file: &'static str) -> impl Iterator<Item = &'static str> {
     })
 }
 
-fn words_in(s: &str) -> usize {
-    s.split(|c: char| c.is_whitespace() || c == '\'').filter(|w| !w.is_empty()).count()
+/// Whether a key holds a space (is more than one word), byte by byte: keys are short.
+fn has_space(k: &str) -> bool {
+    k.as_bytes().contains(&b' ')
+}
+
+/// The words of a key: its runs of bytes other than spaces and apostrophes (a key's only
+/// whitespace is single spaces).
+fn words_in(k: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in k.as_bytes() {
+        let sep = b == b' ' || b == b'\'';
+        words += usize::from(!sep && !in_word);
+        in_word = !sep;
+    }
+    words
 }
 
 impl LangData {
     fn build(src: Sources) -> LangData {
-        let mut classes: Vec<HashMap<Key, &'static str>> = vec![HashMap::default(); Class::ALL.len()];
-        let mut class_max_words = vec![0; Class::ALL.len()];
-        let mut class_prefixes: Vec<HashSet<Key>> = vec![HashSet::default(); Class::ALL.len()];
-        let word_count = line_count(src.grammar) + 4 * line_count(src.speech_verbs) + line_count(src.common_words) + line_count(src.org_words);
-        let mut words: HashMap<Key, WordBits> = HashMap::with_capacity_and_hasher(word_count, Default::default());
-        // The elisions first: they decide where every other entry's first token ends.
+        // Each class's entries and their bytes (at most that many prefixes), to size its tables;
+        // and the elisions, which decide where every other entry's first token ends.
+        let mut class_sizes = vec![(0usize, 0usize); Class::ALL.len()];
         let mut elisions = KeySet::with_capacity(16);
-        for e in lines(src.grammar).filter_map(|l| l.strip_prefix("elision\t")) {
-            elisions.insert(static_low_key(e.split('\t').next().unwrap_or("")));
+        for line in lines(src.grammar) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(entry)) = (cols.next(), cols.next()) else { continue };
+            let Some(class) = Class::from_name(name) else { continue };
+            let (entries, bytes) = &mut class_sizes[class as usize];
+            *entries += 1;
+            *bytes += entry.len();
+            if class == Class::Elision {
+                elisions.insert(static_low_key(entry));
+            }
         }
+        let mut classes: Vec<HashMap<Key, &'static str>> = class_sizes.iter().map(|&(n, _)| HashMap::with_capacity_and_hasher(n, Default::default())).collect();
+        let mut class_max_words = vec![0; Class::ALL.len()];
+        let mut class_prefixes: Vec<HashSet<Key>> = class_sizes.iter().map(|&(_, b)| HashSet::with_capacity_and_hasher(b, Default::default())).collect();
+        // The verbs' paradigms spelled out first: their forms are most of the token table.
+        let verbs = speech_verbs(src.speech_verbs);
+        let verb_form_count: usize = verbs.iter().map(|(_, forms, _)| forms.len()).sum();
+        let word_count = line_count(src.grammar) + verb_form_count + line_count(src.common_words) + line_count(src.org_words);
+        let mut words: HashMap<Key, WordBits> = HashMap::with_capacity_and_hasher(word_count, Default::default());
         for line in lines(src.grammar) {
             let mut cols = line.split('\t');
             let (Some(name), Some(entry)) = (cols.next(), cols.next()) else { continue };
@@ -941,18 +883,19 @@ impl LangData {
             }
             let m = &mut class_max_words[class as usize];
             *m = (*m).max(words_in(&k));
-            if !k.contains(' ') {
+            if !has_space(&k) {
                 words.entry(k.clone()).or_default().entry |= class.bit();
             }
             let prefixes = &mut class_prefixes[class as usize];
             for (p, _) in k.char_indices().skip(1) {
-                if !prefixes.contains(&k[..p]) {
+                // A borrowed key's parts are borrowed too: one hash, no allocation.
+                if matches!(k, Cow::Borrowed(_)) || !prefixes.contains(&k[..p]) {
                     prefixes.insert(sub_key(&k, &k[..p]));
                 }
             }
             classes[class as usize].insert(k, value);
         }
-        // The set, and its entries in file order (the files are sorted, which the folded
+        // The set, and its entries in file order (each file sorted by fold, which the folded
         // names' sort below takes advantage of).
         let set_in_order = |files: &[&'static str]| -> (KeySet, Vec<Key>) {
             let n = files.iter().map(|f| line_count(f)).sum();
@@ -985,19 +928,18 @@ impl LangData {
             }
             given_names.insert(k);
         }
-        let max_name_words = locations
-            .iter()
-            .chain(organizations.iter())
-            .map(words_in)
-            .max()
-            .unwrap_or(1)
-            .clamp(1, 8);
+        let max_name_words = location_order.iter().chain(&organization_order).map(|k| words_in(k)).max().unwrap_or(1).clamp(1, 8);
         let mut org_heads = KeySet::with_capacity(line_count(src.org_words));
         let mut org_suffixes = KeySet::with_capacity(64);
         for line in lines(src.org_words) {
             match line.split_once('\t') {
                 Some(("head", w)) => {
-                    org_heads.insert(static_key(w));
+                    let k = static_key(w);
+                    // Token keys hold no space: only those entries can be a token's.
+                    if !has_space(&k) {
+                        words.entry(low_of_key(&k)).or_default().org_head = true;
+                    }
+                    org_heads.insert(k);
                 }
                 Some(("suffix", w)) => {
                     org_suffixes.insert(static_key(w));
@@ -1005,9 +947,9 @@ impl LangData {
                 _ => {}
             }
         }
-        let mut verb_forms = HashMap::with_capacity_and_hasher(4 * line_count(src.speech_verbs), Default::default());
+        let mut verb_forms = HashMap::with_capacity_and_hasher(verb_form_count, Default::default());
         let mut verb_lemmas = Vec::new();
-        for (lemma, forms, flags) in speech_verbs(src.speech_verbs) {
+        for (lemma, forms, flags) in verbs {
             let form = VerbForm {
                 clause: flags.split([',', ' ']).any(|f| f == "que" || f == "that"),
                 lemma: verb_lemmas.len() as u32,
@@ -1019,7 +961,13 @@ impl LangData {
             };
             verb_lemmas.push(lemma);
             for f in forms {
-                verb_forms.entry(static_low_key(f)).or_insert(form);
+                let k = static_low_key(f);
+                if let std::collections::hash_map::Entry::Vacant(v) = verb_forms.entry(k) {
+                    if !has_space(v.key()) {
+                        words.entry(v.key().clone()).or_default().verb = Some(form);
+                    }
+                    v.insert(form);
+                }
             }
         }
         // Spelling variants fold case and accents; acronyms (AS, ET) keep their capitals, or
@@ -1050,21 +998,17 @@ impl LangData {
             }
             sorted_folded_names.push((sort_prefix(f), f));
         }
-        sorted_folded_names.sort_unstable();
+        // Each gazetteer file is sorted by fold (scripts/lexicons/foldsort.py): a stable sort
+        // finds those runs and merges them.
+        sorted_folded_names.sort();
         sorted_folded_names.dedup();
         let mut common_words = KeySet::with_capacity(line_count(src.common_words));
         for w in lines(src.common_words) {
-            common_words.insert(static_low_key(w));
-        }
-        // Token keys hold no space: only those entries can be a token's.
-        for (k, form) in verb_forms.iter().filter(|(k, _)| !k.contains(' ')) {
-            words.entry(k.clone()).or_default().verb = Some(*form);
-        }
-        for k in common_words.0.iter().filter(|k| !k.contains(' ')) {
-            words.entry(k.clone()).or_default().common = true;
-        }
-        for k in org_heads.0.iter().map(low_of_key).filter(|k| !k.contains(' ')) {
-            words.entry(k).or_default().org_head = true;
+            let k = static_low_key(w);
+            if !has_space(&k) {
+                words.entry(k.clone()).or_default().common = true;
+            }
+            common_words.insert(k);
         }
         LangData {
             sorted_folded_names,
@@ -1213,19 +1157,30 @@ mod tests {
     }
 
     #[test]
-    fn plain_keys_are_their_own_key() {
-        for s in ["Asie centrale", "l'an dernier", "l' an", "a  b", " a", "a ", "a`b", "", "U.S. Army", "été"] {
-            let mut expected = String::new();
-            normalise_key_into(s, &mut expected);
-            assert_eq!(key(s), expected, "{s:?}");
-            assert!(!is_plain_key(s) || expected == s, "{s:?}");
+    fn gazetteers_are_sorted_by_fold() {
+        // What makes the sort of the folded names at start-up a merge of a few runs.
+        for file in [data!("fr/locations.txt"), data!("en/locations.txt"), data!("common/cities.txt"), data!("fr/organizations.txt"), data!("en/organizations.txt"), data!("common/companies.txt")] {
+            let folded: Vec<String> = lines(file).map(fold).collect();
+            for pair in folded.windows(2) {
+                assert!(pair[0] <= pair[1], "{:?} before {:?}: run scripts/lexicons/foldsort.py", pair[0], pair[1]);
+            }
         }
     }
 
     #[test]
-    fn own_keys_and_lowercases_are_what_key_and_lowercase_leave_alone() {
+    fn data_files_are_written_in_key_form() {
+        // build.rs's promise, which lets the tables borrow every entry unchecked.
+        let texts = [data!("fr/grammar.tsv"), data!("fr/locations.txt"), data!("fr/organizations.txt"), data!("fr/org_words.txt"), data!("fr/given_names.txt"), data!("fr/demonyms.txt"), data!("fr/common_words.txt"), data!("fr/speech_verbs.txt"), data!("en/grammar.tsv"), data!("en/locations.txt"), data!("en/organizations.txt"), data!("en/org_words.txt"), data!("en/given_names.txt"), data!("en/demonyms.txt"), data!("en/common_words.txt"), data!("en/speech_verbs.txt"), data!("common/cities.txt"), data!("common/companies.txt"), data!("common/given_names.txt")];
+        for text in texts {
+            for field in text.lines().flat_map(|l| l.split('\t')) {
+                assert_eq!(key(field), field, "{field:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn own_lowercases_are_what_lowercase_leaves_alone() {
         for s in ["été", " été", "été ", "a  é", "l' été", "l'été", "é\u{a0}a", "é’a", "é`", "É", "ÉTÉ", "Σ", "ß", "ÿ÷", "İ", "a é", "é\t"] {
-            assert_eq!(is_own_key(s), key(s) == s, "{s:?}");
             assert_eq!(is_own_lowercase(s), s.to_lowercase() == s, "{s:?}");
         }
         for c in (0..0x250).filter_map(char::from_u32) {
