@@ -179,19 +179,11 @@ macro_rules! data {
 }
 
 static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
-    const FR_WORDS: &[&str] = &[
-        "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "que", "qui", "dans",
-        "pour", "pas", "sur", "au", "avec", "aux", "ont", "été", "selon",
-    ];
-    const EN_WORDS: &[&str] = &[
-        "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "as", "by",
-        "he", "she", "it", "said", "has", "have", "from", "at",
-    ];
     let mut votes: HashMap<&'static str, (bool, bool)> = HashMap::default();
-    for w in FR_WORDS {
+    for w in lines(data!("fr/function_words.txt")) {
         votes.entry(w).or_default().0 = true;
     }
-    for w in EN_WORDS {
+    for w in lines(data!("en/function_words.txt")) {
         votes.entry(w).or_default().1 = true;
     }
     let max_chars = votes.keys().map(|w| w.chars().count()).max().unwrap_or(0);
