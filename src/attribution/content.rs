@@ -9,9 +9,13 @@ use crate::segment::TokKind;
 use super::{SOURCE_THEN_CLAUSE, Ctx, Cue, CueKind, MAX_CLAUSE_TOKENS, Who, bare_lemma, ctx_skippable, ends_with_class, is_that, k_tok, quote_at};
 use super::cues::cue_at;
 
+/// Reported speech found around a cue: its content (a byte span), its speaker, the rule that
+/// found it, and whether it is quoted.
+type Reported = ((usize, usize), Option<Who>, &'static str, bool);
+
 impl Ctx<'_, '_> {
     /// Reported speech around a cue that no quotation took: (content, speaker, rule, quoted).
-    pub(super) fn reported(&self, cue: &Cue, cues: &[Cue], quotes: &[Quote]) -> Option<((usize, usize), Option<Who>, &'static str, bool)> {
+    pub(super) fn reported(&self, cue: &Cue, cues: &[Cue], quotes: &[Quote]) -> Option<Reported> {
         let doc = self.doc;
         let n = doc.tokens.len();
         match cue.kind {
@@ -117,7 +121,7 @@ impl Ctx<'_, '_> {
                     let first = self.who_first(w);
                     if ends && first > 0 && doc.is_punct(first - 1, ',') {
                         let start = self.clause_start(first - 1);
-                        if first - 1 >= start + 3 {
+                        if first > start + 3 {
                             let content = self.trim(doc.tokens[start].start, doc.tokens[first - 2].end);
                             return Some((content, Some(w), "reported clause, then its speaker and the speech verb", false));
                         }
@@ -276,7 +280,7 @@ impl Ctx<'_, '_> {
     }
 
     /// "Les militants ont prétendu …, a déclaré Tokayev": the clause before an inverted cue.
-    pub(super) fn inverted_content(&self, cue: &Cue, who: Option<Who>) -> Option<((usize, usize), Option<Who>, &'static str, bool)> {
+    pub(super) fn inverted_content(&self, cue: &Cue, who: Option<Who>) -> Option<Reported> {
         let doc = self.doc;
         if cue.first == 0 || !doc.is_punct(cue.first - 1, ',') {
             return None;
@@ -380,11 +384,12 @@ impl Ctx<'_, '_> {
             // HRW, « … »": another speaker's claim starts after the comma.
             let as_cue = || doc.match_class(j + 1, Class::AsClause).is_some_and(|a| cues[cues.partition_point(|c| c.first < a)..].first().is_some_and(|c| c.first <= a + 3));
             if j > k + 1 && doc.is_punct(j, ',') && (self.subject_cue_after(j, cues) || as_cue()) {
-                end = j;
                 // (Without the conjunction left before that comma: "…, bien que, comme …".)
-                while end > k + 1 && [Class::Subordinator, Class::Coordinator, Class::Complementizer, Class::Adverb].iter().any(|&c| doc.is_class(end - 1, c)) || end > k + 1 && doc.is_punct(end - 1, ',') {
-                    end -= 1;
+                let mut e = j;
+                while e > k + 1 && ([Class::Subordinator, Class::Coordinator, Class::Complementizer, Class::Adverb].iter().any(|&c| doc.is_class(e - 1, c)) || doc.is_punct(e - 1, ',')) {
+                    e -= 1;
                 }
+                end = e;
                 break;
             }
             // ", ajoutant que …", ", a-t-il ajouté", ", tout en ajoutant": another claim starts.
@@ -475,7 +480,7 @@ impl Ctx<'_, '_> {
             let balanced_close = match c {
                 '»' => s.contains('«'),
                 '”' => s.contains('“'),
-                '"' => s.matches('"').count() % 2 == 0,
+                '"' => s.matches('"').count().is_multiple_of(2),
                 ')' => s.contains('('),
                 _ => false,
             };

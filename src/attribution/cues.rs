@@ -44,7 +44,7 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
         let low = doc.low(i);
         // Inversions written as one token: a-t-il, déclare-t-elle, dit-il, ajoutent-ils.
         if doc.lang == Lang::Fr && word.contains('-') {
-            if let Some((base, pron_start)) = split_inversion(data, &low) {
+            if let Some((base, pron_start)) = split_inversion(data, low) {
                 let pron = (i, t.start + pron_start, t.end);
                 if let Some(v) = data.verb_forms.get(base).filter(|v| reflexive_ok(doc, v, i, i)) {
                     cues.push(Cue { first: i, last: i + 1, kind: verb_kind(doc, v, base), inverted: Some(pron) });
@@ -87,7 +87,7 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                 || doc.lang == Lang::En && doc.is_class(i + 1, Class::Auxiliary) && !doc.is_class(i + 1, Class::VerbFiller);
             let capital_mid = doc.is_cap(i) && !doc.starts_sentence(i);
             if !noun_use && !capital_mid {
-                cues.push(Cue { first: i, last: i + 1, kind: verb_kind(doc, v, &low), inverted: None });
+                cues.push(Cue { first: i, last: i + 1, kind: verb_kind(doc, v, low), inverted: None });
             }
         }
         i += 1;

@@ -93,13 +93,15 @@ enum Who {
     Group(usize, usize),
 }
 
+/// A role bound to a person: (token position, role key, head role, cluster).
+type RoleBinding = (usize, String, String, usize);
+
 struct Ctx<'a, 't> {
     doc: &'a Doc<'t>,
     mentions: &'a [Mention],
     /// Mention covering each token.
     at: Vec<Option<usize>>,
-    /// Role bindings: (token position, role key, head role, cluster).
-    roles: Vec<(usize, String, String, usize)>,
+    roles: Vec<RoleBinding>,
     /// Any description set beside a person's name by commas (`son complice de toujours, X,`,
     /// `X, an Australian woman,`): (token position, its content words, cluster).
     appositions: Vec<(usize, Vec<String>, usize)>,

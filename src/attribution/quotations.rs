@@ -53,9 +53,7 @@ impl Ctx<'_, '_> {
             // The comma may stand inside the marks ("…," he said); otherwise a cue must follow at once.
             let inside_comma = q.tokens.1 > q.tokens.0 && (doc.is_punct(q.tokens.1 - 1, ',') || doc.is_punct(q.tokens.1 - 1, '?') || doc.is_punct(q.tokens.1 - 1, '!'));
             if !inside_comma && !doc.sentence_of(close).headline {
-                if cue_starting(k).is_none() {
-                    return None;
-                }
+                cue_starting(k)?;
             }
         }
         if k >= doc.tokens.len() || doc.tokens[k].breaks_before > 0 {

@@ -6,7 +6,7 @@ use crate::lang::Class;
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
 
-use super::{Ctx, Who};
+use super::{Ctx, RoleBinding, Who};
 
 /// The gender of each cluster that a person's title (`Mme`, `Mr`) or given name (`Anne
 /// Martin`, not a lone `Martin`) tells; the first mention that tells wins.
@@ -265,7 +265,8 @@ impl Ctx<'_, '_> {
         let last_spoken = self.spoken.iter().rev().take(64).find(|(p, c)| {
             let near = sentence.saturating_sub(doc.tokens[*p].sentence) <= 2;
             let kind = self.cluster_kind(*c);
-            (near && !plural && !only_person && !(neuter && kind == Some(EntityType::Person)) || kind == Some(wanted)) && fits(*c)
+            let neuter_for_person = neuter && kind == Some(EntityType::Person);
+            (near && !plural && !only_person && !neuter_for_person || kind == Some(wanted)) && fits(*c)
         });
         // Latest subject-position mention before the pronoun.
         let before = self.mentions.partition_point(|m| m.first < tok);
@@ -367,8 +368,8 @@ impl Ctx<'_, '_> {
         // Roles are bound in text order; the nearest before `a`, else the first after.
         // ("the government", "le groupe": an organisation's word never names a person.)
         let org_word = self.doc.data.is(Class::OrgRole, &head);
-        let fits = |r: &(usize, String, String, usize)| !org_word || self.cluster_kind(r.3) == Some(EntityType::Organization);
-        let pick = |f: &dyn Fn(&(usize, String, String, usize)) -> bool| {
+        let fits = |r: &RoleBinding| !org_word || self.cluster_kind(r.3) == Some(EntityType::Organization);
+        let pick = |f: &dyn Fn(&RoleBinding) -> bool| {
             let split = self.roles.partition_point(|r| r.0 <= a);
             let before = self.roles[..split].iter().rev().take(256).find(|r| f(r) && fits(r));
             let after = self.roles[split..].iter().take(256).find(|r| f(r) && fits(r));

@@ -149,7 +149,7 @@ impl Ctx<'_, '_> {
                 return self.sentence_subject(s.first, j);
             }
             let low = doc.low(j);
-            if let Some(g) = doc.data.value(Class::PronounSubject, &low) {
+            if let Some(g) = doc.data.value(Class::PronounSubject, low) {
                 let t = doc.tokens[j];
                 return Some(Who::Pronoun { tok: j, span: (t.start, t.end), plural: g.ends_with("pl") });
             }
@@ -383,7 +383,7 @@ impl Ctx<'_, '_> {
             return Some(Who::Description(k, end));
         }
         let low = doc.low(k);
-        if let Some(g) = doc.data.value(Class::PronounSubject, &low) {
+        if let Some(g) = doc.data.value(Class::PronounSubject, low) {
             let t = doc.tokens[k];
             return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
         }
