@@ -280,11 +280,18 @@ impl<'t> Doc<'t> {
         self.bits[i].org_head
     }
 
+    /// Whether some entry of `class` starts with token `i`: `false` when `match_class`
+    /// finds none.
+    #[inline]
+    pub fn may_start_class(&self, i: usize, class: Class) -> bool {
+        i < self.tokens.len() && self.bits[i].starts(class)
+    }
+
     /// The longest phrase of `class` starting at token `i`, as the index one past it.
     #[inline]
     pub fn match_class(&self, i: usize, class: Class) -> Option<usize> {
         // Most tokens start no entry: answered from the bits, without a call.
-        if i >= self.tokens.len() || !self.bits[i].starts(class) {
+        if !self.may_start_class(i, class) {
             return None;
         }
         self.match_started_class(i, class)
