@@ -64,7 +64,7 @@ pub struct Doc<'t> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     /// The lowercase lexicon key of every token, computed once.
-    lows: Strings,
+    lows: Lows,
     /// The lexicon key (case kept) of the tokens whose key is not their text (typographic
     /// apostrophes and hyphens), by token; the others' key is their text.
     keys: FxHashMap<usize, String>,
@@ -101,7 +101,7 @@ impl<'t> Doc<'t> {
     pub fn new(text: &'t str, lang: Lang) -> Doc<'t> {
         let data = lang.data();
         let tokens = tokenize(text, data, lang);
-        let mut lows = Strings::with_capacity(tokens.len(), text.len());
+        let mut lows = Lows::new(text, tokens.len());
         let mut keys = FxHashMap::default();
         let mut bits = Vec::with_capacity(tokens.len());
         let mut caps = Vec::with_capacity(tokens.len());
@@ -110,38 +110,34 @@ impl<'t> Doc<'t> {
         for (i, t) in tokens.iter().enumerate() {
             let tok = &text[t.start..t.end];
             let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
-            let shape = ascii_shape(tok);
-            match &shape {
-                // Most tokens: plain ASCII, their own key, told apart in one pass over bytes.
+            let case = match ascii_shape(tok) {
+                // Most tokens: plain ASCII, their own key, told apart in one pass over bytes;
+                // their lowercase is already written in the lowercased text.
                 Some(shape) if !shape.backquote => {
-                    lows.push_with(|out| {
-                        let start = out.len();
-                        out.push_str(tok);
-                        out[start..].make_ascii_lowercase();
-                    });
+                    lows.push_lowered(t.start, t.end);
                     caps.push(word && tok.as_bytes()[0].is_ascii_uppercase());
                     uppers.push(shape.lower == 0 && shape.upper >= 2);
+                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4 }
                 }
-                _ => {
+                Some(shape) => {
                     lows.push_with(|out| low_key_into(tok, out));
-                    if !is_own_key(tok) {
+                    keys.insert(i, key(tok));
+                    caps.push(word && tok.as_bytes()[0].is_ascii_uppercase());
+                    uppers.push(all_capitals(tok));
+                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4 }
+                }
+                None => {
+                    lows.push_with(|out| low_key_into(tok, out));
+                    let shape = char_shape(tok);
+                    if !shape.own_key {
                         keys.insert(i, key(tok));
                     }
-                    caps.push(word && tok.chars().next().is_some_and(char::is_uppercase));
-                    uppers.push(all_capitals(tok));
+                    caps.push(word && shape.first_upper);
+                    uppers.push(shape.letters >= 2 && shape.case.lower == 0);
+                    shape.case
                 }
-            }
-            cases.push(match shape {
-                Some(shape) => Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4 },
-                None => {
-                    let (mut upper, mut lower) = (0, 0);
-                    for c in tok.chars() {
-                        upper += usize::from(c.is_uppercase());
-                        lower += usize::from(c.is_lowercase());
-                    }
-                    Case { upper, lower, long: tok.chars().nth(3).is_some() }
-                }
-            });
+            };
+            cases.push(case);
             bits.push(data.bits(lows.last()));
         }
         let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, caps, uppers };
@@ -389,7 +385,11 @@ impl<'t> Doc<'t> {
             let lower_next = self.tok(j).chars().next().is_some_and(char::is_lowercase);
             return !(t.breaks_before == 1 && prev_open && lower_next && !self.line_is_short(j));
         }
-        // After a terminal mark (and any closing quotes or brackets that follow it).
+        // After a terminal mark (and any closing quotes or brackets that follow it), or an
+        // acronym's period: after a word or a number, most tokens, none ends.
+        if !matches!(self.tokens[j - 1].kind, TokKind::Punct | TokKind::Dotted) {
+            return false;
+        }
         let mut k = j;
         while k > 0 && j - k < MAX_CLOSERS && self.is_closer(k - 1) {
             k -= 1;
@@ -421,12 +421,27 @@ impl<'t> Doc<'t> {
                 if pt.kind == TokKind::Word && w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
                     return false;
                 }
-                if self.data.is(Class::Abbreviation, self.low(p)) || self.data.is(Class::Honorific, &format!("{}.", self.low(p))) {
+                if self.data.is(Class::Abbreviation, self.low(p)) || self.is_honorific_with_period(p) {
                     return false;
                 }
             }
         }
         true
+    }
+
+    /// Whether token `i` with a period after it is an honorific (`M.`, `Dr.`).
+    fn is_honorific_with_period(&self, i: usize) -> bool {
+        let low = self.low(i);
+        // The key written on the stack, not allocated, for a word of usual length.
+        let mut buf = [0; 32];
+        match buf.get_mut(..=low.len()) {
+            Some(key) => {
+                key[..low.len()].copy_from_slice(low.as_bytes());
+                key[low.len()] = b'.';
+                std::str::from_utf8(key).is_ok_and(|k| self.data.is(Class::Honorific, k))
+            }
+            None => self.data.is(Class::Honorific, &format!("{low}.")),
+        }
     }
 
     fn is_closer(&self, i: usize) -> bool {
@@ -508,6 +523,44 @@ fn ascii_shape(tok: &str) -> Option<AsciiShape> {
     Some(shape)
 }
 
+/// What the lookups ask of a token that is not all ASCII.
+struct CharShape {
+    case: Case,
+    /// Its alphabetic characters.
+    letters: usize,
+    /// Its first character is uppercase.
+    first_upper: bool,
+    /// `key(tok)` is `tok`: it holds none of [`KEY_REWRITES`] (a token holds no whitespace).
+    own_key: bool,
+}
+
+/// The shape of a token that is not all ASCII, in one pass over its characters; ASCII and
+/// Latin-1 letters, most of its characters, are told apart without the Unicode tables.
+fn char_shape(tok: &str) -> CharShape {
+    let (mut upper, mut lower, mut letters, mut chars) = (0, 0, 0, 0);
+    let mut own_key = true;
+    let mut first_upper = false;
+    for c in tok.chars() {
+        let (is_upper, is_lower) = match c {
+            '\0'..='\u{7f}' => (c.is_ascii_uppercase(), c.is_ascii_lowercase()),
+            '\u{c0}'..='\u{de}' => (c != '\u{d7}', false),
+            '\u{df}'..='\u{ff}' => (false, c != '\u{f7}'),
+            // General punctuation: dashes, quotes, spaces.
+            '\u{2000}'..='\u{206f}' => (false, false),
+            _ => (c.is_uppercase(), c.is_lowercase()),
+        };
+        if chars == 0 {
+            first_upper = is_upper;
+        }
+        upper += usize::from(is_upper);
+        lower += usize::from(is_lower);
+        letters += usize::from(is_alphabetic(c));
+        own_key &= !KEY_REWRITES.contains(&c);
+        chars += 1;
+    }
+    CharShape { case: Case { upper, lower, long: chars >= 4 }, letters, first_upper, own_key }
+}
+
 /// A token's letter cases, counted once for the sentences' descriptions.
 struct Case {
     upper: usize,
@@ -526,47 +579,45 @@ fn all_capitals(s: &str) -> bool {
     letters >= 2 && !s.chars().any(char::is_lowercase)
 }
 
-/// Many short strings end to end in one buffer: one allocation for all the tokens of a
-/// document instead of one per token.
-struct Strings {
+/// The lowercase keys of a document's tokens in one buffer, one allocation for all of
+/// them: the text lowercased (ASCII letters only), where most tokens, plain ASCII, find
+/// their key at their own position, then the keys of the other tokens end to end.
+struct Lows {
     text: String,
-    /// Where each string starts in `text`, and where the last one ends.
-    bounds: Vec<usize>,
+    /// Where each token's key starts and ends in `text`.
+    spans: Vec<(usize, usize)>,
 }
 
-impl Strings {
-    fn with_capacity(strings: usize, bytes: usize) -> Strings {
-        let mut bounds = Vec::with_capacity(strings + 1);
-        bounds.push(0);
-        Strings { text: String::with_capacity(bytes), bounds }
+impl Lows {
+    fn new(text: &str, tokens: usize) -> Lows {
+        Lows { text: text.to_ascii_lowercase(), spans: Vec::with_capacity(tokens) }
     }
 
-    /// Appends the string that `write` appends to a buffer.
+    /// Appends the key of a plain ASCII token: its own bytes, lowercased.
+    fn push_lowered(&mut self, start: usize, end: usize) {
+        self.spans.push((start, end));
+    }
+
+    /// Appends the key that `write` appends to a buffer.
     fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        let start = self.text.len();
         write(&mut self.text);
-        self.bounds.push(self.text.len());
+        self.spans.push((start, self.text.len()));
     }
 
     #[inline]
     fn get(&self, i: usize) -> &str {
-        &self.text[self.bounds[i]..self.bounds[i + 1]]
+        let (start, end) = self.spans[i];
+        &self.text[start..end]
     }
 
     fn last(&self) -> &str {
-        self.get(self.bounds.len() - 2)
+        self.get(self.spans.len() - 1)
     }
 }
 
 /// The characters `key` rewrites (besides whitespace, which no token holds).
 const KEY_REWRITES: [char; 7] = ['\u{2019}', '\u{02bc}', '\u{2032}', '`', '\u{b4}', '\u{2010}', '\u{2011}'];
-
-/// Whether `key(tok)` is `tok` itself (`tok` a token: no whitespace).
-fn is_own_key(tok: &str) -> bool {
-    if tok.is_ascii() {
-        return !tok.contains('`');
-    }
-    !tok.contains(KEY_REWRITES)
-}
 
 /// Appends `key(&tok.to_lowercase())` (`tok` a token: no whitespace), without allocating.
 fn low_key_into(tok: &str, out: &mut String) {
