@@ -77,7 +77,16 @@ pub struct Doc<'t> {
     uppers: Vec<bool>,
 }
 
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    is_other_word_char(c)
+}
+
+/// `is_word_char` for a character that is not ASCII.
+fn is_other_word_char(c: char) -> bool {
     is_alphabetic(c) || is_numeric(c)
         || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
 }
@@ -511,17 +520,35 @@ struct AsciiShape {
 
 /// The shape of `tok` when it is all ASCII, in one pass over its bytes.
 fn ascii_shape(tok: &str) -> Option<AsciiShape> {
-    let mut shape = AsciiShape { backquote: false, upper: 0, lower: 0 };
-    for &b in tok.as_bytes() {
-        if !b.is_ascii() {
-            return None;
-        }
-        shape.backquote |= b == b'`';
-        shape.upper += usize::from(b.is_ascii_uppercase());
-        shape.lower += usize::from(b.is_ascii_lowercase());
-    }
-    Some(shape)
+    // One addition a byte: each byte's counts sit in their own 32 bits (a token is shorter
+    // than 4 GiB, so none overflows into the next).
+    let counts: u128 = tok.bytes().map(|b| BYTE_COUNTS[usize::from(b)]).sum();
+    let field = |k: u32| (counts >> (32 * k)) as u32 as usize;
+    (field(3) == 0).then(|| AsciiShape { backquote: field(2) > 0, upper: field(0), lower: field(1) })
 }
+
+/// What [`ascii_shape`] counts of each byte: whether it is an uppercase letter, a lowercase
+/// letter, a backquote, or not ASCII, as a 1 in the first, second, third or fourth 32 bits.
+const BYTE_COUNTS: [u128; 256] = {
+    let mut counts = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        counts[b] = if byte.is_ascii_uppercase() {
+            1
+        } else if byte.is_ascii_lowercase() {
+            1 << 32
+        } else if byte == b'`' {
+            1 << 64
+        } else if !byte.is_ascii() {
+            1 << 96
+        } else {
+            0
+        };
+        b += 1;
+    }
+    counts
+};
 
 /// What the lookups ask of a token that is not all ASCII.
 struct CharShape {
