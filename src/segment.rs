@@ -706,9 +706,10 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         if c.is_ascii_digit() || (is_numeric(c) && !is_alphabetic(c)) {
             kind = TokKind::Number;
             while let Some((j, d)) = it.peek() {
-                let after = peek_at(j + d.len_utf8());
+                // (Decoded only when asked: most characters are told without it.)
+                let after = || peek_at(j + d.len_utf8());
                 // Digits, letter suffixes (18h15, 1er), and a decimal or thousands mark between digits.
-                let goes_on = d.is_ascii_digit() || is_alphabetic(d) && !matches!(after, Some('\'' | '’')) || matches!(d, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit());
+                let goes_on = d.is_ascii_digit() || is_alphabetic(d) && !matches!(after(), Some('\'' | '’')) || matches!(d, '.' | ',') && after().is_some_and(|a| a.is_ascii_digit());
                 if !goes_on {
                     break;
                 }
@@ -718,7 +719,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         } else if is_word_char(c) {
             kind = TokKind::Word;
             // Dotted acronyms and initials: U.S., U.N., J.-M.
-            if c.is_uppercase() && peek_at(end) == Some('.') {
+            if c.is_uppercase() && text.as_bytes().get(end) == Some(&b'.') {
                 let rest = &text[end..];
                 let dotted = dotted_len(rest);
                 if dotted > 0 {
@@ -743,13 +744,13 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                     }
                 }
                 let Some((j, d)) = it.peek() else { break };
-                let after = peek_at(j + d.len_utf8());
-                if is_hyphen(d) && after.is_some_and(is_word_char) {
+                let after = || peek_at(j + d.len_utf8());
+                if is_hyphen(d) && after().is_some_and(is_word_char) {
                     it.next();
                     continue;
                 }
                 // Typed texts also write the apostrophe with an acute or grave accent (Cléac´h).
-                if (is_apostrophe(d) || matches!(d, '\u{b4}' | '`')) && after.is_some_and(is_alphabetic) {
+                if (is_apostrophe(d) || matches!(d, '\u{b4}' | '`')) && after().is_some_and(is_alphabetic) {
                     let word = &text[i..end];
                     // `key(&format!("{}'", word.to_lowercase()))`, in a buffer kept between words.
                     elided.clear();
