@@ -70,11 +70,9 @@ pub struct Doc<'t> {
     keys: FxHashMap<usize, String>,
     /// The closed classes of every token, looked up once.
     bits: Vec<WordBits>,
-    /// Whether each token is a word starting with a capital letter (`is_cap`), asked of
-    /// most tokens by several stages.
-    caps: Vec<bool>,
-    /// Whether each token is written in capitals only (`is_upper`), asked as often.
-    uppers: Vec<bool>,
+    /// The letter cases of every token: `is_cap` and `is_upper`, asked of most tokens by
+    /// several stages, and the counts the sentences' descriptions add up.
+    cases: Vec<Case>,
 }
 
 #[inline]
@@ -113,8 +111,6 @@ impl<'t> Doc<'t> {
         let mut lows = Lows::new(text, tokens.len());
         let mut keys = FxHashMap::default();
         let mut bits = Vec::with_capacity(tokens.len());
-        let mut caps = Vec::with_capacity(tokens.len());
-        let mut uppers = Vec::with_capacity(tokens.len());
         let mut cases = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let tok = &text[t.start..t.end];
@@ -124,16 +120,14 @@ impl<'t> Doc<'t> {
                 // their lowercase is already written in the lowercased text.
                 Some(shape) if !shape.backquote => {
                     lows.push_lowered(t.start, t.end);
-                    caps.push(word && tok.as_bytes()[0].is_ascii_uppercase());
-                    uppers.push(shape.lower == 0 && shape.upper >= 2);
-                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4 }
+                    let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
+                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2 }
                 }
                 Some(shape) => {
                     lows.push_with(|out| low_key_into(tok, out));
                     keys.insert(i, key(tok));
-                    caps.push(word && tok.as_bytes()[0].is_ascii_uppercase());
-                    uppers.push(all_capitals(tok));
-                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4 }
+                    let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
+                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok) }
                 }
                 None => {
                     lows.push_with(|out| low_key_into(tok, out));
@@ -141,16 +135,14 @@ impl<'t> Doc<'t> {
                     if !shape.own_key {
                         keys.insert(i, key(tok));
                     }
-                    caps.push(word && shape.first_upper);
-                    uppers.push(shape.letters >= 2 && shape.case.lower == 0);
-                    shape.case
+                    Case { upper: shape.upper, lower: shape.lower, long: shape.long, cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0 }
                 }
             };
             cases.push(case);
             bits.push(data.bits(lows.last()));
         }
-        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, caps, uppers };
-        doc.split_sentences(&cases);
+        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, cases };
+        doc.split_sentences();
         doc
     }
 
@@ -236,13 +228,13 @@ impl<'t> Doc<'t> {
     /// Whether token `i` is a word starting with a capital letter.
     #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
-        self.caps[i]
+        self.cases[i].cap
     }
 
     /// Whether token `i` is written in capitals only (at least two letters).
     #[inline]
     pub fn is_upper(&self, i: usize) -> bool {
-        self.uppers[i]
+        self.cases[i].capitals
     }
 
     /// Whether token `i` is the punctuation character `c`.
@@ -348,7 +340,7 @@ impl<'t> Doc<'t> {
             && self.tokens[i - 1].space_before)
     }
 
-    fn split_sentences(&mut self, cases: &[Case]) {
+    fn split_sentences(&mut self) {
         let n = self.tokens.len();
         let mut sentences = Vec::new();
         let mut start = 0;
@@ -380,7 +372,7 @@ impl<'t> Doc<'t> {
             }
         }
         for s in &mut sentences {
-            self.describe(s, cases);
+            self.describe(s);
         }
         self.sentences = sentences;
     }
@@ -480,7 +472,7 @@ impl<'t> Doc<'t> {
         words <= 12
     }
 
-    fn describe(&self, s: &mut Sentence, cases: &[Case]) {
+    fn describe(&self, s: &mut Sentence) {
         s.first_word = (s.first..s.last)
             .find(|&j| !(self.tokens[j].kind == TokKind::Punct && !self.is_punct(j, '.') && !self.is_punct(j, ',')))
             .unwrap_or(s.last);
@@ -496,12 +488,12 @@ impl<'t> Doc<'t> {
         s.headline = !terminal && line_end && line_start && last >= s.first;
         let (mut upper, mut lower) = (0usize, 0usize);
         let (mut caps, mut long) = (0usize, 0usize);
-        for (i, case) in cases.iter().enumerate().take(s.last).skip(s.first) {
+        for (i, case) in self.cases.iter().enumerate().take(s.last).skip(s.first) {
             upper += case.upper;
             lower += case.lower;
             if self.tokens[i].kind == TokKind::Word && case.long {
                 long += 1;
-                caps += usize::from(self.is_cap(i));
+                caps += usize::from(case.cap);
             }
         }
         s.all_caps = upper >= 8 && upper > 4 * lower;
@@ -552,7 +544,11 @@ const BYTE_COUNTS: [u128; 256] = {
 
 /// What the lookups ask of a token that is not all ASCII.
 struct CharShape {
-    case: Case,
+    /// Its capital and lowercase letters.
+    upper: usize,
+    lower: usize,
+    /// It has at least four characters.
+    long: bool,
     /// Its alphabetic characters.
     letters: usize,
     /// Its first character is uppercase.
@@ -585,15 +581,20 @@ fn char_shape(tok: &str) -> CharShape {
         own_key &= !KEY_REWRITES.contains(&c);
         chars += 1;
     }
-    CharShape { case: Case { upper, lower, long: chars >= 4 }, letters, first_upper, own_key }
+    CharShape { upper, lower, long: chars >= 4, letters, first_upper, own_key }
 }
 
-/// A token's letter cases, counted once for the sentences' descriptions.
+/// A token's letter cases, found once.
 struct Case {
+    /// Its capital and lowercase letters, which the sentences' descriptions add up.
     upper: usize,
     lower: usize,
     /// It has at least four characters.
     long: bool,
+    /// It is a word starting with a capital letter.
+    cap: bool,
+    /// It is written in capitals only (at least two letters).
+    capitals: bool,
 }
 
 /// Whether `s` is written in capitals only (at least two letters).
