@@ -881,12 +881,24 @@ impl Cursor<'_> {
     /// Moves over ASCII letters and digits; returns the new position.
     #[inline]
     fn skip_ascii_alphanumeric(&mut self) -> usize {
-        while self.text.as_bytes().get(self.pos).is_some_and(u8::is_ascii_alphanumeric) {
+        while self.text.as_bytes().get(self.pos).is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)]) {
             self.pos += 1;
         }
         self.pos
     }
 }
+
+/// Whether each byte is an ASCII letter or digit, read from a table rather than found by
+/// comparisons (the tokenizer's inner loop).
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Length in bytes of a web domain's ending at the start of `rest` (`.com`, `.co.uk`): dots,
 /// each followed by two to six lowercase ASCII letters and then no word character.
