@@ -177,9 +177,23 @@ impl<'t> Doc<'t> {
     pub fn span_key(&self, a: usize, b: usize) -> Cow<'_, str> {
         if b == a + 1 {
             Cow::Borrowed(self.key(a))
+        } else if self.is_own_span_key(a, b) {
+            Cow::Borrowed(self.span_text(a, b))
         } else {
             Cow::Owned(key(self.span_text(a, b)))
         }
+    }
+
+    /// Whether the text of tokens `a..b` is its own key, as most names' are: its tokens are
+    /// their own keys, one space apart or none, and no space follows an apostrophe (`key`
+    /// drops it).
+    fn is_own_span_key(&self, a: usize, b: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        (a..b).all(|t| !self.keys.contains_key(&t))
+            && (a + 1..b).all(|t| {
+                let (end, start) = (self.tokens[t - 1].end, self.tokens[t].start);
+                start == end || start == end + 1 && bytes[end] == b' ' && bytes[end - 1] != b'\''
+            })
     }
 
     /// Appends the fold of token `i`'s key: `lang::fold(doc.key(i))`.
