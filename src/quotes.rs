@@ -100,6 +100,10 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
                 close_paragraph(doc, &mut stack, i, &mut out);
             }
         }
+        // (Only punctuation is a mark: the other tokens, most of them, are passed at once.)
+        if doc.tokens[i].kind != TokKind::Punct {
+            continue;
+        }
         let Some((mark, opens)) = mark_of(doc, i, &stack) else { continue };
         if opens {
             // Runaway nesting is data, not structure: past 64 levels marks are ignored.

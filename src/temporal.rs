@@ -116,7 +116,7 @@ fn may_start_date(doc: &Doc, i: usize) -> bool {
         || doc.is_class(i, Class::OrdinalWord)
         || doc.is_class(i, Class::Period)
         || doc.is_class(i, Class::NumberWord)
-        || doc.lang == Lang::Fr && matches!(doc.low(i), "il" | "mois")
+        || doc.lang == Lang::Fr && doc.tokens[i].kind == TokKind::Word && matches!(doc.low(i), "il" | "mois")
 }
 
 /// A date starting at token `i`, as (end, rule).
