@@ -317,7 +317,9 @@ impl<'t> Doc<'t> {
         // The phrase key grows token by token, as `key` would write it: words joined by a
         // space, none after an apostrophe, none before a token glued to the previous one.
         // It stops growing once no entry starts with it.
-        if !self.data.is_proper_prefix(class, first) {
+        // Some entry starts with this token (its bits say so): when the token alone is
+        // none, that entry is longer, and the phrase grows without asking the table.
+        if best.is_some() && !self.data.is_proper_prefix(class, first) {
             return best;
         }
         // Room for the longest entries, so that the phrase grows without reallocating.
