@@ -119,7 +119,7 @@ fn alphabetic_runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut pos = 0;
     std::iter::from_fn(move || {
         loop {
-            while bytes.get(pos).is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic()) {
+            while bytes.get(pos).is_some_and(|&b| BYTE_KINDS[usize::from(b)] == ASCII_OTHER) {
                 pos += 1;
             }
             let &b = bytes.get(pos)?;
@@ -134,7 +134,7 @@ fn alphabetic_runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
         }
         let (start, mut ascii) = (pos, true);
         loop {
-            while bytes.get(pos).is_some_and(u8::is_ascii_alphabetic) {
+            while bytes.get(pos).is_some_and(|&b| BYTE_KINDS[usize::from(b)] == ASCII_LETTER) {
                 pos += 1;
             }
             match bytes.get(pos) {
@@ -152,6 +152,20 @@ fn alphabetic_runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
         Some((&text[start..pos], ascii))
     })
 }
+
+/// What a byte is to [`alphabetic_runs`], read from a table rather than found by comparisons.
+const BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [NOT_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        kinds[b] = if (b as u8).is_ascii_alphabetic() { ASCII_LETTER } else { ASCII_OTHER };
+        b += 1;
+    }
+    kinds
+};
+const ASCII_LETTER: u8 = 0;
+const ASCII_OTHER: u8 = 1;
+const NOT_ASCII: u8 = 2;
 
 /// The ASCII lowercase of a word of at most 8 ASCII letters, as the bytes of an integer
 /// (no letter is a zero byte, so words of different lengths differ).

@@ -97,7 +97,7 @@ fn output(doc: &Doc, id: Option<serde_json::Value>, mentions: &[Mention], groups
             let name = texts
                 .iter()
                 .copied()
-                .max_by_key(|t| (t.split_whitespace().count(), t.chars().count(), std::cmp::Reverse(t.chars().filter(|c| !c.is_ascii()).count())))
+                .max_by_key(|t| name_rank(t))
                 .unwrap_or("")
                 .to_string();
             let mut aliases: Vec<String> = Vec::new();
@@ -133,4 +133,20 @@ fn output(doc: &Doc, id: Option<serde_json::Value>, mentions: &[Mention], groups
         })
         .collect();
     Annotation { id, language: doc.lang.code().to_string(), entities, clusters, claims }
+}
+
+/// How a cluster's name is chosen among its mentions' texts: the most words, then the most
+/// characters, then the fewest non-ASCII characters.
+fn name_rank(t: &str) -> (usize, usize, std::cmp::Reverse<usize>) {
+    if t.is_ascii() {
+        // The same counts byte by byte: a word starts at each non-space after a space.
+        let (mut words, mut after_space) = (0, true);
+        for b in t.bytes() {
+            let space = char::from(b).is_whitespace();
+            words += usize::from(after_space && !space);
+            after_space = space;
+        }
+        return (words, t.len(), std::cmp::Reverse(0));
+    }
+    (t.split_whitespace().count(), t.chars().count(), std::cmp::Reverse(t.chars().filter(|c| !c.is_ascii()).count()))
 }

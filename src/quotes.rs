@@ -44,11 +44,13 @@ fn mark_of(doc: &Doc, i: usize, stack: &[(Mark, usize)]) -> Option<(Mark, bool)>
     if t.kind != TokKind::Punct {
         return None;
     }
+    // Most punctuation is ASCII, where only the straight marks are quotation marks.
+    let first = doc.text.as_bytes()[t.start];
+    if first.is_ascii() && !matches!(first, b'"' | b'\'') {
+        return None;
+    }
     let c = doc.text[t.start..].chars().next()?;
     let top = stack.last().map(|s| s.0);
-    let next_is_space = doc.tokens.get(i + 1).is_none_or(|n| n.space_before || n.breaks_before > 0);
-    // (A straight mark glued between a word and punctuation closes: `exercise".`.)
-    let next_is_punct = doc.tokens.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct);
     Some(match c {
         '«' => (Mark::Guillemet, true),
         '»' => (Mark::Guillemet, false),
@@ -59,6 +61,9 @@ fn mark_of(doc: &Doc, i: usize, stack: &[(Mark, usize)]) -> Option<(Mark, bool)>
         '‹' => (Mark::Angle, true),
         '›' => (Mark::Angle, false),
         '"' => {
+            let next_is_space = doc.tokens.get(i + 1).is_none_or(|n| n.space_before || n.breaks_before > 0);
+            // (A straight mark glued between a word and punctuation closes: `exercise".`.)
+            let next_is_punct = doc.tokens.get(i + 1).is_some_and(|n| n.kind == TokKind::Punct);
             if top == Some(Mark::Straight) {
                 (Mark::Straight, false)
             } else if t.space_before || t.breaks_before > 0 || i == 0 || !next_is_space && !next_is_punct {
@@ -94,6 +99,10 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
                 carried = 0;
                 close_paragraph(doc, &mut stack, i, &mut out);
             }
+        }
+        // (Only punctuation is a mark: the other tokens, most of them, are passed at once.)
+        if doc.tokens[i].kind != TokKind::Punct {
+            continue;
         }
         let Some((mark, opens)) = mark_of(doc, i, &stack) else { continue };
         if opens {

@@ -64,20 +64,27 @@ pub struct Doc<'t> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     /// The lowercase lexicon key of every token, computed once.
-    lows: Strings,
+    lows: Lows,
     /// The lexicon key (case kept) of the tokens whose key is not their text (typographic
     /// apostrophes and hyphens), by token; the others' key is their text.
     keys: FxHashMap<usize, String>,
     /// The closed classes of every token, looked up once.
     bits: Vec<WordBits>,
-    /// Whether each token is a word starting with a capital letter (`is_cap`), asked of
-    /// most tokens by several stages.
-    caps: Vec<bool>,
-    /// Whether each token is written in capitals only (`is_upper`), asked as often.
-    uppers: Vec<bool>,
+    /// The letter cases of every token: `is_cap` and `is_upper`, asked of most tokens by
+    /// several stages, and the counts the sentences' descriptions add up.
+    cases: Vec<Case>,
 }
 
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    is_other_word_char(c)
+}
+
+/// `is_word_char` for a character that is not ASCII.
+fn is_other_word_char(c: char) -> bool {
     is_alphabetic(c) || is_numeric(c)
         || matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F | 0x200D)
 }
@@ -101,51 +108,41 @@ impl<'t> Doc<'t> {
     pub fn new(text: &'t str, lang: Lang) -> Doc<'t> {
         let data = lang.data();
         let tokens = tokenize(text, data, lang);
-        let mut lows = Strings::with_capacity(tokens.len(), text.len());
+        let mut lows = Lows::new(text, tokens.len());
         let mut keys = FxHashMap::default();
         let mut bits = Vec::with_capacity(tokens.len());
-        let mut caps = Vec::with_capacity(tokens.len());
-        let mut uppers = Vec::with_capacity(tokens.len());
         let mut cases = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
             let tok = &text[t.start..t.end];
             let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
-            let shape = ascii_shape(tok);
-            match &shape {
-                // Most tokens: plain ASCII, their own key, told apart in one pass over bytes.
+            let case = match ascii_shape(tok) {
+                // Most tokens: plain ASCII, their own key, told apart in one pass over bytes;
+                // their lowercase is already written in the lowercased text.
                 Some(shape) if !shape.backquote => {
-                    lows.push_with(|out| {
-                        let start = out.len();
-                        out.push_str(tok);
-                        out[start..].make_ascii_lowercase();
-                    });
-                    caps.push(word && tok.as_bytes()[0].is_ascii_uppercase());
-                    uppers.push(shape.lower == 0 && shape.upper >= 2);
+                    lows.push_lowered(t.start, t.end);
+                    let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
+                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2 }
                 }
-                _ => {
+                Some(shape) => {
                     lows.push_with(|out| low_key_into(tok, out));
-                    if !is_own_key(tok) {
+                    keys.insert(i, key(tok));
+                    let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
+                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok) }
+                }
+                None => {
+                    lows.push_with(|out| low_key_into(tok, out));
+                    let shape = char_shape(tok);
+                    if !shape.own_key {
                         keys.insert(i, key(tok));
                     }
-                    caps.push(word && tok.chars().next().is_some_and(char::is_uppercase));
-                    uppers.push(all_capitals(tok));
+                    Case { upper: shape.upper, lower: shape.lower, long: shape.long, cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0 }
                 }
-            }
-            cases.push(match shape {
-                Some(shape) => Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4 },
-                None => {
-                    let (mut upper, mut lower) = (0, 0);
-                    for c in tok.chars() {
-                        upper += usize::from(c.is_uppercase());
-                        lower += usize::from(c.is_lowercase());
-                    }
-                    Case { upper, lower, long: tok.chars().nth(3).is_some() }
-                }
-            });
+            };
+            cases.push(case);
             bits.push(data.bits(lows.last()));
         }
-        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, caps, uppers };
-        doc.split_sentences(&cases);
+        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, cases };
+        doc.split_sentences();
         doc
     }
 
@@ -180,9 +177,23 @@ impl<'t> Doc<'t> {
     pub fn span_key(&self, a: usize, b: usize) -> Cow<'_, str> {
         if b == a + 1 {
             Cow::Borrowed(self.key(a))
+        } else if self.is_own_span_key(a, b) {
+            Cow::Borrowed(self.span_text(a, b))
         } else {
             Cow::Owned(key(self.span_text(a, b)))
         }
+    }
+
+    /// Whether the text of tokens `a..b` is its own key, as most names' are: its tokens are
+    /// their own keys, one space apart or none, and no space follows an apostrophe (`key`
+    /// drops it).
+    fn is_own_span_key(&self, a: usize, b: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        (a..b).all(|t| !self.keys.contains_key(&t))
+            && (a + 1..b).all(|t| {
+                let (end, start) = (self.tokens[t - 1].end, self.tokens[t].start);
+                start == end || start == end + 1 && bytes[end] == b' ' && bytes[end - 1] != b'\''
+            })
     }
 
     /// Appends the fold of token `i`'s key: `lang::fold(doc.key(i))`.
@@ -231,13 +242,13 @@ impl<'t> Doc<'t> {
     /// Whether token `i` is a word starting with a capital letter.
     #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
-        self.caps[i]
+        self.cases[i].cap
     }
 
     /// Whether token `i` is written in capitals only (at least two letters).
     #[inline]
     pub fn is_upper(&self, i: usize) -> bool {
-        self.uppers[i]
+        self.cases[i].capitals
     }
 
     /// Whether token `i` is the punctuation character `c`.
@@ -280,11 +291,18 @@ impl<'t> Doc<'t> {
         self.bits[i].org_head
     }
 
+    /// Whether some entry of `class` starts with token `i`: `false` when `match_class`
+    /// finds none.
+    #[inline]
+    pub fn may_start_class(&self, i: usize, class: Class) -> bool {
+        i < self.tokens.len() && self.bits[i].starts(class)
+    }
+
     /// The longest phrase of `class` starting at token `i`, as the index one past it.
     #[inline]
     pub fn match_class(&self, i: usize, class: Class) -> Option<usize> {
         // Most tokens start no entry: answered from the bits, without a call.
-        if i >= self.tokens.len() || !self.bits[i].starts(class) {
+        if !self.may_start_class(i, class) {
             return None;
         }
         self.match_started_class(i, class)
@@ -299,7 +317,9 @@ impl<'t> Doc<'t> {
         // The phrase key grows token by token, as `key` would write it: words joined by a
         // space, none after an apostrophe, none before a token glued to the previous one.
         // It stops growing once no entry starts with it.
-        if !self.data.is_proper_prefix(class, first) {
+        // Some entry starts with this token (its bits say so): when the token alone is
+        // none, that entry is longer, and the phrase grows without asking the table.
+        if best.is_some() && !self.data.is_proper_prefix(class, first) {
             return best;
         }
         // Room for the longest entries, so that the phrase grows without reallocating.
@@ -336,7 +356,7 @@ impl<'t> Doc<'t> {
             && self.tokens[i - 1].space_before)
     }
 
-    fn split_sentences(&mut self, cases: &[Case]) {
+    fn split_sentences(&mut self) {
         let n = self.tokens.len();
         let mut sentences = Vec::new();
         let mut start = 0;
@@ -368,7 +388,7 @@ impl<'t> Doc<'t> {
             }
         }
         for s in &mut sentences {
-            self.describe(s, cases);
+            self.describe(s);
         }
         self.sentences = sentences;
     }
@@ -382,7 +402,11 @@ impl<'t> Doc<'t> {
             let lower_next = self.tok(j).chars().next().is_some_and(char::is_lowercase);
             return !(t.breaks_before == 1 && prev_open && lower_next && !self.line_is_short(j));
         }
-        // After a terminal mark (and any closing quotes or brackets that follow it).
+        // After a terminal mark (and any closing quotes or brackets that follow it), or an
+        // acronym's period: after a word or a number, most tokens, none ends.
+        if !matches!(self.tokens[j - 1].kind, TokKind::Punct | TokKind::Dotted) {
+            return false;
+        }
         let mut k = j;
         while k > 0 && j - k < MAX_CLOSERS && self.is_closer(k - 1) {
             k -= 1;
@@ -414,12 +438,27 @@ impl<'t> Doc<'t> {
                 if pt.kind == TokKind::Word && w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
                     return false;
                 }
-                if self.data.is(Class::Abbreviation, self.low(p)) || self.data.is(Class::Honorific, &format!("{}.", self.low(p))) {
+                if self.data.is(Class::Abbreviation, self.low(p)) || self.is_honorific_with_period(p) {
                     return false;
                 }
             }
         }
         true
+    }
+
+    /// Whether token `i` with a period after it is an honorific (`M.`, `Dr.`).
+    fn is_honorific_with_period(&self, i: usize) -> bool {
+        let low = self.low(i);
+        // The key written on the stack, not allocated, for a word of usual length.
+        let mut buf = [0; 32];
+        match buf.get_mut(..=low.len()) {
+            Some(key) => {
+                key[..low.len()].copy_from_slice(low.as_bytes());
+                key[low.len()] = b'.';
+                std::str::from_utf8(key).is_ok_and(|k| self.data.is(Class::Honorific, k))
+            }
+            None => self.data.is(Class::Honorific, &format!("{low}.")),
+        }
     }
 
     fn is_closer(&self, i: usize) -> bool {
@@ -449,7 +488,7 @@ impl<'t> Doc<'t> {
         words <= 12
     }
 
-    fn describe(&self, s: &mut Sentence, cases: &[Case]) {
+    fn describe(&self, s: &mut Sentence) {
         s.first_word = (s.first..s.last)
             .find(|&j| !(self.tokens[j].kind == TokKind::Punct && !self.is_punct(j, '.') && !self.is_punct(j, ',')))
             .unwrap_or(s.last);
@@ -465,12 +504,12 @@ impl<'t> Doc<'t> {
         s.headline = !terminal && line_end && line_start && last >= s.first;
         let (mut upper, mut lower) = (0usize, 0usize);
         let (mut caps, mut long) = (0usize, 0usize);
-        for (i, case) in cases.iter().enumerate().take(s.last).skip(s.first) {
+        for (i, case) in self.cases.iter().enumerate().take(s.last).skip(s.first) {
             upper += case.upper;
             lower += case.lower;
             if self.tokens[i].kind == TokKind::Word && case.long {
                 long += 1;
-                caps += usize::from(self.is_cap(i));
+                caps += usize::from(case.cap);
             }
         }
         s.all_caps = upper >= 8 && upper > 4 * lower;
@@ -489,24 +528,89 @@ struct AsciiShape {
 
 /// The shape of `tok` when it is all ASCII, in one pass over its bytes.
 fn ascii_shape(tok: &str) -> Option<AsciiShape> {
-    let mut shape = AsciiShape { backquote: false, upper: 0, lower: 0 };
-    for &b in tok.as_bytes() {
-        if !b.is_ascii() {
-            return None;
-        }
-        shape.backquote |= b == b'`';
-        shape.upper += usize::from(b.is_ascii_uppercase());
-        shape.lower += usize::from(b.is_ascii_lowercase());
-    }
-    Some(shape)
+    // One addition a byte: each byte's counts sit in their own 32 bits (a token is shorter
+    // than 4 GiB, so none overflows into the next).
+    let counts: u128 = tok.bytes().map(|b| BYTE_COUNTS[usize::from(b)]).sum();
+    let field = |k: u32| (counts >> (32 * k)) as u32 as usize;
+    (field(3) == 0).then(|| AsciiShape { backquote: field(2) > 0, upper: field(0), lower: field(1) })
 }
 
-/// A token's letter cases, counted once for the sentences' descriptions.
-struct Case {
+/// What [`ascii_shape`] counts of each byte: whether it is an uppercase letter, a lowercase
+/// letter, a backquote, or not ASCII, as a 1 in the first, second, third or fourth 32 bits.
+const BYTE_COUNTS: [u128; 256] = {
+    let mut counts = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        counts[b] = if byte.is_ascii_uppercase() {
+            1
+        } else if byte.is_ascii_lowercase() {
+            1 << 32
+        } else if byte == b'`' {
+            1 << 64
+        } else if !byte.is_ascii() {
+            1 << 96
+        } else {
+            0
+        };
+        b += 1;
+    }
+    counts
+};
+
+/// What the lookups ask of a token that is not all ASCII.
+struct CharShape {
+    /// Its capital and lowercase letters.
     upper: usize,
     lower: usize,
     /// It has at least four characters.
     long: bool,
+    /// Its alphabetic characters.
+    letters: usize,
+    /// Its first character is uppercase.
+    first_upper: bool,
+    /// `key(tok)` is `tok`: it holds none of [`KEY_REWRITES`] (a token holds no whitespace).
+    own_key: bool,
+}
+
+/// The shape of a token that is not all ASCII, in one pass over its characters; ASCII and
+/// Latin-1 letters, most of its characters, are told apart without the Unicode tables.
+fn char_shape(tok: &str) -> CharShape {
+    let (mut upper, mut lower, mut letters, mut chars) = (0, 0, 0, 0);
+    let mut own_key = true;
+    let mut first_upper = false;
+    for c in tok.chars() {
+        let (is_upper, is_lower) = match c {
+            '\0'..='\u{7f}' => (c.is_ascii_uppercase(), c.is_ascii_lowercase()),
+            '\u{c0}'..='\u{de}' => (c != '\u{d7}', false),
+            '\u{df}'..='\u{ff}' => (false, c != '\u{f7}'),
+            // General punctuation: dashes, quotes, spaces.
+            '\u{2000}'..='\u{206f}' => (false, false),
+            _ => (c.is_uppercase(), c.is_lowercase()),
+        };
+        if chars == 0 {
+            first_upper = is_upper;
+        }
+        upper += usize::from(is_upper);
+        lower += usize::from(is_lower);
+        letters += usize::from(is_alphabetic(c));
+        own_key &= !KEY_REWRITES.contains(&c);
+        chars += 1;
+    }
+    CharShape { upper, lower, long: chars >= 4, letters, first_upper, own_key }
+}
+
+/// A token's letter cases, found once.
+struct Case {
+    /// Its capital and lowercase letters, which the sentences' descriptions add up.
+    upper: usize,
+    lower: usize,
+    /// It has at least four characters.
+    long: bool,
+    /// It is a word starting with a capital letter.
+    cap: bool,
+    /// It is written in capitals only (at least two letters).
+    capitals: bool,
 }
 
 /// Whether `s` is written in capitals only (at least two letters).
@@ -519,47 +623,45 @@ fn all_capitals(s: &str) -> bool {
     letters >= 2 && !s.chars().any(char::is_lowercase)
 }
 
-/// Many short strings end to end in one buffer: one allocation for all the tokens of a
-/// document instead of one per token.
-struct Strings {
+/// The lowercase keys of a document's tokens in one buffer, one allocation for all of
+/// them: the text lowercased (ASCII letters only), where most tokens, plain ASCII, find
+/// their key at their own position, then the keys of the other tokens end to end.
+struct Lows {
     text: String,
-    /// Where each string starts in `text`, and where the last one ends.
-    bounds: Vec<usize>,
+    /// Where each token's key starts and ends in `text`.
+    spans: Vec<(usize, usize)>,
 }
 
-impl Strings {
-    fn with_capacity(strings: usize, bytes: usize) -> Strings {
-        let mut bounds = Vec::with_capacity(strings + 1);
-        bounds.push(0);
-        Strings { text: String::with_capacity(bytes), bounds }
+impl Lows {
+    fn new(text: &str, tokens: usize) -> Lows {
+        Lows { text: text.to_ascii_lowercase(), spans: Vec::with_capacity(tokens) }
     }
 
-    /// Appends the string that `write` appends to a buffer.
+    /// Appends the key of a plain ASCII token: its own bytes, lowercased.
+    fn push_lowered(&mut self, start: usize, end: usize) {
+        self.spans.push((start, end));
+    }
+
+    /// Appends the key that `write` appends to a buffer.
     fn push_with(&mut self, write: impl FnOnce(&mut String)) {
+        let start = self.text.len();
         write(&mut self.text);
-        self.bounds.push(self.text.len());
+        self.spans.push((start, self.text.len()));
     }
 
     #[inline]
     fn get(&self, i: usize) -> &str {
-        &self.text[self.bounds[i]..self.bounds[i + 1]]
+        let (start, end) = self.spans[i];
+        &self.text[start..end]
     }
 
     fn last(&self) -> &str {
-        self.get(self.bounds.len() - 2)
+        self.get(self.spans.len() - 1)
     }
 }
 
 /// The characters `key` rewrites (besides whitespace, which no token holds).
 const KEY_REWRITES: [char; 7] = ['\u{2019}', '\u{02bc}', '\u{2032}', '`', '\u{b4}', '\u{2010}', '\u{2011}'];
-
-/// Whether `key(tok)` is `tok` itself (`tok` a token: no whitespace).
-fn is_own_key(tok: &str) -> bool {
-    if tok.is_ascii() {
-        return !tok.contains('`');
-    }
-    !tok.contains(KEY_REWRITES)
-}
 
 /// Appends `key(&tok.to_lowercase())` (`tok` a token: no whitespace), without allocating.
 fn low_key_into(tok: &str, out: &mut String) {
@@ -621,9 +723,10 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         if c.is_ascii_digit() || (is_numeric(c) && !is_alphabetic(c)) {
             kind = TokKind::Number;
             while let Some((j, d)) = it.peek() {
-                let after = peek_at(j + d.len_utf8());
+                // (Decoded only when asked: most characters are told without it.)
+                let after = || peek_at(j + d.len_utf8());
                 // Digits, letter suffixes (18h15, 1er), and a decimal or thousands mark between digits.
-                let goes_on = d.is_ascii_digit() || is_alphabetic(d) && !matches!(after, Some('\'' | '’')) || matches!(d, '.' | ',') && after.is_some_and(|a| a.is_ascii_digit());
+                let goes_on = d.is_ascii_digit() || is_alphabetic(d) && !matches!(after(), Some('\'' | '’')) || matches!(d, '.' | ',') && after().is_some_and(|a| a.is_ascii_digit());
                 if !goes_on {
                     break;
                 }
@@ -633,7 +736,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         } else if is_word_char(c) {
             kind = TokKind::Word;
             // Dotted acronyms and initials: U.S., U.N., J.-M.
-            if c.is_uppercase() && peek_at(end) == Some('.') {
+            if c.is_uppercase() && text.as_bytes().get(end) == Some(&b'.') {
                 let rest = &text[end..];
                 let dotted = dotted_len(rest);
                 if dotted > 0 {
@@ -658,13 +761,13 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                     }
                 }
                 let Some((j, d)) = it.peek() else { break };
-                let after = peek_at(j + d.len_utf8());
-                if is_hyphen(d) && after.is_some_and(is_word_char) {
+                let after = || peek_at(j + d.len_utf8());
+                if is_hyphen(d) && after().is_some_and(is_word_char) {
                     it.next();
                     continue;
                 }
                 // Typed texts also write the apostrophe with an acute or grave accent (Cléac´h).
-                if (is_apostrophe(d) || matches!(d, '\u{b4}' | '`')) && after.is_some_and(is_alphabetic) {
+                if (is_apostrophe(d) || matches!(d, '\u{b4}' | '`')) && after().is_some_and(is_alphabetic) {
                     let word = &text[i..end];
                     // `key(&format!("{}'", word.to_lowercase()))`, in a buffer kept between words.
                     elided.clear();
@@ -794,12 +897,24 @@ impl Cursor<'_> {
     /// Moves over ASCII letters and digits; returns the new position.
     #[inline]
     fn skip_ascii_alphanumeric(&mut self) -> usize {
-        while self.text.as_bytes().get(self.pos).is_some_and(u8::is_ascii_alphanumeric) {
+        while self.text.as_bytes().get(self.pos).is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)]) {
             self.pos += 1;
         }
         self.pos
     }
 }
+
+/// Whether each byte is an ASCII letter or digit, read from a table rather than found by
+/// comparisons (the tokenizer's inner loop).
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Length in bytes of a web domain's ending at the start of `rest` (`.com`, `.co.uk`): dots,
 /// each followed by two to six lowercase ASCII letters and then no word character.

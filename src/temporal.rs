@@ -41,7 +41,7 @@ pub fn find(doc: &Doc, taken: &mut [bool]) -> Vec<Measure> {
     }
     let mut i = 0;
     while i < n {
-        if taken[i] {
+        if taken[i] || !may_start_number(doc, i) {
             i += 1;
             continue;
         }
@@ -104,8 +104,26 @@ fn is_weekday(doc: &Doc, i: usize) -> bool {
     doc.low_is(i, Class::Weekday)
 }
 
+/// Whether some rule of [`date_at`] may match at token `i`: each starts with a number, a
+/// word of a date class, a month abbreviation (a word before a period) or `il`/`mois`, so
+/// the other tokens, most of them, are told apart from their bits alone.
+fn may_start_date(doc: &Doc, i: usize) -> bool {
+    doc.tokens[i].kind == TokKind::Number
+        || doc.may_start_class(i, Class::RelativeDate)
+        || doc.low_is(i, Class::Weekday)
+        || doc.low_is(i, Class::Month)
+        || doc.is_punct(i + 1, '.')
+        || doc.is_class(i, Class::OrdinalWord)
+        || doc.is_class(i, Class::Period)
+        || doc.is_class(i, Class::NumberWord)
+        || doc.lang == Lang::Fr && doc.tokens[i].kind == TokKind::Word && matches!(doc.low(i), "il" | "mois")
+}
+
 /// A date starting at token `i`, as (end, rule).
 fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
+    if !may_start_date(doc, i) {
+        return None;
+    }
     let n = doc.tokens.len();
     // Relative dates: hier, aujourd'hui, last week, this year (and "hier dimanche").
     if let Some(end) = doc.match_class(i, Class::RelativeDate) {
@@ -300,6 +318,12 @@ fn counts_something(doc: &Doc, j: usize) -> bool {
 
 fn grouped_digits_before(doc: &Doc, i: usize) -> bool {
     i > 0 && doc.tokens[i - 1].kind == TokKind::Number && same_line(doc, i)
+}
+
+/// Whether [`number_at`] may find a number at token `i`, told from its kind and bits.
+#[inline]
+fn may_start_number(doc: &Doc, i: usize) -> bool {
+    doc.tokens[i].kind == TokKind::Number || doc.is_class(i, Class::NumberWord) || doc.is_class(i, Class::Multiplier)
 }
 
 /// A number starting at token `i`: digits (with groups of three: `2 000`), number words
