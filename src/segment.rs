@@ -121,13 +121,13 @@ impl<'t> Doc<'t> {
                 Some(shape) if !shape.backquote => {
                     lows.push_lowered(t.start, t.end);
                     let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
-                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2 }
+                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false }
                 }
                 Some(shape) => {
                     lows.push_with(|out| low_key_into(tok, out));
                     keys.insert(i, key(tok));
                     let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
-                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok) }
+                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok), keyed: true }
                 }
                 None => {
                     lows.push_with(|out| low_key_into(tok, out));
@@ -135,7 +135,7 @@ impl<'t> Doc<'t> {
                     if !shape.own_key {
                         keys.insert(i, key(tok));
                     }
-                    Case { upper: shape.upper, lower: shape.lower, long: shape.long, cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0 }
+                    Case { upper: shape.upper, lower: shape.lower, long: shape.long, cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0, keyed: !shape.own_key }
                 }
             };
             cases.push(case);
@@ -161,10 +161,10 @@ impl<'t> Doc<'t> {
 
     /// The lexicon key of token `i` (case kept): `key(doc.tok(i))`.
     pub fn key(&self, i: usize) -> &str {
-        match self.keys.get(&i) {
-            Some(k) => k,
-            None => self.tok(i),
+        if !self.cases[i].keyed {
+            return self.tok(i);
         }
+        self.keys.get(&i).map_or_else(|| self.tok(i), String::as_str)
     }
 
     /// The text from the start of token `a` to the end of token `b - 1`.
@@ -189,7 +189,7 @@ impl<'t> Doc<'t> {
     /// drops it).
     fn is_own_span_key(&self, a: usize, b: usize) -> bool {
         let bytes = self.text.as_bytes();
-        (a..b).all(|t| !self.keys.contains_key(&t))
+        (a..b).all(|t| !self.cases[t].keyed)
             && (a + 1..b).all(|t| {
                 let (end, start) = (self.tokens[t - 1].end, self.tokens[t].start);
                 start == end || start == end + 1 && bytes[end] == b' ' && bytes[end - 1] != b'\''
@@ -611,6 +611,9 @@ struct Case {
     cap: bool,
     /// It is written in capitals only (at least two letters).
     capitals: bool,
+    /// Its key is not its text (it is in `Doc::keys`): asked first, so that most tokens'
+    /// keys cost no hashing.
+    keyed: bool,
 }
 
 /// Whether `s` is written in capitals only (at least two letters).
