@@ -140,20 +140,77 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// Words written with a capital somewhere other than at the start of a sentence or in a
 /// headline: those are names even where a sentence starts with them.
 fn recurring_capitals<'d>(doc: &'d Doc) -> HashSet<&'d str> {
-    let mut set = HashSet::default();
-    // Most words are lowercase: room for them up front rather than rehashing as it grows.
-    let mut lowercase = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
+    let mut capitals = HashSet::default();
     for i in 0..doc.tokens.len() {
+        if !doc.is_cap(i) {
+            continue;
+        }
         let s = doc.sentence_of(i);
-        if doc.is_cap(i) && !doc.starts_sentence(i) && !s.headline && !s.all_caps {
-            set.insert(doc.key(i));
-        } else if doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
-            lowercase.insert(doc.tok(i));
+        if !doc.starts_sentence(i) && !s.headline && !s.all_caps {
+            capitals.insert(doc.key(i));
         }
     }
-    // A word also written in lowercase in the document is an ordinary word (In, The).
-    set.retain(|w| !lowercase.contains(w.to_lowercase().as_str()));
-    set
+    if capitals.is_empty() {
+        return capitals;
+    }
+    // A word also written in lowercase in the document is an ordinary word (In, The). The
+    // lowercase words are many, the capitals few: those are looked up among these.
+    let lowered: Vec<(&str, String)> = capitals.drain().map(|w| (w, w.to_lowercase())).collect();
+    let mut sought = Sought::new(lowered.iter().map(|(_, l)| l.as_str()));
+    for i in 0..doc.tokens.len() {
+        if is_lowercase_word(doc, i) {
+            sought.mark(doc.tok(i));
+        }
+    }
+    lowered.iter().filter(|(_, l)| !sought.found(l)).map(|(w, _)| *w).collect()
+}
+
+/// Whether token `i` is a word written with a lowercase first letter.
+fn is_lowercase_word(doc: &Doc, i: usize) -> bool {
+    doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase)
+}
+
+/// A few words sought among the many of a document: which of them it holds. A word's length
+/// and first byte turn most others away before any hashing.
+struct Sought<'w> {
+    found: HashMap<&'w str, bool>,
+    /// The shapes (see [`Sought::shape`]) of the sought words, as a bit set.
+    shapes: [u64; 4],
+}
+
+impl<'w> Sought<'w> {
+    fn new(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut sought = Sought { found: HashMap::default(), shapes: [0; 4] };
+        for w in words {
+            let s = Self::shape(w);
+            sought.shapes[s / 64] |= 1 << (s % 64);
+            sought.found.insert(w, false);
+        }
+        sought
+    }
+
+    fn shape(w: &str) -> usize {
+        (w.len().wrapping_mul(31) + usize::from(w.as_bytes().first().copied().unwrap_or(0))) % 256
+    }
+
+    fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// Notes that the document holds `w`, if it is sought.
+    fn mark(&mut self, w: &str) {
+        let s = Self::shape(w);
+        if self.shapes[s / 64] & 1 << (s % 64) != 0 {
+            if let Some(f) = self.found.get_mut(w) {
+                *f = true;
+            }
+        }
+    }
+
+    /// Whether the document holds the sought word `w`.
+    fn found(&self, w: &str) -> bool {
+        self.found.get(w).copied().unwrap_or(false)
+    }
 }
 
 /// Whether token `i` is capitalised, or a name glued to its lowercase particle (`al-Assad`).
@@ -1261,11 +1318,6 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// One type per name in a document; people's surnames and given names; unknown single
 /// words typed by the document, then by their context.
 fn consistency(doc: &Doc, cands: &mut [Candidate]) {
-    // (Only common words are looked up in it below; a token's bits follow from its key.)
-    let lowercase: HashSet<&str> = (0..doc.tokens.len())
-        .filter(|&i| doc.is_common_word(i) && doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
-        .map(|i| doc.low(i))
-        .collect();
     // A person's parts spread from the strongest evidence first (a given name, a title): a
     // weaker name that opens with such a surname and goes on with unknown words is that
     // person's name followed by a thing ("Warhol Polaroids"), and its words are no parts.
@@ -1318,6 +1370,16 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             }
         }
     }
+    // The ordinary words among the capitalised parts of people's names below, and which of
+    // them the document also writes in lowercase (a token's bits follow from its key).
+    let ordinary_part = |w: usize| doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && doc.is_common_word(w);
+    let people = cands.iter().filter(|c| c.kind == Some(EntityType::Person) && c.last > c.first + 1);
+    let mut lowercase = Sought::new(people.flat_map(|c| c.first..c.last).filter(|&w| ordinary_part(w)).map(|w| doc.low(w)));
+    if !lowercase.is_empty() {
+        for i in (0..doc.tokens.len()).filter(|&i| doc.is_common_word(i) && is_lowercase_word(doc, i)) {
+            lowercase.mark(doc.low(i));
+        }
+    }
     let mut typed: HashMap<String, (EntityType, usize)> = HashMap::default();
     let mut person_parts: HashSet<String> = HashSet::default();
     for c in cands.iter() {
@@ -1331,7 +1393,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             for w in c.first..c.last {
                 // A part that the document also writes in lowercase is an ordinary word
                 // caught in the name ("Image" of a caption), not the person's name.
-                if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.is_common_word(w) && lowercase.contains(doc.low(w))) {
+                if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.is_common_word(w) && lowercase.found(doc.low(w))) {
                     person_parts.insert(fold_key(doc.tok(w)));
                 }
             }
