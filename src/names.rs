@@ -139,31 +139,35 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
 
 /// Words written with a capital somewhere other than at the start of a sentence or in a
 /// headline: those are names even where a sentence starts with them.
-fn recurring_capitals<'d>(doc: &'d Doc) -> HashSet<&'d str> {
-    let mut capitals = HashSet::default();
+fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
+    let mut capitals = Recurring::default();
     for i in 0..doc.tokens.len() {
         if !doc.is_cap(i) {
             continue;
         }
         let s = doc.sentence_of(i);
         if !doc.starts_sentence(i) && !s.headline && !s.all_caps {
-            capitals.insert(doc.key(i));
+            capitals.entry(doc.key(i)).or_insert(i);
         }
     }
     if capitals.is_empty() {
         return capitals;
     }
     // A word also written in lowercase in the document is an ordinary word (In, The). The
-    // lowercase words are many, the capitals few: those are looked up among these.
-    let lowered: Vec<(&str, String)> = capitals.drain().map(|w| (w, w.to_lowercase())).collect();
-    let mut sought = Sought::new(lowered.iter().map(|(_, l)| l.as_str()));
+    // lowercase words are many, the capitals few: those are looked up among these, by their
+    // lowercase key (a token's `low` is its `key` in lowercase).
+    let mut lowercase = Sought::new(capitals.values().map(|&i| doc.low(i)));
     for i in 0..doc.tokens.len() {
         if is_lowercase_word(doc, i) {
-            sought.mark(doc.tok(i));
+            lowercase.mark(doc.tok(i));
         }
     }
-    lowered.iter().filter(|(_, l)| !sought.found(l)).map(|(w, _)| *w).collect()
+    capitals.retain(|_, &mut i| !lowercase.found(doc.low(i)));
+    capitals
 }
+
+/// The words that [`recurring_capitals`] finds, each with a token that writes it.
+type Recurring<'d> = HashMap<&'d str, usize>;
 
 /// Whether token `i` is a word written with a lowercase first letter.
 fn is_lowercase_word(doc: &Doc, i: usize) -> bool {
@@ -257,7 +261,7 @@ fn is_date_word(doc: &Doc, i: usize) -> bool {
 
 /// Whether the capitalised token `i` is an ordinary word capitalised by its position (the
 /// start of a sentence, a title-case headline, an all-caps line).
-fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<&str>) -> bool {
+fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring) -> bool {
     let s = doc.sentence_of(i);
     let positional = doc.starts_sentence(i) || s.title_case || s.all_caps;
     if !positional {
@@ -273,7 +277,7 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<&str>) -> bool {
     if before_capital && is_org_head(doc, i) && !s.all_caps {
         return false;
     }
-    if recurring.contains(k) && !s.all_caps {
+    if recurring.contains_key(k) && !s.all_caps {
         return false;
     }
     if doc.is_upper(i) && !s.all_caps {
@@ -297,7 +301,7 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<&str>) -> bool {
         || doc.low_is(i, Class::Subordinator)
         || doc.low_is(i, Class::Coordinator)
         || doc.data.demonyms.contains(k)
-        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains(title_case(word).as_str())
+        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains_key(title_case(word).as_str())
 }
 
 fn title_case(word: &str) -> String {
@@ -400,7 +404,7 @@ fn connector(doc: &Doc, j: usize) -> Option<usize> {
     a.max(b)
 }
 
-fn candidates(doc: &Doc, recurring: &HashSet<&str>) -> Vec<Candidate> {
+fn candidates(doc: &Doc, recurring: &Recurring) -> Vec<Candidate> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut phrase = (String::with_capacity(64), String::with_capacity(64));
@@ -777,7 +781,7 @@ fn collective_possessive(doc: &Doc, j: usize) -> bool {
 
 /// Removes ordinary words capitalised by position, titles, and unlicensed connectors, then
 /// pushes what remains (maybe several names) to `out`.
-fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<&str>, out: &mut Vec<Candidate>) {
+fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, out: &mut Vec<Candidate>) {
     let (mut a, b) = (c.first, c.last);
     let mut title = None;
     // Leading: positional capitals, honorifics and roles (Le, Selon, M., Président, Prime Minister).

@@ -860,6 +860,19 @@ mod tests {
         }
     }
 
+    /// The names stage reads a capital's lowercase form from `low` instead of lowercasing
+    /// its `key`: the two agree on every token.
+    #[test]
+    fn low_is_the_key_in_lowercase() {
+        let text = "Aujourd’hui ÉLYSÉE l`Oréal ΟΔΥΣΣΕΑΣ İstanbul Straße Ǆemal SAINT‐DENIS Ωmega ʼAli µ ÿ";
+        for lang in [Lang::Fr, Lang::En] {
+            let d = Doc::new(text, lang);
+            for i in 0..d.tokens.len() {
+                assert_eq!(d.low(i), d.key(i).to_lowercase(), "{:?}", d.tok(i));
+            }
+        }
+    }
+
     fn toks(text: &str, lang: Lang) -> Vec<String> {
         let d = Doc::new(text, lang);
         (0..d.tokens.len()).map(|i| d.tok(i).to_string()).collect()
