@@ -1360,15 +1360,17 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
     // A name the document once shows as a body or a place by its context ("la Tablighi
     // Jamaat", "le groupe X Y") is that wherever nothing but its capitals typed it.
     let by_context = |why: &str| matches!(why, "determiner before it" | "determiner of place before it" | "a body's role noun before it");
-    let mut context_typed: HashMap<String, (EntityType, &'static str)> = HashMap::default();
-    for c in cands.iter().filter(|c| by_context(c.why)) {
+    // Each name's fold, for the passes below (which keep the spans).
+    let folds: Vec<String> = cands.iter().map(|c| span_fold(doc, c.first, c.last)).collect();
+    let mut context_typed: HashMap<&str, (EntityType, &'static str)> = HashMap::default();
+    for (c, f) in cands.iter().zip(&folds).filter(|(c, _)| by_context(c.why)) {
         if let Some(t) = c.kind {
-            context_typed.entry(fold_key(&doc.span_key(c.first, c.last))).or_insert((t, c.why));
+            context_typed.entry(f).or_insert((t, c.why));
         }
     }
     if !context_typed.is_empty() {
-        for c in cands.iter_mut().filter(|c| c.why == "capitalised words") {
-            if let Some(&(t, _)) = context_typed.get(&fold_key(&doc.span_key(c.first, c.last))) {
+        for (c, f) in cands.iter_mut().zip(&folds).filter(|(c, _)| c.why == "capitalised words") {
+            if let Some(&(t, _)) = context_typed.get(f.as_str()) {
                 c.kind = Some(t);
                 c.why = "typed elsewhere in the document";
             }
@@ -1384,11 +1386,10 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             lowercase.mark(doc.low(i));
         }
     }
-    let mut typed: HashMap<String, (EntityType, usize)> = HashMap::default();
+    let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::default();
     let mut person_parts: HashSet<String> = HashSet::default();
-    for c in cands.iter() {
+    for (c, k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };
-        let k = fold_key(&doc.span_key(c.first, c.last));
         let e = typed.entry(k).or_insert((t, 0));
         if e.0 == t {
             e.1 += 1;
@@ -1415,7 +1416,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             coordinated_kind.insert(c.last + 1, c.kind.unwrap_or(EntityType::Location));
         }
     }
-    for c in cands.iter_mut() {
+    for (c, k) in cands.iter_mut().zip(&folds) {
         let connectors = c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors";
         // A surname that is also a company's name (Eastman, Dell) names the person the
         // document gives in full.
@@ -1427,8 +1428,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if !connectors && !known_word && c.kind.is_some() {
             continue; // typed, and kept
         }
-        let k = fold_key(&doc.span_key(c.first, c.last));
-        if person_parts.contains(&k) {
+        if person_parts.contains(k) {
             c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
             continue;
@@ -1436,7 +1436,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if c.kind.is_some() {
             continue;
         }
-        if let Some(&(t, _)) = typed.get(&k) {
+        if let Some(&(t, _)) = typed.get(k.as_str()) {
             c.kind = Some(t);
             c.why = "typed elsewhere in the document";
             continue;
@@ -1621,6 +1621,16 @@ fn spoken_before(doc: &Doc, a: usize) -> bool {
     let article = doc.is_class(p, Class::Determiner) && !doc.is_cap(p);
     let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, Class::SourceCue) == Some(a) || article && doc.match_class(s, Class::SourceCue) == Some(p));
     source || doc.verb_form(p).is_some() && (p > 0 && (doc.is_punct(p - 1, ',') || doc.low_is(p - 1, Class::Auxiliary)))
+}
+
+/// The fold of the key of tokens `a..b`: `fold_key(&doc.span_key(a, b))`.
+fn span_fold(doc: &Doc, a: usize, b: usize) -> String {
+    if b == a + 1 {
+        let mut f = String::new();
+        doc.push_folded(a, &mut f);
+        return f;
+    }
+    fold_key(&doc.span_key(a, b))
 }
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).
