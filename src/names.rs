@@ -245,7 +245,7 @@ fn namelike(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // A caption or source label ("Image: …", "Photo : …") is an ordinary word.
-    if doc.is_common_word(i) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, &key(doc.tok(i))).is_none() && !doc.data.given_names.contains(&key(doc.tok(i))) {
+    if doc.is_common_word(i) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, doc.key(i)).is_none() && !doc.data.given_names.contains(doc.key(i)) {
         return false;
     }
     // Function words with a capital (a typo, a title) are no part of a name.
@@ -316,6 +316,13 @@ fn title_case(word: &str) -> String {
         start = !c.is_alphanumeric();
     }
     out
+}
+
+/// Whether token `i` in lowercase is an entry of `class`: `doc.data.is(class,
+/// &doc.tok(i).to_lowercase())`, told by the token's bits before any lowercasing (an entry is
+/// a lowercase key, and a token's lowercase that is a key is its `low`).
+fn lowercase_is(doc: &Doc, i: usize, class: Class) -> bool {
+    doc.low_is(i, class) && doc.data.is(class, &doc.tok(i).to_lowercase())
 }
 
 /// Gazetteer type of a phrase, if any.
@@ -430,7 +437,7 @@ fn candidates(doc: &Doc, recurring: &Recurring) -> Vec<Candidate> {
                             c.last = run;
                             c.kind = Some(EntityType::Organization);
                             c.why = "known name with an organisation word";
-                        } else if doc.data.is(Class::PlaceSuffix, &last.to_lowercase()) {
+                        } else if lowercase_is(doc, run - 1, Class::PlaceSuffix) {
                             c.last = run;
                             c.kind = Some(EntityType::Location);
                             c.why = "known name with a place word";
@@ -480,12 +487,12 @@ fn candidates(doc: &Doc, recurring: &Recurring) -> Vec<Candidate> {
                 let body = c < n && (is_org_head(doc, c) || doc.data.org_suffixes.contains(doc.tok(c)));
                 // ("la ville de La Rochelle": the capitalised article belongs to the known name.)
                 let with_article = c > i + 1 && c < n && doc.is_cap(c - 1) && namelike(doc, c) && gazetteer(doc, &doc.span_key(c - 1, extend(doc, c))).is_some();
-                if c < n && namelike(doc, c) && !body && !with_article && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
+                if c < n && namelike(doc, c) && !body && !with_article && joined(doc, i, c + 1) && gazetteer(doc, doc.key(c)).is_none_or(|g| g.0 != EntityType::Location) {
                     let mut end = extend(doc, c);
                     // The name stops before a person's name glued to it ("site de Jababeka
                     // David Quentin") and before the known place it belongs to ("pont Mathilde
                     // de Rouen": the bridge, then Rouen).
-                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains(&key(doc.tok(k))) && !doc.data.common_words.contains(doc.low(k)) && namelike(doc, k + 1)) {
+                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains(doc.key(k)) && !doc.data.common_words.contains(doc.low(k)) && namelike(doc, k + 1)) {
                         end = k;
                     }
                     if let Some(k) = (c + 1..end).find(|&k| connector(doc, k).is_some_and(|e| e < end && gazetteer(doc, &doc.span_key(e, end)).is_some_and(|g| g.0 == EntityType::Location))) {
@@ -760,8 +767,8 @@ fn extend(doc: &Doc, i: usize) -> usize {
             let complement = e == j + 2
                 && is_org_head(doc, i)
                 && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
-                && gazetteer(doc, &key(doc.tok(j + 1))).is_none()
-                && !doc.data.given_names.contains(&key(doc.tok(j + 1)));
+                && gazetteer(doc, doc.key(j + 1)).is_none()
+                && !doc.data.given_names.contains(doc.key(j + 1));
             if shared || complement {
                 j = e;
                 continue;
@@ -875,11 +882,11 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, out: &mut Vec<Candidate>
         // Museum"), not at a given name that is also an ordinary word, and not after one unknown
         // word, which is more often the first given name of the same person ("Hernan Dario
         // Gomez", "Farouk Ben Mustapha").
-        let known_before = k > a + 1 || gazetteer(doc, &key(doc.tok(a))).is_some() || doc.data.common_words.contains(doc.low(a));
-        let inner_given = doc.data.given_names.contains(&key(doc.tok(k)))
+        let known_before = k > a + 1 || gazetteer(doc, doc.key(a)).is_some() || doc.data.common_words.contains(doc.low(a));
+        let inner_given = doc.data.given_names.contains(doc.key(k))
             && !doc.data.common_words.contains(doc.low(k))
             && namelike(doc, k + 1)
-            && !doc.data.given_names.contains(&key(doc.tok(a)))
+            && !doc.data.given_names.contains(doc.key(a))
             && known_before
             && !(ends_with_place_or_body(doc, b) && gazetteer(doc, &doc.span_key(a, k)).is_none())
             && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
@@ -902,7 +909,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, out: &mut Vec<Candidate>
 /// (`Memorial`, `Museum`, `Council`).
 fn ends_with_place_or_body(doc: &Doc, b: usize) -> bool {
     let last = doc.tok(b - 1);
-    doc.is_cap(b - 1) && (doc.data.is(Class::PlaceSuffix, &last.to_lowercase()) || doc.data.org_suffixes.contains(last))
+    doc.is_cap(b - 1) && (lowercase_is(doc, b - 1, Class::PlaceSuffix) || doc.data.org_suffixes.contains(last))
 }
 
 /// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
@@ -1027,14 +1034,14 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         return;
     }
     // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
-    let event = |t: usize| doc.is_cap(t) && doc.data.is(Class::EventWord, doc.low(t));
-    if b > a + 1 && (event(a) || event(b - 1)) && !doc.data.given_names.contains(&key(doc.tok(a))) {
+    let event = |t: usize| doc.is_cap(t) && doc.low_is(t, Class::EventWord);
+    if b > a + 1 && (event(a) || event(b - 1)) && !doc.data.given_names.contains(doc.key(a)) {
         return;
     }
     // A known place followed by an ordinary word names a body, not a person ("Russia Today").
-    let holds_place = b == a + 2
-        && !doc.data.given_names.contains(&key(doc.tok(a)))
-        && gazetteer(doc, &key(doc.tok(a))).is_some_and(|g| g.0 == EntityType::Location)
+    let holds_place = || b == a + 2
+        && !doc.data.given_names.contains(doc.key(a))
+        && gazetteer(doc, doc.key(a)).is_some_and(|g| g.0 == EntityType::Location)
         && doc.data.common_words.contains(doc.low(a + 1));
     if b == a + 1 && (is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
@@ -1053,8 +1060,8 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     // An English-style name without a connector is headed by its last word: "National Air and
     // Space Museum", "Royal Albert Hall" are places.
     let head_first = (a + 1..b).any(|t| doc.is_class(t, Class::OrgConnector));
-    let two_word_person = b == a + 2 && doc.data.given_names.contains(&key(doc.tok(a))); // "Tony Hall"
-    if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && doc.data.is(Class::PlaceSuffix, &doc.tok(b - 1).to_lowercase()) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
+    let two_word_person = b == a + 2 && doc.data.given_names.contains(doc.key(a)); // "Tony Hall"
+    if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
         return set(c, EntityType::Location, "place word");
     }
     if is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
@@ -1068,8 +1075,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     // that place or body, not the person: "Andy Warhol Foundation for the Visual Arts",
     // "Chiang Kai Shek Memorial Hall". Two words stay a person's ("Tony Hall").
     if b > a + 2 {
-        let last_word = doc.tok(b - 1);
-        if doc.is_class(b - 1, Class::PlaceSuffix) && doc.data.is(Class::PlaceSuffix, &last_word.to_lowercase()) {
+        if doc.is_class(b - 1, Class::PlaceSuffix) && lowercase_is(doc, b - 1, Class::PlaceSuffix) {
             return set(c, EntityType::Location, "place word");
         }
         if (a + 1..b).any(|t| doc.is_cap(t) && (doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))) {
@@ -1084,7 +1090,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if (a + 1..b.saturating_sub(1)).any(|t| doc.is_cap(t) && doc.data.is(Class::PlaceSuffix, doc.low(t)) && doc.is_class(t + 1, Class::OrgConnector)) {
         return set(c, EntityType::Location, "place word with its complement");
     }
-    if holds_place {
+    if holds_place() {
         return set(c, EntityType::Organization, "place name with an ordinary word");
     }
     if let Some((ta, tb)) = c.title {
@@ -1105,7 +1111,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b > a + 1 && (is_given_name(doc, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
-    if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) {
+    if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.low_is(a, Class::PlaceAbbreviation) {
         let w = doc.tok(a);
         // Model numbers (IE6), Roman numerals (XVII) and shouted words (UNLESS) are no acronyms.
         let roman = w.chars().all(|c| "IVXLCDM".contains(c));
@@ -1115,8 +1121,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         return set(c, EntityType::Organization, "acronym");
     }
     // "East Los Angeles", "South East Asia", "Constitution Hall", "Grand Mosque".
-    let last_word = doc.tok(b - 1);
-    if b > a + 1 && doc.is_class(b - 1, Class::PlaceSuffix) && doc.data.is(Class::PlaceSuffix, &last_word.to_lowercase()) {
+    if b > a + 1 && doc.is_class(b - 1, Class::PlaceSuffix) && lowercase_is(doc, b - 1, Class::PlaceSuffix) {
         return set(c, EntityType::Location, "place word");
     }
     if b > a + 1 {
@@ -1128,7 +1133,9 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
             return set(c, EntityType::Location, "compass word before a place");
         }
     }
-    if doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) {
+    // (A token's `low` is its key in lowercase.)
+    let abbreviation = if b == a + 1 { doc.low_is(a, Class::PlaceAbbreviation) } else { doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) };
+    if abbreviation {
         return set(c, EntityType::Location, "abbreviation of a place");
     }
     // Unknown words that are also ordinary words name things more often than people
