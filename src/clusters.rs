@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lang::Class;
-use crate::names::fold_key;
+use crate::names::{fold_key, span_fold};
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
 
@@ -48,7 +48,7 @@ fn person_name(doc: &Doc, m: &Mention) -> PersonName {
         Some(p) => p,
         None => (m.first..m.last).rev().find(|&t| doc.tokens[t].kind == TokKind::Word).unwrap_or(m.first),
     };
-    let surname = fold_key(&doc.span_key(surname_start, m.last));
+    let surname = span_fold(doc, surname_start, m.last);
     let given = if surname_start > m.first { Some(fold_key(doc.tok(m.first))) } else { None };
     PersonName { given, surname }
 }
@@ -101,7 +101,7 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
                 groups[m.cluster].mentions.push(idx);
                 continue;
             }
-            let key = fold_key(&doc.span_key(m.first, m.last));
+            let key = span_fold(doc, m.first, m.last);
             let g = by_surname
                 .get(&p.surname)
                 .and_then(|v| v.first().map(|&(g, _)| g))
@@ -118,13 +118,13 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
             groups[g].mentions.push(idx);
             continue;
         }
-        let key = fold_key(&doc.span_key(m.first, m.last));
+        let key = span_fold(doc, m.first, m.last);
         let initials = if m.kind == EntityType::Organization && m.last > m.first + 1 { initials_of(doc, m) } else { None };
         let upper = m.last == m.first + 1 && (doc.is_upper(m.first) || doc.tokens[m.first].kind == TokKind::Dotted);
         let acronym = if upper { Some(fold_key(doc.tok(m.first)).replace('.', "")) } else { None };
         let short = m.kind == EntityType::Organization && m.last == m.first + 1 && m.why == crate::names::SHORT_NAME;
         // "Le Havre" and "du Havre": a place's name without its article.
-        let bare = (m.kind == EntityType::Location && m.last > m.first + 1 && doc.is_class(m.first, Class::Determiner)).then(|| (m.kind, fold_key(&doc.span_key(m.first + 1, m.last))));
+        let bare = (m.kind == EntityType::Location && m.last > m.first + 1 && doc.is_class(m.first, Class::Determiner)).then(|| (m.kind, span_fold(doc, m.first + 1, m.last)));
         let name = (m.kind, key);
         let g = by_name
             .get(&name)
