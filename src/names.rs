@@ -270,7 +270,7 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring) -> bool {
     let word = doc.tok(i);
     let k = doc.key(i);
     let before_capital = i + 1 < doc.tokens.len() && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0;
-    if doc.data.given_names.contains(k) && before_capital || gazetteer(doc, k).is_some() {
+    if before_capital && doc.data.given_names.contains(k) {
         return false;
     }
     // "Radio Habana Cuba", "Banque Populaire": a body's head word opens the name after it.
@@ -290,7 +290,7 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring) -> bool {
     if !function && i + 1 < doc.tokens.len() && speaks_after(doc, i + 1) && doc.verb_form(i).is_none() {
         return false;
     }
-    doc.is_common_word(i)
+    let ordinary = doc.is_common_word(i)
         || doc.low_is(i, Class::Determiner)
         || doc.low_is(i, Class::PronounSubject)
         || doc.verb_form(i).is_some()
@@ -301,7 +301,9 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring) -> bool {
         || doc.low_is(i, Class::Subordinator)
         || doc.low_is(i, Class::Coordinator)
         || doc.data.demonyms.contains(k)
-        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains_key(title_case(word).as_str())
+        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains_key(title_case(word).as_str());
+    // (A known name is none: asked last, as the dearest question.)
+    ordinary && gazetteer(doc, k).is_none()
 }
 
 fn title_case(word: &str) -> String {
@@ -327,7 +329,22 @@ fn lowercase_is(doc: &Doc, i: usize, class: Class) -> bool {
 
 /// Gazetteer type of a phrase, if any.
 fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
-    gazetteer_exact(doc, k).or_else(|| gazetteer_variant(doc, k, &fold_key(k)))
+    gazetteer_exact(doc, k).or_else(|| with_fold(k, |f| gazetteer_variant(doc, k, f)))
+}
+
+/// `f(&fold_key(s))`, folded on the stack when `s` is short and ASCII (most keys): its
+/// lowercase with i for y.
+fn with_fold<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 48];
+    if s.is_ascii() && s.len() <= buf.len() {
+        for (d, b) in buf.iter_mut().zip(s.bytes()) {
+            *d = if b.eq_ignore_ascii_case(&b'y') { b'i' } else { b.to_ascii_lowercase() };
+        }
+        if let Ok(folded) = std::str::from_utf8(&buf[..s.len()]) {
+            return f(folded);
+        }
+    }
+    f(&fold_key(s))
 }
 
 /// `gazetteer` of a phrase whose fold is known: `f` is `fold_key(k)`.
