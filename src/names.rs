@@ -434,6 +434,11 @@ fn candidates(doc: &Doc, recurring: &Recurring) -> Vec<Candidate> {
     let mut phrase = (String::with_capacity(64), String::with_capacity(64));
     let mut i = 0;
     while i < n {
+        // Most tokens are lowercase words that open nothing: passed over on their bits.
+        if !doc.is_cap(i) && !may_open_lowercase(doc, i) {
+            i += 1;
+            continue;
+        }
         // A gazetteer phrase may hold lowercase words (Asie centrale, Union européenne).
         // (A known name may open with its elided article: "L'Oréal".)
         let capital_elision = doc.tokens[i].kind == TokKind::Elision && doc.tok(i).chars().next().is_some_and(char::is_uppercase);
@@ -645,6 +650,18 @@ fn candidates(doc: &Doc, recurring: &Recurring) -> Vec<Candidate> {
         trim(doc, c, recurring, &mut trimmed);
     }
     trimmed
+}
+
+/// Whether token `i`, not capitalised, may open a candidate below: an elided article with a
+/// capital (`L'`), a name glued to its particle (`al-Assad`), a head word of a place or body.
+fn may_open_lowercase(doc: &Doc, i: usize) -> bool {
+    match doc.tokens[i].kind {
+        TokKind::Elision => doc.tok(i).starts_with(char::is_uppercase),
+        TokKind::Word => {
+            doc.may_be_org_head(i) || doc.is_upper(i) || doc.is_class(i, Class::PlaceDescriptor) || doc.is_class(i, Class::PlaceHead) || particle_glued(doc.tok(i), doc)
+        }
+        _ => false,
+    }
 }
 
 /// The end of the longest gazetteer phrase starting at token `i`, and its type. `phrase`
