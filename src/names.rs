@@ -950,7 +950,8 @@ fn ends_with_place_or_body(doc: &Doc, b: usize) -> bool {
 fn title_at(doc: &Doc, i: usize) -> Option<usize> {
     let h = doc.match_class(i, Class::Honorific);
     // Roles of bodies (groupe, company, church) are no titles of people.
-    let r = doc.match_class(i, Class::Role).filter(|&e| !doc.data.is(Class::OrgRole, &doc.span_text(i, e).to_lowercase()));
+    let org_role = |e: usize| if e == i + 1 { lowercase_is(doc, i, Class::OrgRole) } else { doc.data.is(Class::OrgRole, &doc.span_text(i, e).to_lowercase()) };
+    let r = doc.match_class(i, Class::Role).filter(|&e| !org_role(e));
     let end = h.max(r)?;
     // "M" + "." is the honorific "M.".
     if end < doc.tokens.len() && doc.is_punct(end, '.') && doc.data.is(Class::Honorific, &format!("{}.", doc.low(end - 1))) {
@@ -970,7 +971,8 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
     while k > 0 && skipped <= 2 && doc.tokens[k].breaks_before == 0 {
         for len in 1..=3.min(k) {
             let start = k - len;
-            if title_at(doc, start) == Some(k) || title_at(doc, start) == Some(k + 1) && doc.is_punct(k, '.') {
+            let t = title_at(doc, start);
+            if t == Some(k) || t == Some(k + 1) && doc.is_punct(k, '.') {
                 return Some((start, k));
             }
         }
@@ -1098,7 +1100,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
         return set(c, EntityType::Location, "place word");
     }
-    if is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
+    if is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(doc.span_key(b.saturating_sub(2).max(a), b).as_ref()) {
         return set(c, EntityType::Organization, "organisation word");
     }
     // "Hurricane Katrina", "Opération Barkhane": a storm or a work named with its noun.
