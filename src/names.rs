@@ -672,8 +672,9 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
     k.clear();
     f.clear();
     doc.push_folded(i, f);
-    let known_first = doc.data.name_first.contains(f.as_str())
-        || doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
+    // (A name's first word is a start of that name: its fold needs no other check.)
+    let first_word = doc.data.name_first.contains(f.as_str());
+    let known_first = first_word || doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
     if !known_first {
         return None;
     }
@@ -694,7 +695,7 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
             doc.push_span_key(j - 1, k, f);
         }
         // Longer phrases only add to this one's fold: once no name starts so, none will.
-        if !doc.data.may_start_name(f) {
+        if !(j == i + 1 && first_word) && !doc.data.may_start_name(f) {
             break;
         }
         // A phrase never ends on a connector or inside a longer capitalised name. A spelling
