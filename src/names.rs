@@ -83,7 +83,11 @@ fn drop_works(doc: &Doc, cands: &mut [Candidate]) {
 /// Whether a noun of works (`film`, `navire`) with its determiner stands right before token
 /// `a`, maybe with adjectives after it (`le film américain X`).
 fn after_work_noun(doc: &Doc, a: usize) -> bool {
-    let lower = |t: usize| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().next().is_some_and(char::is_lowercase);
+    // (The noun is one of the three tokens before: most names have none.)
+    if !(a.saturating_sub(3)..a).any(|w| doc.is_class(w, Class::WorkNoun)) {
+        return false;
+    }
+    let lower = |t: usize| is_lowercase_word(doc, t);
     let mut r = a;
     while r > 1 && a - r < 2 && doc.tokens[r].breaks_before == 0 && lower(r - 1) && !doc.is_class(r - 1, Class::WorkNoun) && (is_adjective(doc, r - 1) || doc.data.demonyms.contains(doc.key(r - 1))) {
         r -= 1;
@@ -171,7 +175,11 @@ type Recurring<'d> = HashMap<&'d str, usize>;
 
 /// Whether token `i` is a word written with a lowercase first letter.
 fn is_lowercase_word(doc: &Doc, i: usize) -> bool {
-    doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase)
+    doc.tokens[i].kind == TokKind::Word
+        && match doc.tok(i).as_bytes().first() {
+            Some(&b) if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => doc.tok(i).chars().next().is_some_and(char::is_lowercase),
+        }
 }
 
 /// A few words sought among the many of a document: which of them it holds. A word's length
@@ -753,13 +761,13 @@ fn is_head_text(doc: &Doc, i: usize) -> bool {
 /// A lowercase word with an adjective ending of the language (`centrale`, `européenne`).
 fn is_adjective(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
-    doc.tokens[i].kind == TokKind::Word
-        && w.chars().next().is_some_and(char::is_lowercase)
-        && w.chars().count() > 3
-        && !doc.data.verb_forms.contains_key(w)
-        && doc.data.entries(Class::AdjectiveSuffix).any(|suf| w.ends_with(suf))
+    // (The token's bits first, the suffixes last.)
+    is_lowercase_word(doc, i)
         && !doc.is_class(i, Class::Determiner)
         && !doc.is_class(i, Class::Adverb)
+        && w.chars().nth(3).is_some()
+        && !doc.data.verb_forms.contains_key(w)
+        && doc.data.entries(Class::AdjectiveSuffix).any(|suf| w.ends_with(suf))
 }
 
 /// Extends a capitalised run from token `i`: capitalised words, initials, and connectors
@@ -1606,8 +1614,8 @@ fn match_teams(doc: &Doc, cands: &mut [Candidate]) {
     let small = |i: usize| doc.tokens[i].kind == TokKind::Number && doc.tok(i).len() <= 2 && doc.tok(i).bytes().all(|b| b.is_ascii_digit());
     let mut scores: HashSet<u32> = HashSet::default();
     for i in 0..n.saturating_sub(2) {
-        let dash = doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–') || doc.is_punct(i + 1, '—');
-        if small(i) && dash && small(i + 2) && doc.tokens[i + 1].breaks_before == 0 && doc.tokens[i + 2].breaks_before == 0 {
+        let dash = || doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–') || doc.is_punct(i + 1, '—');
+        if small(i) && dash() && small(i + 2) && doc.tokens[i + 1].breaks_before == 0 && doc.tokens[i + 2].breaks_before == 0 {
             let unit = i + 3 < n && [Class::TimeUnit, Class::Unit, Class::Month].iter().any(|&c| doc.is_class(i + 3, c));
             let part_of_number = i > 0 && (doc.tokens[i - 1].kind == TokKind::Number || doc.is_punct(i - 1, '-') || doc.is_punct(i - 1, '/'));
             if !unit && !part_of_number {
