@@ -693,7 +693,7 @@ fn normalise_key_into(s: &str, out: &mut String) {
 
 /// Whether `key(s)` is `s`: ASCII words without backquotes, single spaces between them
 /// and none after an apostrophe.
-fn is_plain_key(s: &str) -> bool {
+pub(crate) fn is_plain_key(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;

@@ -176,12 +176,17 @@ impl<'t> Doc<'t> {
         &self.text[self.tokens[a].start..self.tokens[b - 1].end]
     }
 
-    /// The lexicon key of tokens `a..b` (case kept); borrowed for one token.
+    /// The lexicon key of tokens `a..b` (case kept); borrowed for one token, and for a span
+    /// whose text is already its key (most: ASCII words parted by single spaces).
     pub fn span_key(&self, a: usize, b: usize) -> Cow<'_, str> {
         if b == a + 1 {
-            Cow::Borrowed(self.key(a))
+            return Cow::Borrowed(self.key(a));
+        }
+        let text = self.span_text(a, b);
+        if crate::lang::is_plain_key(text) {
+            Cow::Borrowed(text)
         } else {
-            Cow::Owned(key(self.span_text(a, b)))
+            Cow::Owned(key(text))
         }
     }
 
