@@ -1402,7 +1402,10 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         let written = doc.low(a - 1);
         let known = doc.data.entries(Class::Determiner).filter(|d| !d.contains(' ') && *d != written && doc.data.name_first.contains(d)).any(|d| {
             let glue = if d.ends_with('\'') { "" } else { " " };
-            gazetteer(doc, &format!("{}{glue}{rest}", title_case(d))).is_some_and(|g| g.0 == EntityType::Location)
+            let mut name = title_case(d);
+            name.push_str(glue);
+            name.push_str(&rest);
+            gazetteer(doc, &name).is_some_and(|g| g.0 == EntityType::Location)
         });
         if known {
             c.kind = Some(EntityType::Location);
@@ -1438,7 +1441,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             lowercase.mark(doc.low(i));
         }
     }
-    let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::default();
+    let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(cands.len(), Default::default());
     let mut person_parts: HashSet<String> = HashSet::default();
     for (c, k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };

@@ -195,7 +195,7 @@ impl<'t> Doc<'t> {
         if self.tok(i).is_ascii() {
             // An ASCII token's key folds to its lowercase key with i for y.
             let low = self.low(i);
-            if low.contains('y') {
+            if low.bytes().any(|b| b == b'y') {
                 out.extend(low.bytes().map(|b| if b == b'y' { 'i' } else { char::from(b) }));
             } else {
                 out.push_str(low);
