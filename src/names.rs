@@ -7,6 +7,8 @@
 //! (one type per name; surnames and given names of known people; unknown single words
 //! typed by what the document says of them elsewhere).
 
+use std::cell::RefCell;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lang::Class;
@@ -38,17 +40,18 @@ struct Candidate {
 /// Finds and types the names of `doc`.
 pub fn find(doc: &Doc) -> Vec<Name> {
     let recurring = recurring_capitals(doc);
-    let mut cands = candidates(doc, &recurring);
+    let known = Known::default();
+    let mut cands = candidates(doc, &recurring, &known);
     drop_work_titles(doc, &mut cands);
     for c in &mut cands {
-        type_from_span(doc, c);
+        type_from_span(doc, &known, c);
     }
     expand_acronyms(doc, &mut cands);
     join_parent_organisations(doc, &mut cands);
     join_sites(doc, &mut cands);
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
     cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(doc.key(c.first))));
-    consistency(doc, &mut cands);
+    consistency(doc, &known, &mut cands);
     sentence_initial_particles(doc, &mut cands);
     match_teams(doc, &mut cands);
     short_references(doc, &mut cands);
@@ -269,7 +272,7 @@ fn is_date_word(doc: &Doc, i: usize) -> bool {
 
 /// Whether the capitalised token `i` is an ordinary word capitalised by its position (the
 /// start of a sentence, a title-case headline, an all-caps line).
-fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring) -> bool {
+fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known) -> bool {
     let s = doc.sentence_of(i);
     let positional = doc.starts_sentence(i) || s.title_case || s.all_caps;
     if !positional {
@@ -311,7 +314,7 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring) -> bool {
         || doc.data.demonyms.contains(k)
         || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains_key(title_case(word).as_str());
     // (A known name is none: asked last, as the dearest question.)
-    ordinary && gazetteer(doc, k).is_none()
+    ordinary && known.gazetteer(doc, k).is_none()
 }
 
 fn title_case(word: &str) -> String {
@@ -333,6 +336,23 @@ fn title_case(word: &str) -> String {
 /// a lowercase key, and a token's lowercase that is a key is its `low`).
 fn lowercase_is(doc: &Doc, i: usize, class: Class) -> bool {
     doc.low_is(i, class) && doc.data.is(class, &doc.tok(i).to_lowercase())
+}
+
+/// The gazetteer's answers for the phrases asked so far of a document: the stages ask many
+/// again (a name at each of its mentions, a span at each pass).
+#[derive(Default)]
+struct Known(RefCell<HashMap<String, Option<(EntityType, &'static str)>>>);
+
+impl Known {
+    /// `gazetteer(doc, k)`, looked up once per phrase.
+    fn gazetteer(&self, doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
+        if let Some(&g) = self.0.borrow().get(k) {
+            return g;
+        }
+        let g = gazetteer(doc, k);
+        self.0.borrow_mut().insert(k.to_owned(), g);
+        g
+    }
 }
 
 /// Gazetteer type of a phrase, if any.
@@ -436,7 +456,7 @@ fn connector(doc: &Doc, j: usize) -> Option<usize> {
     a.max(b)
 }
 
-fn candidates(doc: &Doc, recurring: &Recurring) -> Vec<Candidate> {
+fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut phrase = (String::with_capacity(64), String::with_capacity(64));
@@ -481,7 +501,7 @@ fn candidates(doc: &Doc, recurring: &Recurring) -> Vec<Candidate> {
                         }
                     }
                     let end = c.last;
-                    if !(end == i + 1 && positional_capital(doc, i, recurring) && !doc.data.locations.contains(doc.key(i)) && !doc.data.organizations.contains(doc.key(i))) {
+                    if !(end == i + 1 && positional_capital(doc, i, recurring, known) && !doc.data.locations.contains(doc.key(i)) && !doc.data.organizations.contains(doc.key(i))) {
                         out.push(c);
                         i = end;
                         continue;
@@ -655,7 +675,7 @@ fn candidates(doc: &Doc, recurring: &Recurring) -> Vec<Candidate> {
             trimmed.push(c);
             continue;
         }
-        trim(doc, c, recurring, &mut trimmed);
+        trim(doc, c, recurring, known, &mut trimmed);
     }
     trimmed
 }
@@ -831,7 +851,7 @@ fn collective_possessive(doc: &Doc, j: usize) -> bool {
 
 /// Removes ordinary words capitalised by position, titles, and unlicensed connectors, then
 /// pushes what remains (maybe several names) to `out`.
-fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, out: &mut Vec<Candidate>) {
+fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut Vec<Candidate>) {
     let (mut a, b) = (c.first, c.last);
     let mut title = None;
     // Leading: positional capitals, honorifics and roles (Le, Selon, M., Président, Prime Minister).
@@ -850,7 +870,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, out: &mut Vec<Candidate>
             }
             continue;
         }
-        if positional_capital(doc, a, recurring) && gazetteer(doc, &doc.span_key(a, b)).is_none() {
+        if positional_capital(doc, a, recurring, known) && known.gazetteer(doc, &doc.span_key(a, b)).is_none() {
             a += 1;
             // "Le Premier ministre": the connector-like article left behind goes too.
             while a < b && !namelike(doc, a) {
@@ -869,7 +889,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, out: &mut Vec<Candidate>
         && doc.data.demonyms.contains(doc.key(a))
         && namelike(doc, a + 1)
         && !ends_with_place_or_body(doc, b)
-        && gazetteer(doc, &doc.span_key(a, b)).is_none()
+        && known.gazetteer(doc, &doc.span_key(a, b)).is_none()
         // (What follows looks like a person's name: rare capitalised words, no body's word.)
         && !is_org_head(doc, a + 1)
         && (a + 1..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.'))
@@ -893,7 +913,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, out: &mut Vec<Candidate>
         b -= 1;
     }
     // A nationality word alone is no name (Afghan, Russes).
-    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && gazetteer(doc, doc.key(a)).is_none() {
+    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && known.gazetteer(doc, doc.key(a)).is_none() {
         return;
     }
     // Title-case and all-caps headlines: any ordinary word splits the run.
@@ -904,16 +924,16 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, out: &mut Vec<Candidate>
         while k < b {
             // (A body's word that closes the run stays with it: "Follow us on Google News".)
             let closes_body = k + 1 == b && k > start && doc.data.org_suffixes.contains(doc.tok(k));
-            if namelike(doc, k) && positional_capital(doc, k, recurring) && !closes_body {
+            if namelike(doc, k) && positional_capital(doc, k, recurring, known) && !closes_body {
                 if start < k {
-                    split_connectors(doc, start, k, title.take(), out);
+                    split_connectors(doc, known, start, k, title.take(), out);
                 }
                 start = k + 1;
             }
             k += 1;
         }
         if start < b {
-            split_connectors(doc, start, b, title, out);
+            split_connectors(doc, known, start, b, title, out);
         }
         return;
     }
@@ -925,27 +945,27 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, out: &mut Vec<Candidate>
         // Museum"), not at a given name that is also an ordinary word, and not after one unknown
         // word, which is more often the first given name of the same person ("Hernan Dario
         // Gomez", "Farouk Ben Mustapha").
-        let known_before = k > a + 1 || gazetteer(doc, doc.key(a)).is_some() || doc.data.common_words.contains(doc.low(a));
+        let known_before = k > a + 1 || known.gazetteer(doc, doc.key(a)).is_some() || doc.data.common_words.contains(doc.low(a));
         let inner_given = doc.data.given_names.contains(doc.key(k))
             && !doc.data.common_words.contains(doc.low(k))
             && namelike(doc, k + 1)
             && !doc.data.given_names.contains(doc.key(a))
             && known_before
-            && !(ends_with_place_or_body(doc, b) && gazetteer(doc, &doc.span_key(a, k)).is_none())
+            && !(ends_with_place_or_body(doc, b) && known.gazetteer(doc, &doc.span_key(a, k)).is_none())
             && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
-            && gazetteer(doc, &doc.span_key(a, b)).is_none();
+            && known.gazetteer(doc, &doc.span_key(a, b)).is_none();
         if let Some(t) = inner_title {
-            split_connectors(doc, a, k, title.take(), out);
-            split_connectors(doc, t, b, Some((k, t)), out);
+            split_connectors(doc, known, a, k, title.take(), out);
+            split_connectors(doc, known, t, b, Some((k, t)), out);
             return;
         }
         if inner_given {
-            split_connectors(doc, a, k, title.take(), out);
-            split_connectors(doc, k, b, None, out);
+            split_connectors(doc, known, a, k, title.take(), out);
+            split_connectors(doc, known, k, b, None, out);
             return;
         }
     }
-    split_connectors(doc, a, b, title, out);
+    split_connectors(doc, known, a, b, title, out);
 }
 
 /// Whether the name ending before token `b` ends with a place or organisation word
@@ -1005,7 +1025,7 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
 /// Splits a run at connectors that do not belong to one name, and pushes the parts.
 /// `de`/`of` joins when the part before it opens with an organisation word, or is a
 /// person's given name (`Kito de Pavant`), or the whole is a known name.
-fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>, out: &mut Vec<Candidate>) {
+fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<(usize, usize)>, out: &mut Vec<Candidate>) {
     let mut start = a;
     let mut k = a;
     let mut title = title;
@@ -1013,13 +1033,13 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
         if !namelike(doc, k) && !doc.is_punct(k, '.') {
             let conn_end = connector(doc, k).unwrap_or(k + 1);
             let whole = doc.span_key(start, b);
-            let keep = gazetteer(doc, &whole).is_some()
+            let keep = known.gazetteer(doc, &whole).is_some()
                 || is_head_text(doc, start)
                 || doc.is_class(start, Class::PlaceHead) && doc.is_cap(start)
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))
                 // "Kito de Pavant", "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, start))
-                    && gazetteer(doc, doc.key(start)).is_none() && gazetteer(doc, doc.key(conn_end)).is_none())
+                    && known.gazetteer(doc, doc.key(start)).is_none() && known.gazetteer(doc, doc.key(conn_end)).is_none())
                 || doc.is_punct(k, '&')
                 // "Mme Le Pen": a capitalised particle right after a title opens the surname.
                 || k == start && title.is_some() && doc.is_cap(k) && doc.is_class(k, Class::NameParticle) && conn_end < b
@@ -1047,7 +1067,7 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
 }
 
 /// Types a candidate from itself and its immediate context.
-fn type_from_span(doc: &Doc, c: &mut Candidate) {
+fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if c.kind.is_some() {
         return;
     }
@@ -1057,7 +1077,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         c.kind = Some(t);
         c.why = why;
     };
-    if let Some((t, why)) = gazetteer(doc, &k) {
+    if let Some((t, why)) = known.gazetteer(doc, &k) {
         return set(c, t, why);
     }
     if b == a + 1 && acronym_as_word(doc, a) {
@@ -1086,7 +1106,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     // A known place followed by an ordinary word names a body, not a person ("Russia Today").
     let holds_place = || b == a + 2
         && !doc.data.given_names.contains(doc.key(a))
-        && gazetteer(doc, doc.key(a)).is_some_and(|g| g.0 == EntityType::Location)
+        && known.gazetteer(doc, doc.key(a)).is_some_and(|g| g.0 == EntityType::Location)
         && doc.data.common_words.contains(doc.low(a + 1));
     if b == a + 1 && (is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
@@ -1097,7 +1117,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         if let Some((head, place)) = doc.tok(a).rsplit_once('-') {
             let low = head.to_lowercase();
             let ordinary = !head.contains('-') && head.chars().count() >= 4 && doc.data.common_words.contains(low.as_str()) && !doc.data.is(Class::PlaceModifier, &low) && !doc.data.given_names.contains(head);
-            if ordinary && gazetteer(doc, &key(place)).is_some_and(|g| g.0 == EntityType::Location) {
+            if ordinary && known.gazetteer(doc, &key(place)).is_some_and(|g| g.0 == EntityType::Location) {
                 return set(c, EntityType::Organization, "ordinary word joined to a place");
             }
         }
@@ -1174,7 +1194,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         while m < b - 1 && doc.is_class(m, Class::PlaceModifier) {
             m += 1;
         }
-        if m > a && gazetteer(doc, &doc.span_key(m, b)).is_some_and(|g| g.0 == EntityType::Location) {
+        if m > a && known.gazetteer(doc, &doc.span_key(m, b)).is_some_and(|g| g.0 == EntityType::Location) {
             return set(c, EntityType::Location, "compass word before a place");
         }
     }
@@ -1373,7 +1393,7 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
 
 /// One type per name in a document; people's surnames and given names; unknown single
 /// words typed by the document, then by their context.
-fn consistency(doc: &Doc, cands: &mut [Candidate]) {
+fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     // A person's parts spread from the strongest evidence first (a given name, a title): a
     // weaker name that opens with such a surname and goes on with unknown words is that
     // person's name followed by a thing ("Warhol Polaroids"), and its words are no parts.
@@ -1405,7 +1425,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             let mut name = title_case(d);
             name.push_str(glue);
             name.push_str(&rest);
-            gazetteer(doc, &name).is_some_and(|g| g.0 == EntityType::Location)
+            known.gazetteer(doc, &name).is_some_and(|g| g.0 == EntityType::Location)
         });
         if known {
             c.kind = Some(EntityType::Location);
