@@ -596,7 +596,7 @@ fn low_of_key(k: &Key) -> Key {
 
 /// Whether `key(s)` is `s`: no character `key` rewrites, no whitespace but single spaces
 /// between words, none after an apostrophe (`is_plain_key` beyond ASCII).
-fn is_own_key(s: &str) -> bool {
+pub(crate) fn is_own_key(s: &str) -> bool {
     if is_plain_key(s) {
         return true;
     }
@@ -693,7 +693,7 @@ fn normalise_key_into(s: &str, out: &mut String) {
 
 /// Whether `key(s)` is `s`: ASCII words without backquotes, single spaces between them
 /// and none after an apostrophe.
-pub(crate) fn is_plain_key(s: &str) -> bool {
+fn is_plain_key(s: &str) -> bool {
     let b = s.as_bytes();
     if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
         return false;

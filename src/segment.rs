@@ -177,13 +177,13 @@ impl<'t> Doc<'t> {
     }
 
     /// The lexicon key of tokens `a..b` (case kept); borrowed for one token, and for a span
-    /// whose text is already its key (most: ASCII words parted by single spaces).
+    /// whose text is already its key (most: words parted by single spaces).
     pub fn span_key(&self, a: usize, b: usize) -> Cow<'_, str> {
         if b == a + 1 {
             return Cow::Borrowed(self.key(a));
         }
         let text = self.span_text(a, b);
-        if crate::lang::is_plain_key(text) {
+        if crate::lang::is_own_key(text) {
             Cow::Borrowed(text)
         } else {
             Cow::Owned(key(text))
