@@ -859,10 +859,11 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         if a >= b {
             return;
         }
-        if title_at(doc, a).is_some_and(|t| t >= b) {
+        let title_end = title_at(doc, a);
+        if title_end.is_some_and(|t| t >= b) {
             return; // a title alone: "Prime Minister"
         }
-        if let Some(t) = title_at(doc, a).filter(|&t| t < b) {
+        if let Some(t) = title_end {
             title = Some((a, t));
             a = t;
             if doc.is_punct(a, '.') {
@@ -1007,7 +1008,7 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
         }
         let t = doc.tokens[k - 1];
         let adjective = t.kind == TokKind::Word
-            && (doc.data.demonyms.contains(doc.key(k - 1)) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
+            && (doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase) || doc.data.demonyms.contains(doc.key(k - 1)))
             && !doc.low_is(k - 1, Class::Determiner)
             && !doc.low_is(k - 1, Class::NameParticle)
             && !doc.low_is(k - 1, Class::OrgConnector)
