@@ -280,6 +280,22 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known)
     }
     let word = doc.tok(i);
     let k = doc.key(i);
+    // (The word's own kind first: most capitals at a sentence's start are no ordinary word.)
+    let ordinary = doc.is_common_word(i)
+        || doc.low_is(i, Class::Determiner)
+        || doc.low_is(i, Class::PronounSubject)
+        || doc.verb_form(i).is_some()
+        || doc.low_is(i, Class::SourceCue)
+        || doc.low_is(i, Class::Complementizer)
+        || doc.low_is(i, Class::Adverb)
+        || doc.low_is(i, Class::Preposition)
+        || doc.low_is(i, Class::Subordinator)
+        || doc.low_is(i, Class::Coordinator)
+        || doc.data.demonyms.contains(k)
+        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains_key(title_case(word).as_str());
+    if !ordinary {
+        return false;
+    }
     let before_capital = i + 1 < doc.tokens.len() && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0;
     if before_capital && doc.data.given_names.contains(k) {
         return false;
@@ -301,20 +317,8 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known)
     if !function && i + 1 < doc.tokens.len() && speaks_after(doc, i + 1) && doc.verb_form(i).is_none() {
         return false;
     }
-    let ordinary = doc.is_common_word(i)
-        || doc.low_is(i, Class::Determiner)
-        || doc.low_is(i, Class::PronounSubject)
-        || doc.verb_form(i).is_some()
-        || doc.low_is(i, Class::SourceCue)
-        || doc.low_is(i, Class::Complementizer)
-        || doc.low_is(i, Class::Adverb)
-        || doc.low_is(i, Class::Preposition)
-        || doc.low_is(i, Class::Subordinator)
-        || doc.low_is(i, Class::Coordinator)
-        || doc.data.demonyms.contains(k)
-        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains_key(title_case(word).as_str());
     // (A known name is none: asked last, as the dearest question.)
-    ordinary && known.gazetteer(doc, k).is_none()
+    known.gazetteer(doc, k).is_none()
 }
 
 fn title_case(word: &str) -> String {
