@@ -1642,6 +1642,9 @@ fn match_teams(doc: &Doc, cands: &mut [Candidate]) {
     let small = |i: usize| doc.tokens[i].kind == TokKind::Number && doc.tok(i).len() <= 2 && doc.tok(i).bytes().all(|b| b.is_ascii_digit());
     let mut scores: HashSet<u32> = HashSet::default();
     for i in 0..n.saturating_sub(2) {
+        if doc.tokens[i].kind != TokKind::Number {
+            continue; // (most tokens: no score starts there)
+        }
         let dash = || doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–') || doc.is_punct(i + 1, '—');
         if small(i) && dash() && small(i + 2) && doc.tokens[i + 1].breaks_before == 0 && doc.tokens[i + 2].breaks_before == 0 {
             let unit = i + 3 < n && [Class::TimeUnit, Class::Unit, Class::Month].iter().any(|&c| doc.is_class(i + 3, c));
