@@ -803,7 +803,7 @@ fn extend(doc: &Doc, i: usize) -> usize {
         if j >= n || doc.tokens[j].breaks_before > 0 || doc.tokens[j].sentence != doc.tokens[i].sentence {
             break;
         }
-        if namelike(doc, j) && doc.tokens[j].space_before || (namelike(doc, j) && doc.is_punct(j - 1, '.')) {
+        if (doc.tokens[j].space_before || doc.is_punct(j - 1, '.')) && namelike(doc, j) {
             j += 1;
             continue;
         }
@@ -1468,6 +1468,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     }
     let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(cands.len(), Default::default());
     let mut person_parts: HashSet<String> = HashSet::default();
+    let mut part = String::new();
     for (c, k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };
         let e = typed.entry(k).or_insert((t, 0));
@@ -1479,7 +1480,12 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
                 // A part that the document also writes in lowercase is an ordinary word
                 // caught in the name ("Image" of a caption), not the person's name.
                 if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.is_common_word(w) && lowercase.found(doc.low(w))) {
-                    person_parts.insert(fold_key(doc.tok(w)));
+                    // (A person's parts recur at each mention: folded into `part`, kept once.)
+                    part.clear();
+                    crate::lang::fold_into(doc.tok(w), &mut part);
+                    if !person_parts.contains(&part) {
+                        person_parts.insert(part.clone());
+                    }
                 }
             }
             // The surname with its particle: "de Pavant".
