@@ -1037,9 +1037,8 @@ fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<
     while k < b {
         if !namelike(doc, k) && !doc.is_punct(k, '.') {
             let conn_end = connector(doc, k).unwrap_or(k + 1);
-            let whole = doc.span_key(start, b);
-            let keep = known.gazetteer(doc, &whole).is_some()
-                || is_head_text(doc, start)
+            // (The whole known as a name: asked last, as the dearest question.)
+            let keep = is_head_text(doc, start)
                 || doc.is_class(start, Class::PlaceHead) && doc.is_cap(start)
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))
                 // "Kito de Pavant", "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
@@ -1050,9 +1049,10 @@ fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<
                 || k == start && title.is_some() && doc.is_cap(k) && doc.is_class(k, Class::NameParticle) && conn_end < b
                 || k > start && collective_possessive(doc, k)
                 // "Museum of Art", "Space Museum of McMinnville": a place word takes its complement.
-                || k > start && doc.is_class(k, Class::OrgConnector) && doc.is_cap(k - 1) && doc.data.is(Class::PlaceSuffix, doc.low(k - 1))
+                || k > start && doc.is_class(k, Class::OrgConnector) && doc.is_cap(k - 1) && doc.low_is(k - 1, Class::PlaceSuffix)
                 || doc.is_class(k, Class::Coordinator) && ends_with_place_or_body(doc, b)
-                || doc.tok(k).ends_with('-');
+                || doc.tok(k).ends_with('-')
+                || known.gazetteer(doc, &doc.span_key(start, b)).is_some();
             if !keep {
                 if start < k {
                     out.push(Candidate { first: start, last: k, kind: None, why: "", title: title.take() });
