@@ -147,7 +147,8 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
 /// Words written with a capital somewhere other than at the start of a sentence or in a
 /// headline: those are names even where a sentence starts with them.
 fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
-    let mut capitals = Recurring::default();
+    // (Room for a capital every sixteen tokens, rather than rehashing as it grows.)
+    let mut capitals = Recurring::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default());
     for i in 0..doc.tokens.len() {
         if !doc.is_cap(i) {
             continue;
@@ -195,7 +196,7 @@ struct Sought<'w> {
 
 impl<'w> Sought<'w> {
     fn new(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut sought = Sought { found: HashMap::default(), shapes: [0; 4] };
+        let mut sought = Sought { found: HashMap::with_capacity_and_hasher(words.size_hint().0, Default::default()), shapes: [0; 4] };
         for w in words {
             let s = Self::shape(w);
             sought.shapes[s / 64] |= 1 << (s % 64);
