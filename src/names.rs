@@ -40,7 +40,7 @@ struct Candidate {
 /// Finds and types the names of `doc`.
 pub fn find(doc: &Doc) -> Vec<Name> {
     let recurring = recurring_capitals(doc);
-    let known = Known::default();
+    let known = Known::for_doc(doc);
     let mut cands = candidates(doc, &recurring, &known);
     drop_work_titles(doc, &mut cands);
     for c in &mut cands {
@@ -345,10 +345,14 @@ fn lowercase_is(doc: &Doc, i: usize, class: Class) -> bool {
 
 /// The gazetteer's answers for the phrases asked so far of a document: the stages ask many
 /// again (a name at each of its mentions, a span at each pass).
-#[derive(Default)]
 struct Known(RefCell<HashMap<String, Option<(EntityType, &'static str)>>>);
 
 impl Known {
+    /// Room for a phrase every sixteen tokens, rather than rehashing as it grows.
+    fn for_doc(doc: &Doc) -> Self {
+        Known(RefCell::new(HashMap::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default())))
+    }
+
     /// `gazetteer(doc, k)`, looked up once per phrase.
     fn gazetteer(&self, doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
         if let Some(&g) = self.0.borrow().get(k) {
