@@ -59,15 +59,17 @@ fn given_agrees(a: &str, b: &str) -> bool {
 
 /// Groups `mentions` (sorted by position) into clusters.
 pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
+    // (Tables sized for the mentions up front, rather than rehashing as they grow.)
+    let n = mentions.len();
+    let mut groups: Vec<Group> = Vec::with_capacity(n);
     let new_group = |groups: &mut Vec<Group>, kind| {
         groups.push(Group { kind, mentions: Vec::new(), descriptions: Vec::new() });
         groups.len() - 1
     };
     // Full names of people first, so a surname met before its full name still joins it.
-    let mut by_surname: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::default();
+    let mut by_surname: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::with_capacity_and_hasher(n, Default::default());
     let mut by_given: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut by_name: HashMap<(EntityType, String), usize> = HashMap::default();
+    let mut by_name: HashMap<(EntityType, String), usize> = HashMap::with_capacity_and_hasher(n, Default::default());
     let mut by_initials: HashMap<String, usize> = HashMap::default();
     // The first and last words of organisation names (`Church` of `Church of Scientology`),
     // for their short names (`the Church`); the latest name wins.
