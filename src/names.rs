@@ -131,9 +131,9 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
     }
     let n = doc.tokens.len();
     let mut added = Vec::new();
-    for i in 1..n {
+    for i in (1..n).filter(|&i| doc.is_cap(i)) {
         let alone = !taken[i] && !(i + 1 < n && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0);
-        if alone && doc.is_cap(i) && !doc.starts_sentence(i) && !doc.is_upper(i) && doc.is_class(i - 1, Class::Determiner) && words.contains(doc.tok(i)) {
+        if alone && !doc.starts_sentence(i) && !doc.is_upper(i) && doc.is_class(i - 1, Class::Determiner) && words.contains(doc.tok(i)) {
             added.push(Candidate { first: i, last: i + 1, kind: Some(EntityType::Organization), why: SHORT_NAME, title: None });
         }
     }
