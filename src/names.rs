@@ -7,6 +7,7 @@
 //! (one type per name; surnames and given names of known people; unknown single words
 //! typed by what the document says of them elsewhere).
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -1446,7 +1447,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     // Jamaat", "le groupe X Y") is that wherever nothing but its capitals typed it.
     let by_context = |why: &str| matches!(why, "determiner before it" | "determiner of place before it" | "a body's role noun before it");
     // Each name's fold, for the passes below (which keep the spans).
-    let folds: Vec<String> = cands.iter().map(|c| span_fold(doc, c.first, c.last)).collect();
+    let folds: Vec<Cow<str>> = cands.iter().map(|c| name_fold(doc, c.first, c.last)).collect();
     let mut context_typed: HashMap<&str, (EntityType, &'static str)> = HashMap::default();
     for (c, f) in cands.iter().zip(&folds).filter(|(c, _)| by_context(c.why)) {
         if let Some(t) = c.kind {
@@ -1455,7 +1456,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     }
     if !context_typed.is_empty() {
         for (c, f) in cands.iter_mut().zip(&folds).filter(|(c, _)| c.why == "capitalised words") {
-            if let Some(&(t, _)) = context_typed.get(f.as_str()) {
+            if let Some(&(t, _)) = context_typed.get(f.as_ref()) {
                 c.kind = Some(t);
                 c.why = "typed elsewhere in the document";
             }
@@ -1519,7 +1520,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         if !connectors && !known_word && c.kind.is_some() {
             continue; // typed, and kept
         }
-        if person_parts.contains(k) {
+        if person_parts.contains(k.as_ref()) {
             c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
             continue;
@@ -1527,7 +1528,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         if c.kind.is_some() {
             continue;
         }
-        if let Some(&(t, _)) = typed.get(k.as_str()) {
+        if let Some(&(t, _)) = typed.get(k.as_ref()) {
             c.kind = Some(t);
             c.why = "typed elsewhere in the document";
             continue;
@@ -1715,6 +1716,15 @@ fn spoken_before(doc: &Doc, a: usize) -> bool {
     let article = doc.is_class(p, Class::Determiner) && !doc.is_cap(p);
     let source = (p.saturating_sub(2)..=p).any(|s| doc.match_class(s, Class::SourceCue) == Some(a) || article && doc.match_class(s, Class::SourceCue) == Some(p));
     source || doc.verb_form(p).is_some() && (p > 0 && (doc.is_punct(p - 1, ',') || doc.low_is(p - 1, Class::Auxiliary)))
+}
+
+/// `span_fold(doc, a, b)`, borrowed for a one-word ASCII name without y (most): its fold is
+/// its lowercase key.
+fn name_fold<'d>(doc: &'d Doc, a: usize, b: usize) -> Cow<'d, str> {
+    if b == a + 1 && doc.tok(a).is_ascii() && !doc.low(a).bytes().any(|c| c == b'y') {
+        return Cow::Borrowed(doc.low(a));
+    }
+    Cow::Owned(span_fold(doc, a, b))
 }
 
 /// The fold of the key of tokens `a..b`: `fold_key(&doc.span_key(a, b))`, from the folds of
