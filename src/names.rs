@@ -180,9 +180,12 @@ type Recurring<'d> = HashMap<&'d str, usize>;
 
 /// Whether token `i` is a word written with a lowercase first letter.
 fn is_lowercase_word(doc: &Doc, i: usize) -> bool {
-    doc.tokens[i].kind == TokKind::Word
-        && match doc.tok(i).as_bytes().first() {
-            Some(&b) if b.is_ascii() => b.is_ascii_lowercase(),
+    let t = &doc.tokens[i];
+    // (An ASCII first letter told by its byte, without slicing the token.)
+    t.kind == TokKind::Word
+        && t.end > t.start
+        && match doc.text.as_bytes()[t.start] {
+            b if b.is_ascii() => b.is_ascii_lowercase(),
             _ => doc.tok(i).chars().next().is_some_and(char::is_lowercase),
         }
 }
@@ -1344,7 +1347,9 @@ fn is_collective_role(role: &str, doc: &Doc) -> bool {
 fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     let mut added = Vec::new();
-    for i in 1..n.saturating_sub(2) {
+    // The tokens that open a parenthesis, found from the text's "(" rather than token by token.
+    let opening = doc.text.match_indices('(').filter_map(|(at, _)| doc.tokens.binary_search_by_key(&at, |t| t.start).ok());
+    for i in opening.filter(|&i| (1..n.saturating_sub(2)).contains(&i)) {
         if !(doc.is_punct(i, '(') && doc.is_upper(i + 1) && doc.is_punct(i + 2, ')')) {
             continue;
         }
