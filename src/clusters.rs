@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lang::Class;
-use crate::names::fold_key;
+use crate::names::{fold_key, span_fold};
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
 
@@ -48,7 +48,7 @@ fn person_name(doc: &Doc, m: &Mention) -> PersonName {
         Some(p) => p,
         None => (m.first..m.last).rev().find(|&t| doc.tokens[t].kind == TokKind::Word).unwrap_or(m.first),
     };
-    let surname = fold_key(&doc.span_key(surname_start, m.last));
+    let surname = span_fold(doc, surname_start, m.last);
     let given = if surname_start > m.first { Some(fold_key(doc.tok(m.first))) } else { None };
     PersonName { given, surname }
 }
@@ -59,15 +59,17 @@ fn given_agrees(a: &str, b: &str) -> bool {
 
 /// Groups `mentions` (sorted by position) into clusters.
 pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
+    // (Tables sized for the mentions up front, rather than rehashing as they grow.)
+    let n = mentions.len();
+    let mut groups: Vec<Group> = Vec::with_capacity(n);
     let new_group = |groups: &mut Vec<Group>, kind| {
         groups.push(Group { kind, mentions: Vec::new(), descriptions: Vec::new() });
         groups.len() - 1
     };
     // Full names of people first, so a surname met before its full name still joins it.
-    let mut by_surname: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::default();
+    let mut by_surname: HashMap<String, Vec<(usize, Option<String>)>> = HashMap::with_capacity_and_hasher(n, Default::default());
     let mut by_given: HashMap<String, Vec<usize>> = HashMap::default();
-    let mut by_name: HashMap<(EntityType, String), usize> = HashMap::default();
+    let mut by_name: HashMap<(EntityType, String), usize> = HashMap::with_capacity_and_hasher(n, Default::default());
     let mut by_initials: HashMap<String, usize> = HashMap::default();
     // The first and last words of organisation names (`Church` of `Church of Scientology`),
     // for their short names (`the Church`); the latest name wins.
@@ -101,7 +103,7 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
                 groups[m.cluster].mentions.push(idx);
                 continue;
             }
-            let key = fold_key(&doc.span_key(m.first, m.last));
+            let key = span_fold(doc, m.first, m.last);
             let g = by_surname
                 .get(&p.surname)
                 .and_then(|v| v.first().map(|&(g, _)| g))
@@ -118,13 +120,13 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
             groups[g].mentions.push(idx);
             continue;
         }
-        let key = fold_key(&doc.span_key(m.first, m.last));
+        let key = span_fold(doc, m.first, m.last);
         let initials = if m.kind == EntityType::Organization && m.last > m.first + 1 { initials_of(doc, m) } else { None };
         let upper = m.last == m.first + 1 && (doc.is_upper(m.first) || doc.tokens[m.first].kind == TokKind::Dotted);
         let acronym = if upper { Some(fold_key(doc.tok(m.first)).replace('.', "")) } else { None };
         let short = m.kind == EntityType::Organization && m.last == m.first + 1 && m.why == crate::names::SHORT_NAME;
         // "Le Havre" and "du Havre": a place's name without its article.
-        let bare = (m.kind == EntityType::Location && m.last > m.first + 1 && doc.is_class(m.first, Class::Determiner)).then(|| (m.kind, fold_key(&doc.span_key(m.first + 1, m.last))));
+        let bare = (m.kind == EntityType::Location && m.last > m.first + 1 && doc.is_class(m.first, Class::Determiner)).then(|| (m.kind, span_fold(doc, m.first + 1, m.last)));
         let name = (m.kind, key);
         let g = by_name
             .get(&name)

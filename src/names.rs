@@ -7,6 +7,9 @@
 //! (one type per name; surnames and given names of known people; unknown single words
 //! typed by what the document says of them elsewhere).
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lang::Class;
@@ -38,17 +41,18 @@ struct Candidate {
 /// Finds and types the names of `doc`.
 pub fn find(doc: &Doc) -> Vec<Name> {
     let recurring = recurring_capitals(doc);
-    let mut cands = candidates(doc, &recurring);
+    let known = Known::for_doc(doc);
+    let mut cands = candidates(doc, &recurring, &known);
     drop_work_titles(doc, &mut cands);
     for c in &mut cands {
-        type_from_span(doc, c);
+        type_from_span(doc, &known, c);
     }
     expand_acronyms(doc, &mut cands);
     join_parent_organisations(doc, &mut cands);
     join_sites(doc, &mut cands);
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
     cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(doc.key(c.first))));
-    consistency(doc, &mut cands);
+    consistency(doc, &known, &mut cands);
     sentence_initial_particles(doc, &mut cands);
     match_teams(doc, &mut cands);
     short_references(doc, &mut cands);
@@ -66,7 +70,7 @@ fn drop_works(doc: &Doc, cands: &mut [Candidate]) {
     let mut titles: HashSet<String> = HashSet::default();
     for c in cands.iter_mut() {
         if c.kind.is_some() && after_work_noun(doc, c.first) {
-            titles.insert(fold_key(&doc.span_key(c.first, c.last)));
+            titles.insert(span_fold(doc, c.first, c.last));
             c.kind = None;
         }
     }
@@ -74,7 +78,7 @@ fn drop_works(doc: &Doc, cands: &mut [Candidate]) {
         return;
     }
     for c in cands.iter_mut().filter(|c| c.kind.is_some() && !c.why.starts_with("gazetteer")) {
-        if titles.contains(&fold_key(&doc.span_key(c.first, c.last))) {
+        if titles.contains(&span_fold(doc, c.first, c.last)) {
             c.kind = None;
         }
     }
@@ -83,7 +87,11 @@ fn drop_works(doc: &Doc, cands: &mut [Candidate]) {
 /// Whether a noun of works (`film`, `navire`) with its determiner stands right before token
 /// `a`, maybe with adjectives after it (`le film américain X`).
 fn after_work_noun(doc: &Doc, a: usize) -> bool {
-    let lower = |t: usize| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().next().is_some_and(char::is_lowercase);
+    // (The noun is one of the three tokens before: most names have none.)
+    if !(a.saturating_sub(3)..a).any(|w| doc.is_class(w, Class::WorkNoun)) {
+        return false;
+    }
+    let lower = |t: usize| is_lowercase_word(doc, t);
     let mut r = a;
     while r > 1 && a - r < 2 && doc.tokens[r].breaks_before == 0 && lower(r - 1) && !doc.is_class(r - 1, Class::WorkNoun) && (is_adjective(doc, r - 1) || doc.data.demonyms.contains(doc.key(r - 1))) {
         r -= 1;
@@ -124,9 +132,9 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
     }
     let n = doc.tokens.len();
     let mut added = Vec::new();
-    for i in 1..n {
+    for i in (1..n).filter(|&i| doc.is_cap(i)) {
         let alone = !taken[i] && !(i + 1 < n && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0);
-        if alone && doc.is_cap(i) && !doc.starts_sentence(i) && !doc.is_upper(i) && doc.is_class(i - 1, Class::Determiner) && words.contains(doc.tok(i)) {
+        if alone && !doc.starts_sentence(i) && !doc.is_upper(i) && doc.is_class(i - 1, Class::Determiner) && words.contains(doc.tok(i)) {
             added.push(Candidate { first: i, last: i + 1, kind: Some(EntityType::Organization), why: SHORT_NAME, title: None });
         }
     }
@@ -139,21 +147,90 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
 
 /// Words written with a capital somewhere other than at the start of a sentence or in a
 /// headline: those are names even where a sentence starts with them.
-fn recurring_capitals<'d>(doc: &'d Doc) -> HashSet<&'d str> {
-    let mut set = HashSet::default();
-    // Most words are lowercase: room for them up front rather than rehashing as it grows.
-    let mut lowercase = HashSet::with_capacity_and_hasher(doc.tokens.len() / 2, Default::default());
+fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
+    // (Room for a capital every sixteen tokens, rather than rehashing as it grows.)
+    let mut capitals = Recurring::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default());
     for i in 0..doc.tokens.len() {
+        if !doc.is_cap(i) {
+            continue;
+        }
         let s = doc.sentence_of(i);
-        if doc.is_cap(i) && !doc.starts_sentence(i) && !s.headline && !s.all_caps {
-            set.insert(doc.key(i));
-        } else if doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
-            lowercase.insert(doc.tok(i));
+        if !doc.starts_sentence(i) && !s.headline && !s.all_caps {
+            capitals.entry(doc.key(i)).or_insert(i);
         }
     }
-    // A word also written in lowercase in the document is an ordinary word (In, The).
-    set.retain(|w| !lowercase.contains(w.to_lowercase().as_str()));
-    set
+    if capitals.is_empty() {
+        return capitals;
+    }
+    // A word also written in lowercase in the document is an ordinary word (In, The). The
+    // lowercase words are many, the capitals few: those are looked up among these, by their
+    // lowercase key (a token's `low` is its `key` in lowercase).
+    let mut lowercase = Sought::new(capitals.values().map(|&i| doc.low(i)));
+    for i in 0..doc.tokens.len() {
+        if is_lowercase_word(doc, i) {
+            lowercase.mark(doc.tok(i));
+        }
+    }
+    capitals.retain(|_, &mut i| !lowercase.found(doc.low(i)));
+    capitals
+}
+
+/// The words that [`recurring_capitals`] finds, each with a token that writes it.
+type Recurring<'d> = HashMap<&'d str, usize>;
+
+/// Whether token `i` is a word written with a lowercase first letter.
+fn is_lowercase_word(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    // (An ASCII first letter told by its byte, without slicing the token.)
+    t.kind == TokKind::Word
+        && t.end > t.start
+        && match doc.text.as_bytes()[t.start] {
+            b if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => doc.tok(i).chars().next().is_some_and(char::is_lowercase),
+        }
+}
+
+/// A few words sought among the many of a document: which of them it holds. A word's length
+/// and first byte turn most others away before any hashing.
+struct Sought<'w> {
+    found: HashMap<&'w str, bool>,
+    /// The shapes (see [`Sought::shape`]) of the sought words, as a bit set.
+    shapes: [u64; 4],
+}
+
+impl<'w> Sought<'w> {
+    fn new(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut sought = Sought { found: HashMap::with_capacity_and_hasher(words.size_hint().0, Default::default()), shapes: [0; 4] };
+        for w in words {
+            let s = Self::shape(w);
+            sought.shapes[s / 64] |= 1 << (s % 64);
+            sought.found.insert(w, false);
+        }
+        sought
+    }
+
+    fn shape(w: &str) -> usize {
+        (w.len().wrapping_mul(31) + usize::from(w.as_bytes().first().copied().unwrap_or(0))) % 256
+    }
+
+    fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// Notes that the document holds `w`, if it is sought.
+    fn mark(&mut self, w: &str) {
+        let s = Self::shape(w);
+        if self.shapes[s / 64] & 1 << (s % 64) != 0 {
+            if let Some(f) = self.found.get_mut(w) {
+                *f = true;
+            }
+        }
+    }
+
+    /// Whether the document holds the sought word `w`.
+    fn found(&self, w: &str) -> bool {
+        self.found.get(w).copied().unwrap_or(false)
+    }
 }
 
 /// Whether token `i` is capitalised, or a name glued to its lowercase particle (`al-Assad`).
@@ -184,7 +261,7 @@ fn namelike(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // A caption or source label ("Image: …", "Photo : …") is an ordinary word.
-    if doc.is_common_word(i) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, &key(doc.tok(i))).is_none() && !doc.data.given_names.contains(&key(doc.tok(i))) {
+    if doc.is_common_word(i) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, doc.key(i)).is_none() && !doc.data.given_names.contains(doc.key(i)) {
         return false;
     }
     // Function words with a capital (a typo, a title) are no part of a name.
@@ -200,7 +277,7 @@ fn is_date_word(doc: &Doc, i: usize) -> bool {
 
 /// Whether the capitalised token `i` is an ordinary word capitalised by its position (the
 /// start of a sentence, a title-case headline, an all-caps line).
-fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<&str>) -> bool {
+fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known) -> bool {
     let s = doc.sentence_of(i);
     let positional = doc.starts_sentence(i) || s.title_case || s.all_caps;
     if !positional {
@@ -208,15 +285,31 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<&str>) -> bool {
     }
     let word = doc.tok(i);
     let k = doc.key(i);
+    // (The word's own kind first: most capitals at a sentence's start are no ordinary word.)
+    let ordinary = doc.is_common_word(i)
+        || doc.low_is(i, Class::Determiner)
+        || doc.low_is(i, Class::PronounSubject)
+        || doc.verb_form(i).is_some()
+        || doc.low_is(i, Class::SourceCue)
+        || doc.low_is(i, Class::Complementizer)
+        || doc.low_is(i, Class::Adverb)
+        || doc.low_is(i, Class::Preposition)
+        || doc.low_is(i, Class::Subordinator)
+        || doc.low_is(i, Class::Coordinator)
+        || doc.data.demonyms.contains(k)
+        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains_key(title_case(word).as_str());
+    if !ordinary {
+        return false;
+    }
     let before_capital = i + 1 < doc.tokens.len() && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0;
-    if doc.data.given_names.contains(k) && before_capital || gazetteer(doc, k).is_some() {
+    if before_capital && doc.data.given_names.contains(k) {
         return false;
     }
     // "Radio Habana Cuba", "Banque Populaire": a body's head word opens the name after it.
     if before_capital && is_org_head(doc, i) && !s.all_caps {
         return false;
     }
-    if recurring.contains(k) && !s.all_caps {
+    if recurring.contains_key(k) && !s.all_caps {
         return false;
     }
     if doc.is_upper(i) && !s.all_caps {
@@ -229,18 +322,8 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &HashSet<&str>) -> bool {
     if !function && i + 1 < doc.tokens.len() && speaks_after(doc, i + 1) && doc.verb_form(i).is_none() {
         return false;
     }
-    doc.is_common_word(i)
-        || doc.low_is(i, Class::Determiner)
-        || doc.low_is(i, Class::PronounSubject)
-        || doc.verb_form(i).is_some()
-        || doc.low_is(i, Class::SourceCue)
-        || doc.low_is(i, Class::Complementizer)
-        || doc.low_is(i, Class::Adverb)
-        || doc.low_is(i, Class::Preposition)
-        || doc.low_is(i, Class::Subordinator)
-        || doc.low_is(i, Class::Coordinator)
-        || doc.data.demonyms.contains(k)
-        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains(title_case(word).as_str())
+    // (A known name is none: asked last, as the dearest question.)
+    known.gazetteer(doc, k).is_none()
 }
 
 fn title_case(word: &str) -> String {
@@ -257,9 +340,52 @@ fn title_case(word: &str) -> String {
     out
 }
 
+/// Whether token `i` in lowercase is an entry of `class`: `doc.data.is(class,
+/// &doc.tok(i).to_lowercase())`, told by the token's bits before any lowercasing (an entry is
+/// a lowercase key, and a token's lowercase that is a key is its `low`).
+fn lowercase_is(doc: &Doc, i: usize, class: Class) -> bool {
+    doc.low_is(i, class) && doc.data.is(class, &doc.tok(i).to_lowercase())
+}
+
+/// The gazetteer's answers for the phrases asked so far of a document: the stages ask many
+/// again (a name at each of its mentions, a span at each pass).
+struct Known(RefCell<HashMap<String, Option<(EntityType, &'static str)>>>);
+
+impl Known {
+    /// Room for a phrase every sixteen tokens, rather than rehashing as it grows.
+    fn for_doc(doc: &Doc) -> Self {
+        Known(RefCell::new(HashMap::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default())))
+    }
+
+    /// `gazetteer(doc, k)`, looked up once per phrase.
+    fn gazetteer(&self, doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
+        if let Some(&g) = self.0.borrow().get(k) {
+            return g;
+        }
+        let g = gazetteer(doc, k);
+        self.0.borrow_mut().insert(k.to_owned(), g);
+        g
+    }
+}
+
 /// Gazetteer type of a phrase, if any.
 fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
-    gazetteer_exact(doc, k).or_else(|| gazetteer_variant(doc, k, &fold_key(k)))
+    gazetteer_exact(doc, k).or_else(|| with_fold(k, |f| gazetteer_variant(doc, k, f)))
+}
+
+/// `f(&fold_key(s))`, folded on the stack when `s` is short and ASCII (most keys): its
+/// lowercase with i for y.
+fn with_fold<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 48];
+    if s.is_ascii() && s.len() <= buf.len() {
+        for (d, b) in buf.iter_mut().zip(s.bytes()) {
+            *d = if b.eq_ignore_ascii_case(&b'y') { b'i' } else { b.to_ascii_lowercase() };
+        }
+        if let Ok(folded) = std::str::from_utf8(&buf[..s.len()]) {
+            return f(folded);
+        }
+    }
+    f(&fold_key(s))
 }
 
 /// `gazetteer` of a phrase whose fold is known: `f` is `fold_key(k)`.
@@ -343,12 +469,17 @@ fn connector(doc: &Doc, j: usize) -> Option<usize> {
     a.max(b)
 }
 
-fn candidates(doc: &Doc, recurring: &HashSet<&str>) -> Vec<Candidate> {
+fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate> {
     let n = doc.tokens.len();
     let mut out = Vec::new();
     let mut phrase = (String::with_capacity(64), String::with_capacity(64));
     let mut i = 0;
     while i < n {
+        // Most tokens are lowercase words that open nothing: passed over on their bits.
+        if !doc.is_cap(i) && !may_open_lowercase(doc, i) {
+            i += 1;
+            continue;
+        }
         // A gazetteer phrase may hold lowercase words (Asie centrale, Union européenne).
         // (A known name may open with its elided article: "L'Oréal".)
         let capital_elision = doc.tokens[i].kind == TokKind::Elision && doc.tok(i).chars().next().is_some_and(char::is_uppercase);
@@ -369,7 +500,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<&str>) -> Vec<Candidate> {
                             c.last = run;
                             c.kind = Some(EntityType::Organization);
                             c.why = "known name with an organisation word";
-                        } else if doc.data.is(Class::PlaceSuffix, &last.to_lowercase()) {
+                        } else if lowercase_is(doc, run - 1, Class::PlaceSuffix) {
                             c.last = run;
                             c.kind = Some(EntityType::Location);
                             c.why = "known name with a place word";
@@ -383,7 +514,7 @@ fn candidates(doc: &Doc, recurring: &HashSet<&str>) -> Vec<Candidate> {
                         }
                     }
                     let end = c.last;
-                    if !(end == i + 1 && positional_capital(doc, i, recurring) && !doc.data.locations.contains(doc.key(i)) && !doc.data.organizations.contains(doc.key(i))) {
+                    if !(end == i + 1 && positional_capital(doc, i, recurring, known) && !doc.data.locations.contains(doc.key(i)) && !doc.data.organizations.contains(doc.key(i))) {
                         out.push(c);
                         i = end;
                         continue;
@@ -419,12 +550,12 @@ fn candidates(doc: &Doc, recurring: &HashSet<&str>) -> Vec<Candidate> {
                 let body = c < n && (is_org_head(doc, c) || doc.data.org_suffixes.contains(doc.tok(c)));
                 // ("la ville de La Rochelle": the capitalised article belongs to the known name.)
                 let with_article = c > i + 1 && c < n && doc.is_cap(c - 1) && namelike(doc, c) && gazetteer(doc, &doc.span_key(c - 1, extend(doc, c))).is_some();
-                if c < n && namelike(doc, c) && !body && !with_article && joined(doc, i, c + 1) && gazetteer(doc, &key(doc.tok(c))).is_none_or(|g| g.0 != EntityType::Location) {
+                if c < n && namelike(doc, c) && !body && !with_article && joined(doc, i, c + 1) && gazetteer(doc, doc.key(c)).is_none_or(|g| g.0 != EntityType::Location) {
                     let mut end = extend(doc, c);
                     // The name stops before a person's name glued to it ("site de Jababeka
                     // David Quentin") and before the known place it belongs to ("pont Mathilde
                     // de Rouen": the bridge, then Rouen).
-                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains(&key(doc.tok(k))) && !doc.data.common_words.contains(doc.low(k)) && namelike(doc, k + 1)) {
+                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains(doc.key(k)) && !doc.data.common_words.contains(doc.low(k)) && namelike(doc, k + 1)) {
                         end = k;
                     }
                     if let Some(k) = (c + 1..end).find(|&k| connector(doc, k).is_some_and(|e| e < end && gazetteer(doc, &doc.span_key(e, end)).is_some_and(|g| g.0 == EntityType::Location))) {
@@ -557,9 +688,21 @@ fn candidates(doc: &Doc, recurring: &HashSet<&str>) -> Vec<Candidate> {
             trimmed.push(c);
             continue;
         }
-        trim(doc, c, recurring, &mut trimmed);
+        trim(doc, c, recurring, known, &mut trimmed);
     }
     trimmed
+}
+
+/// Whether token `i`, not capitalised, may open a candidate below: an elided article with a
+/// capital (`L'`), a name glued to its particle (`al-Assad`), a head word of a place or body.
+fn may_open_lowercase(doc: &Doc, i: usize) -> bool {
+    match doc.tokens[i].kind {
+        TokKind::Elision => doc.tok(i).starts_with(char::is_uppercase),
+        TokKind::Word => {
+            doc.may_be_org_head(i) || doc.is_upper(i) || doc.is_class(i, Class::PlaceDescriptor) || doc.is_class(i, Class::PlaceHead) || particle_glued(doc.tok(i), doc)
+        }
+        _ => false,
+    }
 }
 
 /// The end of the longest gazetteer phrase starting at token `i`, and its type. `phrase`
@@ -570,8 +713,9 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
     k.clear();
     f.clear();
     doc.push_folded(i, f);
-    let known_first = doc.data.name_first.contains(f.as_str())
-        || doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
+    // (A name's first word is a start of that name: its fold needs no other check.)
+    let first_word = doc.data.name_first.contains(f.as_str());
+    let known_first = first_word || doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
     if !known_first {
         return None;
     }
@@ -592,7 +736,7 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
             doc.push_span_key(j - 1, k, f);
         }
         // Longer phrases only add to this one's fold: once no name starts so, none will.
-        if !doc.data.may_start_name(f) {
+        if !(j == i + 1 && first_word) && !doc.data.may_start_name(f) {
             break;
         }
         // A phrase never ends on a connector or inside a longer capitalised name. A spelling
@@ -650,13 +794,13 @@ fn is_head_text(doc: &Doc, i: usize) -> bool {
 /// A lowercase word with an adjective ending of the language (`centrale`, `européenne`).
 fn is_adjective(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
-    doc.tokens[i].kind == TokKind::Word
-        && w.chars().next().is_some_and(char::is_lowercase)
-        && w.chars().count() > 3
-        && !doc.data.verb_forms.contains_key(w)
-        && doc.data.entries(Class::AdjectiveSuffix).any(|suf| w.ends_with(suf))
+    // (The token's bits first, the suffixes last.)
+    is_lowercase_word(doc, i)
         && !doc.is_class(i, Class::Determiner)
         && !doc.is_class(i, Class::Adverb)
+        && w.chars().nth(3).is_some()
+        && !doc.data.verb_forms.contains_key(w)
+        && doc.data.entries(Class::AdjectiveSuffix).any(|suf| w.ends_with(suf))
 }
 
 /// Extends a capitalised run from token `i`: capitalised words, initials, and connectors
@@ -668,7 +812,7 @@ fn extend(doc: &Doc, i: usize) -> usize {
         if j >= n || doc.tokens[j].breaks_before > 0 || doc.tokens[j].sentence != doc.tokens[i].sentence {
             break;
         }
-        if namelike(doc, j) && doc.tokens[j].space_before || (namelike(doc, j) && doc.is_punct(j - 1, '.')) {
+        if (doc.tokens[j].space_before || doc.is_punct(j - 1, '.')) && namelike(doc, j) {
             j += 1;
             continue;
         }
@@ -699,8 +843,8 @@ fn extend(doc: &Doc, i: usize) -> usize {
             let complement = e == j + 2
                 && is_org_head(doc, i)
                 && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
-                && gazetteer(doc, &key(doc.tok(j + 1))).is_none()
-                && !doc.data.given_names.contains(&key(doc.tok(j + 1)));
+                && gazetteer(doc, doc.key(j + 1)).is_none()
+                && !doc.data.given_names.contains(doc.key(j + 1));
             if shared || complement {
                 j = e;
                 continue;
@@ -720,7 +864,7 @@ fn collective_possessive(doc: &Doc, j: usize) -> bool {
 
 /// Removes ordinary words capitalised by position, titles, and unlicensed connectors, then
 /// pushes what remains (maybe several names) to `out`.
-fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<&str>, out: &mut Vec<Candidate>) {
+fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut Vec<Candidate>) {
     let (mut a, b) = (c.first, c.last);
     let mut title = None;
     // Leading: positional capitals, honorifics and roles (Le, Selon, M., Président, Prime Minister).
@@ -728,10 +872,11 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<&str>, out: &mut Vec<Candid
         if a >= b {
             return;
         }
-        if title_at(doc, a).is_some_and(|t| t >= b) {
+        let title_end = title_at(doc, a);
+        if title_end.is_some_and(|t| t >= b) {
             return; // a title alone: "Prime Minister"
         }
-        if let Some(t) = title_at(doc, a).filter(|&t| t < b) {
+        if let Some(t) = title_end {
             title = Some((a, t));
             a = t;
             if doc.is_punct(a, '.') {
@@ -739,7 +884,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<&str>, out: &mut Vec<Candid
             }
             continue;
         }
-        if positional_capital(doc, a, recurring) && gazetteer(doc, &doc.span_key(a, b)).is_none() {
+        if positional_capital(doc, a, recurring, known) && known.gazetteer(doc, &doc.span_key(a, b)).is_none() {
             a += 1;
             // "Le Premier ministre": the connector-like article left behind goes too.
             while a < b && !namelike(doc, a) {
@@ -758,7 +903,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<&str>, out: &mut Vec<Candid
         && doc.data.demonyms.contains(doc.key(a))
         && namelike(doc, a + 1)
         && !ends_with_place_or_body(doc, b)
-        && gazetteer(doc, &doc.span_key(a, b)).is_none()
+        && known.gazetteer(doc, &doc.span_key(a, b)).is_none()
         // (What follows looks like a person's name: rare capitalised words, no body's word.)
         && !is_org_head(doc, a + 1)
         && (a + 1..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.'))
@@ -782,7 +927,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<&str>, out: &mut Vec<Candid
         b -= 1;
     }
     // A nationality word alone is no name (Afghan, Russes).
-    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && gazetteer(doc, doc.key(a)).is_none() {
+    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && known.gazetteer(doc, doc.key(a)).is_none() {
         return;
     }
     // Title-case and all-caps headlines: any ordinary word splits the run.
@@ -793,16 +938,16 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<&str>, out: &mut Vec<Candid
         while k < b {
             // (A body's word that closes the run stays with it: "Follow us on Google News".)
             let closes_body = k + 1 == b && k > start && doc.data.org_suffixes.contains(doc.tok(k));
-            if namelike(doc, k) && positional_capital(doc, k, recurring) && !closes_body {
+            if namelike(doc, k) && positional_capital(doc, k, recurring, known) && !closes_body {
                 if start < k {
-                    split_connectors(doc, start, k, title.take(), out);
+                    split_connectors(doc, known, start, k, title.take(), out);
                 }
                 start = k + 1;
             }
             k += 1;
         }
         if start < b {
-            split_connectors(doc, start, b, title, out);
+            split_connectors(doc, known, start, b, title, out);
         }
         return;
     }
@@ -814,41 +959,42 @@ fn trim(doc: &Doc, c: Candidate, recurring: &HashSet<&str>, out: &mut Vec<Candid
         // Museum"), not at a given name that is also an ordinary word, and not after one unknown
         // word, which is more often the first given name of the same person ("Hernan Dario
         // Gomez", "Farouk Ben Mustapha").
-        let known_before = k > a + 1 || gazetteer(doc, &key(doc.tok(a))).is_some() || doc.data.common_words.contains(doc.low(a));
-        let inner_given = doc.data.given_names.contains(&key(doc.tok(k)))
+        let known_before = k > a + 1 || known.gazetteer(doc, doc.key(a)).is_some() || doc.data.common_words.contains(doc.low(a));
+        let inner_given = doc.data.given_names.contains(doc.key(k))
             && !doc.data.common_words.contains(doc.low(k))
             && namelike(doc, k + 1)
-            && !doc.data.given_names.contains(&key(doc.tok(a)))
+            && !doc.data.given_names.contains(doc.key(a))
             && known_before
-            && !(ends_with_place_or_body(doc, b) && gazetteer(doc, &doc.span_key(a, k)).is_none())
+            && !(ends_with_place_or_body(doc, b) && known.gazetteer(doc, &doc.span_key(a, k)).is_none())
             && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
-            && gazetteer(doc, &doc.span_key(a, b)).is_none();
+            && known.gazetteer(doc, &doc.span_key(a, b)).is_none();
         if let Some(t) = inner_title {
-            split_connectors(doc, a, k, title.take(), out);
-            split_connectors(doc, t, b, Some((k, t)), out);
+            split_connectors(doc, known, a, k, title.take(), out);
+            split_connectors(doc, known, t, b, Some((k, t)), out);
             return;
         }
         if inner_given {
-            split_connectors(doc, a, k, title.take(), out);
-            split_connectors(doc, k, b, None, out);
+            split_connectors(doc, known, a, k, title.take(), out);
+            split_connectors(doc, known, k, b, None, out);
             return;
         }
     }
-    split_connectors(doc, a, b, title, out);
+    split_connectors(doc, known, a, b, title, out);
 }
 
 /// Whether the name ending before token `b` ends with a place or organisation word
 /// (`Memorial`, `Museum`, `Council`).
 fn ends_with_place_or_body(doc: &Doc, b: usize) -> bool {
     let last = doc.tok(b - 1);
-    doc.is_cap(b - 1) && (doc.data.is(Class::PlaceSuffix, &last.to_lowercase()) || doc.data.org_suffixes.contains(last))
+    doc.is_cap(b - 1) && (lowercase_is(doc, b - 1, Class::PlaceSuffix) || doc.data.org_suffixes.contains(last))
 }
 
 /// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
 fn title_at(doc: &Doc, i: usize) -> Option<usize> {
     let h = doc.match_class(i, Class::Honorific);
     // Roles of bodies (groupe, company, church) are no titles of people.
-    let r = doc.match_class(i, Class::Role).filter(|&e| !doc.data.is(Class::OrgRole, &doc.span_text(i, e).to_lowercase()));
+    let org_role = |e: usize| if e == i + 1 { lowercase_is(doc, i, Class::OrgRole) } else { doc.data.is(Class::OrgRole, &doc.span_text(i, e).to_lowercase()) };
+    let r = doc.match_class(i, Class::Role).filter(|&e| !org_role(e));
     let end = h.max(r)?;
     // "M" + "." is the honorific "M.".
     if end < doc.tokens.len() && doc.is_punct(end, '.') && doc.data.is(Class::Honorific, &format!("{}.", doc.low(end - 1))) {
@@ -868,13 +1014,14 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
     while k > 0 && skipped <= 2 && doc.tokens[k].breaks_before == 0 {
         for len in 1..=3.min(k) {
             let start = k - len;
-            if title_at(doc, start) == Some(k) || title_at(doc, start) == Some(k + 1) && doc.is_punct(k, '.') {
+            let t = title_at(doc, start);
+            if t == Some(k) || t == Some(k + 1) && doc.is_punct(k, '.') {
                 return Some((start, k));
             }
         }
         let t = doc.tokens[k - 1];
         let adjective = t.kind == TokKind::Word
-            && (doc.data.demonyms.contains(doc.key(k - 1)) || doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase))
+            && (doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase) || doc.data.demonyms.contains(doc.key(k - 1)))
             && !doc.low_is(k - 1, Class::Determiner)
             && !doc.low_is(k - 1, Class::NameParticle)
             && !doc.low_is(k - 1, Class::OrgConnector)
@@ -892,29 +1039,29 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
 /// Splits a run at connectors that do not belong to one name, and pushes the parts.
 /// `de`/`of` joins when the part before it opens with an organisation word, or is a
 /// person's given name (`Kito de Pavant`), or the whole is a known name.
-fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>, out: &mut Vec<Candidate>) {
+fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<(usize, usize)>, out: &mut Vec<Candidate>) {
     let mut start = a;
     let mut k = a;
     let mut title = title;
     while k < b {
         if !namelike(doc, k) && !doc.is_punct(k, '.') {
             let conn_end = connector(doc, k).unwrap_or(k + 1);
-            let whole = doc.span_key(start, b);
-            let keep = gazetteer(doc, &whole).is_some()
-                || is_head_text(doc, start)
+            // (The whole known as a name: asked last, as the dearest question.)
+            let keep = is_head_text(doc, start)
                 || doc.is_class(start, Class::PlaceHead) && doc.is_cap(start)
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))
                 // "Kito de Pavant", "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, start))
-                    && gazetteer(doc, doc.key(start)).is_none() && gazetteer(doc, doc.key(conn_end)).is_none())
+                    && known.gazetteer(doc, doc.key(start)).is_none() && known.gazetteer(doc, doc.key(conn_end)).is_none())
                 || doc.is_punct(k, '&')
                 // "Mme Le Pen": a capitalised particle right after a title opens the surname.
                 || k == start && title.is_some() && doc.is_cap(k) && doc.is_class(k, Class::NameParticle) && conn_end < b
                 || k > start && collective_possessive(doc, k)
                 // "Museum of Art", "Space Museum of McMinnville": a place word takes its complement.
-                || k > start && doc.is_class(k, Class::OrgConnector) && doc.is_cap(k - 1) && doc.data.is(Class::PlaceSuffix, doc.low(k - 1))
+                || k > start && doc.is_class(k, Class::OrgConnector) && doc.is_cap(k - 1) && doc.low_is(k - 1, Class::PlaceSuffix)
                 || doc.is_class(k, Class::Coordinator) && ends_with_place_or_body(doc, b)
-                || doc.tok(k).ends_with('-');
+                || doc.tok(k).ends_with('-')
+                || known.gazetteer(doc, &doc.span_key(start, b)).is_some();
             if !keep {
                 if start < k {
                     out.push(Candidate { first: start, last: k, kind: None, why: "", title: title.take() });
@@ -934,7 +1081,7 @@ fn split_connectors(doc: &Doc, a: usize, b: usize, title: Option<(usize, usize)>
 }
 
 /// Types a candidate from itself and its immediate context.
-fn type_from_span(doc: &Doc, c: &mut Candidate) {
+fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if c.kind.is_some() {
         return;
     }
@@ -944,7 +1091,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         c.kind = Some(t);
         c.why = why;
     };
-    if let Some((t, why)) = gazetteer(doc, &k) {
+    if let Some((t, why)) = known.gazetteer(doc, &k) {
         return set(c, t, why);
     }
     if b == a + 1 && acronym_as_word(doc, a) {
@@ -966,14 +1113,14 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         return;
     }
     // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
-    let event = |t: usize| doc.is_cap(t) && doc.data.is(Class::EventWord, doc.low(t));
-    if b > a + 1 && (event(a) || event(b - 1)) && !doc.data.given_names.contains(&key(doc.tok(a))) {
+    let event = |t: usize| doc.is_cap(t) && doc.low_is(t, Class::EventWord);
+    if b > a + 1 && (event(a) || event(b - 1)) && !doc.data.given_names.contains(doc.key(a)) {
         return;
     }
     // A known place followed by an ordinary word names a body, not a person ("Russia Today").
-    let holds_place = b == a + 2
-        && !doc.data.given_names.contains(&key(doc.tok(a)))
-        && gazetteer(doc, &key(doc.tok(a))).is_some_and(|g| g.0 == EntityType::Location)
+    let holds_place = || b == a + 2
+        && !doc.data.given_names.contains(doc.key(a))
+        && known.gazetteer(doc, doc.key(a)).is_some_and(|g| g.0 == EntityType::Location)
         && doc.data.common_words.contains(doc.low(a + 1));
     if b == a + 1 && (is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
@@ -984,7 +1131,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         if let Some((head, place)) = doc.tok(a).rsplit_once('-') {
             let low = head.to_lowercase();
             let ordinary = !head.contains('-') && head.chars().count() >= 4 && doc.data.common_words.contains(low.as_str()) && !doc.data.is(Class::PlaceModifier, &low) && !doc.data.given_names.contains(head);
-            if ordinary && gazetteer(doc, &key(place)).is_some_and(|g| g.0 == EntityType::Location) {
+            if ordinary && known.gazetteer(doc, &key(place)).is_some_and(|g| g.0 == EntityType::Location) {
                 return set(c, EntityType::Organization, "ordinary word joined to a place");
             }
         }
@@ -992,11 +1139,11 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     // An English-style name without a connector is headed by its last word: "National Air and
     // Space Museum", "Royal Albert Hall" are places.
     let head_first = (a + 1..b).any(|t| doc.is_class(t, Class::OrgConnector));
-    let two_word_person = b == a + 2 && doc.data.given_names.contains(&key(doc.tok(a))); // "Tony Hall"
-    if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && doc.data.is(Class::PlaceSuffix, &doc.tok(b - 1).to_lowercase()) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
+    let two_word_person = b == a + 2 && doc.data.given_names.contains(doc.key(a)); // "Tony Hall"
+    if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
         return set(c, EntityType::Location, "place word");
     }
-    if is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(&key(doc.span_text(b.saturating_sub(2).max(a), b))) {
+    if is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(doc.span_key(b.saturating_sub(2).max(a), b).as_ref()) {
         return set(c, EntityType::Organization, "organisation word");
     }
     // "Hurricane Katrina", "Opération Barkhane": a storm or a work named with its noun.
@@ -1007,8 +1154,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     // that place or body, not the person: "Andy Warhol Foundation for the Visual Arts",
     // "Chiang Kai Shek Memorial Hall". Two words stay a person's ("Tony Hall").
     if b > a + 2 {
-        let last_word = doc.tok(b - 1);
-        if doc.is_class(b - 1, Class::PlaceSuffix) && doc.data.is(Class::PlaceSuffix, &last_word.to_lowercase()) {
+        if doc.is_class(b - 1, Class::PlaceSuffix) && lowercase_is(doc, b - 1, Class::PlaceSuffix) {
             return set(c, EntityType::Location, "place word");
         }
         if (a + 1..b).any(|t| doc.is_cap(t) && (doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))) {
@@ -1023,7 +1169,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if (a + 1..b.saturating_sub(1)).any(|t| doc.is_cap(t) && doc.data.is(Class::PlaceSuffix, doc.low(t)) && doc.is_class(t + 1, Class::OrgConnector)) {
         return set(c, EntityType::Location, "place word with its complement");
     }
-    if holds_place {
+    if holds_place() {
         return set(c, EntityType::Organization, "place name with an ordinary word");
     }
     if let Some((ta, tb)) = c.title {
@@ -1044,7 +1190,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
     if b > a + 1 && (is_given_name(doc, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
-    if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) {
+    if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.low_is(a, Class::PlaceAbbreviation) {
         let w = doc.tok(a);
         // Model numbers (IE6), Roman numerals (XVII) and shouted words (UNLESS) are no acronyms.
         let roman = w.chars().all(|c| "IVXLCDM".contains(c));
@@ -1054,8 +1200,7 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         return set(c, EntityType::Organization, "acronym");
     }
     // "East Los Angeles", "South East Asia", "Constitution Hall", "Grand Mosque".
-    let last_word = doc.tok(b - 1);
-    if b > a + 1 && doc.is_class(b - 1, Class::PlaceSuffix) && doc.data.is(Class::PlaceSuffix, &last_word.to_lowercase()) {
+    if b > a + 1 && doc.is_class(b - 1, Class::PlaceSuffix) && lowercase_is(doc, b - 1, Class::PlaceSuffix) {
         return set(c, EntityType::Location, "place word");
     }
     if b > a + 1 {
@@ -1063,11 +1208,13 @@ fn type_from_span(doc: &Doc, c: &mut Candidate) {
         while m < b - 1 && doc.is_class(m, Class::PlaceModifier) {
             m += 1;
         }
-        if m > a && gazetteer(doc, &doc.span_key(m, b)).is_some_and(|g| g.0 == EntityType::Location) {
+        if m > a && known.gazetteer(doc, &doc.span_key(m, b)).is_some_and(|g| g.0 == EntityType::Location) {
             return set(c, EntityType::Location, "compass word before a place");
         }
     }
-    if doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) {
+    // (A token's `low` is its key in lowercase.)
+    let abbreviation = if b == a + 1 { doc.low_is(a, Class::PlaceAbbreviation) } else { doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) };
+    if abbreviation {
         return set(c, EntityType::Location, "abbreviation of a place");
     }
     // Unknown words that are also ordinary words name things more often than people
@@ -1200,7 +1347,9 @@ fn is_collective_role(role: &str, doc: &Doc) -> bool {
 fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     let mut added = Vec::new();
-    for i in 1..n.saturating_sub(2) {
+    // The tokens that open a parenthesis, found from the text's "(" rather than token by token.
+    let opening = doc.text.match_indices('(').filter_map(|(at, _)| doc.tokens.binary_search_by_key(&at, |t| t.start).ok());
+    for i in opening.filter(|&i| (1..n.saturating_sub(2)).contains(&i)) {
         if !(doc.is_punct(i, '(') && doc.is_upper(i + 1) && doc.is_punct(i + 2, ')')) {
             continue;
         }
@@ -1260,12 +1409,7 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
 
 /// One type per name in a document; people's surnames and given names; unknown single
 /// words typed by the document, then by their context.
-fn consistency(doc: &Doc, cands: &mut [Candidate]) {
-    // (Only common words are looked up in it below; a token's bits follow from its key.)
-    let lowercase: HashSet<&str> = (0..doc.tokens.len())
-        .filter(|&i| doc.is_common_word(i) && doc.tokens[i].kind == TokKind::Word && doc.tok(i).chars().next().is_some_and(char::is_lowercase))
-        .map(|i| doc.low(i))
-        .collect();
+fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     // A person's parts spread from the strongest evidence first (a given name, a title): a
     // weaker name that opens with such a surname and goes on with unknown words is that
     // person's name followed by a thing ("Warhol Polaroids"), and its words are no parts.
@@ -1294,7 +1438,10 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         let written = doc.low(a - 1);
         let known = doc.data.entries(Class::Determiner).filter(|d| !d.contains(' ') && *d != written && doc.data.name_first.contains(d)).any(|d| {
             let glue = if d.ends_with('\'') { "" } else { " " };
-            gazetteer(doc, &format!("{}{glue}{rest}", title_case(d))).is_some_and(|g| g.0 == EntityType::Location)
+            let mut name = title_case(d);
+            name.push_str(glue);
+            name.push_str(&rest);
+            known.gazetteer(doc, &name).is_some_and(|g| g.0 == EntityType::Location)
         });
         if known {
             c.kind = Some(EntityType::Location);
@@ -1304,25 +1451,37 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
     // A name the document once shows as a body or a place by its context ("la Tablighi
     // Jamaat", "le groupe X Y") is that wherever nothing but its capitals typed it.
     let by_context = |why: &str| matches!(why, "determiner before it" | "determiner of place before it" | "a body's role noun before it");
-    let mut context_typed: HashMap<String, (EntityType, &'static str)> = HashMap::default();
-    for c in cands.iter().filter(|c| by_context(c.why)) {
+    // Each name's fold, for the passes below (which keep the spans).
+    let folds: Vec<Cow<str>> = cands.iter().map(|c| name_fold(doc, c.first, c.last)).collect();
+    let mut context_typed: HashMap<&str, (EntityType, &'static str)> = HashMap::default();
+    for (c, f) in cands.iter().zip(&folds).filter(|(c, _)| by_context(c.why)) {
         if let Some(t) = c.kind {
-            context_typed.entry(fold_key(&doc.span_key(c.first, c.last))).or_insert((t, c.why));
+            context_typed.entry(f).or_insert((t, c.why));
         }
     }
     if !context_typed.is_empty() {
-        for c in cands.iter_mut().filter(|c| c.why == "capitalised words") {
-            if let Some(&(t, _)) = context_typed.get(&fold_key(&doc.span_key(c.first, c.last))) {
+        for (c, f) in cands.iter_mut().zip(&folds).filter(|(c, _)| c.why == "capitalised words") {
+            if let Some(&(t, _)) = context_typed.get(f.as_ref()) {
                 c.kind = Some(t);
                 c.why = "typed elsewhere in the document";
             }
         }
     }
-    let mut typed: HashMap<String, (EntityType, usize)> = HashMap::default();
+    // The ordinary words among the capitalised parts of people's names below, and which of
+    // them the document also writes in lowercase (a token's bits follow from its key).
+    let ordinary_part = |w: usize| doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && doc.is_common_word(w);
+    let people = cands.iter().filter(|c| c.kind == Some(EntityType::Person) && c.last > c.first + 1);
+    let mut lowercase = Sought::new(people.flat_map(|c| c.first..c.last).filter(|&w| ordinary_part(w)).map(|w| doc.low(w)));
+    if !lowercase.is_empty() {
+        for i in (0..doc.tokens.len()).filter(|&i| doc.is_common_word(i) && is_lowercase_word(doc, i)) {
+            lowercase.mark(doc.low(i));
+        }
+    }
+    let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(cands.len(), Default::default());
     let mut person_parts: HashSet<String> = HashSet::default();
-    for c in cands.iter() {
+    let mut part = String::new();
+    for (c, k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };
-        let k = fold_key(&doc.span_key(c.first, c.last));
         let e = typed.entry(k).or_insert((t, 0));
         if e.0 == t {
             e.1 += 1;
@@ -1331,13 +1490,18 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             for w in c.first..c.last {
                 // A part that the document also writes in lowercase is an ordinary word
                 // caught in the name ("Image" of a caption), not the person's name.
-                if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.is_common_word(w) && lowercase.contains(doc.low(w))) {
-                    person_parts.insert(fold_key(doc.tok(w)));
+                if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.is_common_word(w) && lowercase.found(doc.low(w))) {
+                    // (A person's parts recur at each mention: folded into `part`, kept once.)
+                    part.clear();
+                    crate::lang::fold_into(doc.tok(w), &mut part);
+                    if !person_parts.contains(&part) {
+                        person_parts.insert(part.clone());
+                    }
                 }
             }
             // The surname with its particle: "de Pavant".
             if let Some(p) = (c.first + 1..c.last).find(|&w| doc.is_class(w, Class::NameParticle)) {
-                person_parts.insert(fold_key(&doc.span_key(p, c.last)));
+                person_parts.insert(span_fold(doc, p, c.last));
             }
         }
     }
@@ -1349,7 +1513,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
             coordinated_kind.insert(c.last + 1, c.kind.unwrap_or(EntityType::Location));
         }
     }
-    for c in cands.iter_mut() {
+    for (c, k) in cands.iter_mut().zip(&folds) {
         let connectors = c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors";
         // A surname that is also a company's name (Eastman, Dell) names the person the
         // document gives in full.
@@ -1361,8 +1525,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if !connectors && !known_word && c.kind.is_some() {
             continue; // typed, and kept
         }
-        let k = fold_key(&doc.span_key(c.first, c.last));
-        if person_parts.contains(&k) {
+        if person_parts.contains(k.as_ref()) {
             c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
             continue;
@@ -1370,7 +1533,7 @@ fn consistency(doc: &Doc, cands: &mut [Candidate]) {
         if c.kind.is_some() {
             continue;
         }
-        if let Some(&(t, _)) = typed.get(&k) {
+        if let Some(&(t, _)) = typed.get(k.as_ref()) {
             c.kind = Some(t);
             c.why = "typed elsewhere in the document";
             continue;
@@ -1473,7 +1636,7 @@ fn sentence_initial_particles(doc: &Doc, cands: &mut [Candidate]) {
     let mut with_particle: HashSet<String> = HashSet::default();
     for c in cands.iter().filter(|c| c.kind == Some(EntityType::Person) && c.last > c.first + 2) {
         if let Some(p) = (c.first + 1..c.last - 1).find(|&w| doc.is_class(w, Class::NameParticle)) {
-            with_particle.insert(fold_key(&doc.span_key(p, c.last)));
+            with_particle.insert(span_fold(doc, p, c.last));
         }
     }
     if with_particle.is_empty() {
@@ -1481,7 +1644,7 @@ fn sentence_initial_particles(doc: &Doc, cands: &mut [Candidate]) {
     }
     for c in cands.iter_mut().filter(|c| c.kind == Some(EntityType::Person) && c.first > 0) {
         let p = c.first - 1;
-        if doc.starts_sentence(p) && doc.is_cap(p) && doc.is_class(p, Class::NameParticle) && with_particle.contains(&fold_key(&doc.span_key(p, c.last))) {
+        if doc.starts_sentence(p) && doc.is_cap(p) && doc.is_class(p, Class::NameParticle) && with_particle.contains(&span_fold(doc, p, c.last)) {
             c.first = p;
         }
     }
@@ -1496,8 +1659,11 @@ fn match_teams(doc: &Doc, cands: &mut [Candidate]) {
     let small = |i: usize| doc.tokens[i].kind == TokKind::Number && doc.tok(i).len() <= 2 && doc.tok(i).bytes().all(|b| b.is_ascii_digit());
     let mut scores: HashSet<u32> = HashSet::default();
     for i in 0..n.saturating_sub(2) {
-        let dash = doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–') || doc.is_punct(i + 1, '—');
-        if small(i) && dash && small(i + 2) && doc.tokens[i + 1].breaks_before == 0 && doc.tokens[i + 2].breaks_before == 0 {
+        if doc.tokens[i].kind != TokKind::Number {
+            continue; // (most tokens: no score starts there)
+        }
+        let dash = || doc.is_punct(i + 1, '-') || doc.is_punct(i + 1, '–') || doc.is_punct(i + 1, '—');
+        if small(i) && dash() && small(i + 2) && doc.tokens[i + 1].breaks_before == 0 && doc.tokens[i + 2].breaks_before == 0 {
             let unit = i + 3 < n && [Class::TimeUnit, Class::Unit, Class::Month].iter().any(|&c| doc.is_class(i + 3, c));
             let part_of_number = i > 0 && (doc.tokens[i - 1].kind == TokKind::Number || doc.is_punct(i - 1, '-') || doc.is_punct(i - 1, '/'));
             if !unit && !part_of_number {
@@ -1513,11 +1679,11 @@ fn match_teams(doc: &Doc, cands: &mut [Candidate]) {
     for c in cands.iter().filter(|c| place(c) && scores.contains(&doc.tokens[c.first].sentence)) {
         let introduced = c.first > 0 && doc.is_class(c.first - 1, Class::LocationPreposition);
         if !introduced {
-            teams.insert(fold_key(&doc.span_key(c.first, c.last)));
+            teams.insert(span_fold(doc, c.first, c.last));
         }
     }
     for c in cands.iter_mut().filter(|c| place(c)) {
-        if teams.contains(&fold_key(&doc.span_key(c.first, c.last))) {
+        if teams.contains(&span_fold(doc, c.first, c.last)) {
             c.kind = Some(EntityType::Organization);
             c.why = "team in a match score";
         }
@@ -1557,7 +1723,54 @@ fn spoken_before(doc: &Doc, a: usize) -> bool {
     source || doc.verb_form(p).is_some() && (p > 0 && (doc.is_punct(p - 1, ',') || doc.low_is(p - 1, Class::Auxiliary)))
 }
 
+/// `span_fold(doc, a, b)`, borrowed for a one-word ASCII name without y (most): its fold is
+/// its lowercase key.
+fn name_fold<'d>(doc: &'d Doc, a: usize, b: usize) -> Cow<'d, str> {
+    if b == a + 1 && doc.tok(a).is_ascii() && !doc.low(a).bytes().any(|c| c == b'y') {
+        return Cow::Borrowed(doc.low(a));
+    }
+    Cow::Owned(span_fold(doc, a, b))
+}
+
+/// The fold of the key of tokens `a..b`: `fold_key(&doc.span_key(a, b))`, from the folds of
+/// its tokens when only spaces part them (the key writes one space, none after an apostrophe).
+pub fn span_fold(doc: &Doc, a: usize, b: usize) -> String {
+    let mut f = String::with_capacity(doc.tokens[b - 1].end - doc.tokens[a].start + 4);
+    doc.push_folded(a, &mut f);
+    for j in a + 1..b {
+        let gap = &doc.text[doc.tokens[j - 1].end..doc.tokens[j].start];
+        if !gap.chars().all(char::is_whitespace) {
+            return fold_key(&doc.span_key(a, b)); // a character the tokenizer passed over
+        }
+        if !gap.is_empty() && !doc.key(j - 1).ends_with('\'') {
+            f.push(' ');
+        }
+        doc.push_folded(j, &mut f);
+    }
+    f
+}
+
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).
 pub fn fold_key(s: &str) -> String {
     crate::lang::fold(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    /// `span_fold` builds from the tokens' folds what folding the span's key gives.
+    #[test]
+    fn span_fold_is_the_fold_of_the_span_key() {
+        let text = "l’ Oréal de L' Aquila  Jean\n\nDupont New\u{a0}York Saint‐Denis Ǆemal\u{200b}Tokaïev YELTSIN d’Arc";
+        for lang in [Lang::Fr, Lang::En] {
+            let d = Doc::new(text, lang);
+            for a in 0..d.tokens.len() {
+                for b in a + 1..=(a + 4).min(d.tokens.len()) {
+                    assert_eq!(span_fold(&d, a, b), fold_key(&d.span_key(a, b)), "{:?}", d.span_text(a, b));
+                }
+            }
+        }
+    }
 }
