@@ -133,7 +133,8 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
     let mut added = Vec::new();
     for i in (1..n).filter(|&i| doc.is_cap(i)) {
-        let alone = !taken[i] && !(i + 1 < n && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0);
+        let capital_follows = i + 1 < n && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0;
+        let alone = !taken[i] && !capital_follows;
         if alone && !doc.starts_sentence(i) && !doc.is_upper(i) && doc.is_class(i - 1, Class::Determiner) && words.contains(doc.tok(i)) {
             added.push(Candidate { first: i, last: i + 1, kind: Some(EntityType::Organization), why: SHORT_NAME, title: None });
         }
@@ -514,7 +515,8 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                         }
                     }
                     let end = c.last;
-                    if !(end == i + 1 && positional_capital(doc, i, recurring, known) && !doc.data.locations.contains(doc.key(i)) && !doc.data.organizations.contains(doc.key(i))) {
+                    let lone_positional_capital = end == i + 1 && positional_capital(doc, i, recurring, known) && !doc.data.locations.contains(doc.key(i)) && !doc.data.organizations.contains(doc.key(i));
+                    if !lone_positional_capital {
                         out.push(c);
                         i = end;
                         continue;
@@ -736,7 +738,8 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
             doc.push_span_key(j - 1, k, f);
         }
         // Longer phrases only add to this one's fold: once no name starts so, none will.
-        if !(j == i + 1 && first_word) && !doc.data.may_start_name(f) {
+        let known_first_word = j == i + 1 && first_word;
+        if !known_first_word && !doc.data.may_start_name(f) {
             break;
         }
         // A phrase never ends on a connector or inside a longer capitalised name. A spelling

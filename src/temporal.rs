@@ -229,7 +229,8 @@ fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
         return Some((end, "clock time"));
     }
     // A year on its own, unless it counts something ("2000 soldats").
-    if is_year(doc, i) && !counts_something(doc, i + 1) && !(i > 0 && doc.is_class(i - 1, Class::Approximator)) && !grouped_digits_before(doc, i) {
+    let after_approximator = i > 0 && doc.is_class(i - 1, Class::Approximator);
+    if is_year(doc, i) && !counts_something(doc, i + 1) && !after_approximator && !grouped_digits_before(doc, i) {
         return Some((i + 1, "year"));
     }
     // English decades: "the 1990s".
