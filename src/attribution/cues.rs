@@ -40,10 +40,16 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
             i += 1;
             continue;
         }
-        let word = doc.tok(i);
-        let low = doc.low(i);
         // Inversions written as one token: a-t-il, déclare-t-elle, dit-il, ajoutent-ils.
-        if doc.lang == Lang::Fr && word.contains('-') {
+        let inversion = doc.lang == Lang::Fr && doc.tok(i).contains('-');
+        // Most words are no auxiliary, no speech-verb form and no inversion: their bits
+        // rule out every cue below without reading their text.
+        if !inversion && !doc.low_is(i, Class::Auxiliary) && doc.verb_form(i).is_none() {
+            i += 1;
+            continue;
+        }
+        let low = doc.low(i);
+        if inversion {
             if let Some((base, pron_start)) = split_inversion(data, low) {
                 let pron = (i, t.start + pron_start, t.end);
                 if let Some(v) = data.verb_forms.get(base).filter(|v| reflexive_ok(doc, v, i, i)) {
