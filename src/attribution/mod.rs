@@ -380,7 +380,14 @@ fn bare_lemma<'l>(doc: &Doc, lemma: &'l str) -> &'l str {
 
 /// `que`, `qu'`, `that`: the complementizer of a declarative clause.
 fn is_that(doc: &Doc, j: usize) -> bool {
-    doc.is_class(j, Class::Complementizer) && doc.data.value(Class::Complementizer, doc.low(j)) == Some("that")
+    doc.is_class(j, Class::Complementizer) && low_value(doc, j, Class::Complementizer) == Some("that")
+}
+
+/// The value in `class` of token `j`'s lowercase key: `doc.data.value(class, doc.low(j))`,
+/// asking the table only of a token whose bits say that it is an entry.
+#[inline]
+fn low_value(doc: &Doc, j: usize, class: Class) -> Option<&'static str> {
+    if doc.low_is(j, class) { doc.data.value(class, doc.low(j)) } else { None }
 }
 
 /// Words that may stand between a subject and its verb, or a verb and its content.

@@ -6,7 +6,7 @@ use crate::lang::Class;
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
 
-use super::{Ctx, RoleBinding, Who};
+use super::{Ctx, RoleBinding, Who, low_value};
 
 /// The gender of each cluster that a person's title (`Mme`, `Mr`) or given name (`Anne
 /// Martin`, not a lone `Martin`) tells; the first mention that tells wins.
@@ -16,10 +16,10 @@ pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) 
         if m.kind != EntityType::Person || out.get(m.cluster).is_none_or(|g| g.is_some()) {
             continue;
         }
-        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| doc.data.value(Class::Honorific, doc.low(t))));
+        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| low_value(doc, t, Class::Honorific)));
         let gender = match by_title {
             Some(v) => Some(v == "f"),
-            None if m.last > m.first + 1 => doc.data.given_name_female.get(&crate::lang::key(doc.tok(m.first))).copied(),
+            None if m.last > m.first + 1 => doc.data.given_name_female.get(doc.key(m.first)).copied(),
             None => None,
         };
         out[m.cluster] = gender;
@@ -34,7 +34,7 @@ pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) 
     }
     for m in mentions {
         if m.kind == EntityType::Person && longest.get(m.cluster) == Some(&1) && out[m.cluster].is_none() {
-            out[m.cluster] = doc.data.given_name_female.get(&crate::lang::key(doc.tok(m.first))).copied();
+            out[m.cluster] = doc.data.given_name_female.get(doc.key(m.first)).copied();
         }
     }
     out
@@ -156,7 +156,7 @@ impl Ctx<'_, '_> {
         if a < pos {
             return None;
         }
-        let det = doc.data.value(Class::Determiner, doc.low(a)).or_else(|| (doc.tokens[a].kind == TokKind::Elision).then_some(""))?;
+        let det = low_value(doc, a, Class::Determiner).or_else(|| (doc.tokens[a].kind == TokKind::Elision).then_some(""))?;
         let last = doc.low(b - 1);
         let plural = det.contains("pl") || det.contains("indef") || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s));
         if plural || doc.data.is(Class::OrgRole, last) || (a..b).any(|t| doc.is_class(t, Class::DocumentNoun)) {
@@ -303,7 +303,7 @@ impl Ctx<'_, '_> {
     /// Whether the phrase `a..b` names several (`les syndicats`, `The authors`).
     pub(super) fn plural_phrase(&self, a: usize, b: usize) -> bool {
         let doc = self.doc;
-        let det = doc.data.value(Class::Determiner, doc.low(a));
+        let det = low_value(doc, a, Class::Determiner);
         let last = doc.low(b - 1);
         det.is_some_and(|d| d.contains("pl")) || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s))
     }
