@@ -187,6 +187,11 @@ impl Ctx<'_, '_> {
     pub(super) fn description_ending_at(&self, end: usize) -> Option<usize> {
         let doc = self.doc;
         let lo = end.saturating_sub(8);
+        // Its role starts at or before `end`: without a token that may start one, no
+        // description ends there (most calls, as speakers are looked for word by word).
+        if !(lo..=end).any(|t| doc.may_start_class(t, Class::Role)) {
+            return None;
+        }
         (lo..=end).find(|&d| {
             (d == 0 || !doc.is_class(d - 1, Class::Determiner) && doc.tokens[d - 1].kind != TokKind::Elision)
                 && self.description_starting_at(d) == Some(end + 1)
