@@ -6,7 +6,7 @@ use crate::lang::Class;
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
 
-use super::{Ctx, RoleBinding, Who, low_value};
+use super::{Ctx, RoleBinding, Who, low_value, lowercase};
 
 /// The gender of each cluster that a person's title (`Mme`, `Mr`) or given name (`Anne
 /// Martin`, not a lone `Martin`) tells; the first mention that tells wins.
@@ -101,7 +101,7 @@ impl Ctx<'_, '_> {
             }
             let function = [Class::Determiner, Class::Genitive, Class::Preposition, Class::OrgConnector, Class::Coordinator].iter().any(|&c| doc.is_class(t, c));
             if tok.kind == TokKind::Word && !function {
-                words.push(doc.low(t).to_lowercase());
+                words.push(lowercase(doc.low(t)));
             }
         }
         (!words.is_empty()).then_some(words)
@@ -178,8 +178,8 @@ impl Ctx<'_, '_> {
             return None;
         }
         let head_end = doc.match_class(a, Class::Role).or_else(|| doc.match_class(a, Class::Honorific))?;
-        let head = doc.span_text(a, head_end.min(b)).to_lowercase();
-        let key = doc.span_text(a, b).to_lowercase();
+        let head = lowercase(doc.span_text(a, head_end.min(b)));
+        let key = lowercase(doc.span_text(a, b));
         Some((key, head))
     }
 
@@ -253,7 +253,7 @@ impl Ctx<'_, '_> {
     pub(super) fn resolve_pronoun(&self, tok: usize, span: (usize, usize), plural: bool, not: Option<usize>) -> Option<usize> {
         let doc = self.doc;
         // "il" / "she": a person of another gender is not its referent.
-        let value = doc.data.value(Class::PronounSubject, &doc.text[span.0..span.1].to_lowercase());
+        let value = doc.data.value(Class::PronounSubject, &lowercase(&doc.text[span.0..span.1]));
         // "he" / "she" never stand for an organisation, "it" never for a person.
         let only_person = value.is_some_and(|v| v.ends_with("person"));
         let neuter = value.is_some_and(|v| v.starts_with('n'));

@@ -5,7 +5,7 @@ use crate::lang::{Class, Lang};
 use crate::schema::EntityType;
 use crate::segment::TokKind;
 
-use super::{Ctx, Cue, CueKind, Who, ctx_skippable, ends_with_class, is_agent, low_value};
+use super::{Ctx, Cue, CueKind, Who, ctx_skippable, ends_with_class, is_agent, low_value, lowercase};
 
 impl Ctx<'_, '_> {
     pub(super) fn mention_ending_at(&self, tok: usize) -> Option<usize> {
@@ -357,7 +357,7 @@ impl Ctx<'_, '_> {
     /// The speaker after a cue (inverted order: `a déclaré le porte-parole`, `said Smith`).
     pub(super) fn subject_after(&self, cue: &Cue) -> Option<Who> {
         if let Some((tok, a, b)) = cue.inverted {
-            let low = self.doc.text[a..b].to_lowercase();
+            let low = lowercase(&self.doc.text[a..b]);
             return Some(Who::Pronoun { tok, span: (a, b), plural: low.ends_with('s') });
         }
         let doc = self.doc;
