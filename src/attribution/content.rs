@@ -367,6 +367,10 @@ impl Ctx<'_, '_> {
                 next_cue += 1;
             }
             let cue_here = cues.get(next_cue).filter(|c| c.first == j);
+            // (Most tokens: a word that is no conjunction and starts no cue ends nothing.)
+            if doc.tokens[j].kind != TokKind::Punct && cue_here.is_none() && !doc.is_class(j, Class::Coordinator) {
+                continue;
+            }
             if doc.is_punct(j, ';') {
                 end = j;
                 break;
