@@ -16,20 +16,28 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
     // found in one pass over the text, rather than by searching every word.
     let hyphens: Vec<usize> = if doc.lang == Lang::Fr { doc.text.match_indices('-').map(|(p, _)| p).collect() } else { Vec::new() };
     let mut next_hyphen = 0;
-    let mut i = 0;
-    while i < n {
-        let t = doc.tokens[i];
+    let mut holds_hyphen = |t: &crate::segment::Token| {
         while hyphens.get(next_hyphen).is_some_and(|&h| h < t.start) {
             next_hyphen += 1;
         }
-        let inversion = t.kind == TokKind::Word && hyphens.get(next_hyphen).is_some_and(|&h| h < t.end);
+        hyphens.get(next_hyphen).is_some_and(|&h| h < t.end)
+    };
+    let mut i = 0;
+    while i < n {
+        let t = doc.tokens[i];
+        let word = t.kind == TokKind::Word;
         // Most tokens start no cue, as their bits tell without reading their text.
-        let word_cue = t.kind == TokKind::Word && (inversion || doc.low_is(i, Class::Auxiliary) || doc.verb_form(i).is_some());
-        let may_cue = word_cue || doc.is_class(i, Class::OpinionCue) || doc.may_start_class(i, Class::PhrasalCue) || doc.may_start_class(i, Class::SourceCue);
+        let may_cue = word && (doc.low_is(i, Class::Auxiliary) || doc.verb_form(i).is_some())
+            || doc.is_class(i, Class::OpinionCue)
+            || doc.may_start_class(i, Class::PhrasalCue)
+            || doc.may_start_class(i, Class::SourceCue)
+            || word && holds_hyphen(&t);
         if !may_cue || ctx.at[i].is_some_and(|m| ctx.mentions[m].kind != EntityType::Date) {
             i += 1;
             continue;
         }
+        let inversion = word && holds_hyphen(&t);
+        let word_cue = word && (inversion || doc.low_is(i, Class::Auxiliary) || doc.verb_form(i).is_some());
         if doc.is_class(i, Class::OpinionCue) && doc.starts_sentence(i) {
             cues.push(Cue { first: i, last: i + 1, kind: CueKind::Opinion, inverted: None });
             i += 1;
