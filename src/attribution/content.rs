@@ -359,7 +359,18 @@ impl Ctx<'_, '_> {
         if let Some(c) = quotes[..first_quote].iter().rev().take(4).find_map(|q| q.close.filter(|&c| c > k && closing(c))) {
             end = end.min(c);
         }
+        // (The cues are in text order: the first one at or after `j`, kept as `j` grows,
+        // tells which starts at `j` without a search per token.)
+        let mut next_cue = cues.partition_point(|c| c.first < k);
         for j in k..end {
+            while next_cue < cues.len() && cues[next_cue].first < j {
+                next_cue += 1;
+            }
+            let cue_here = cues.get(next_cue).filter(|c| c.first == j);
+            // (Most tokens: a word that is no conjunction and starts no cue ends nothing.)
+            if doc.tokens[j].kind != TokKind::Punct && cue_here.is_none() && !doc.is_class(j, Class::Coordinator) {
+                continue;
+            }
             if doc.is_punct(j, ';') {
                 end = j;
                 break;
@@ -371,7 +382,7 @@ impl Ctx<'_, '_> {
             }
             // "a réfuté l'idée affirmant : « … »": a participle cue starts another claim.
             // ("defended the record whilst promising a review": after a subordinator too.)
-            if j > k + 1 && cue_at(cues, j).is_some_and(|ci| matches!(cues[ci].kind, CueKind::Verb { participle: true, .. })) && (doc.is_punct(j + 1, ':') || doc.is_class(j + 1, Class::Complementizer) || doc.is_class(j - 1, Class::Subordinator)) {
+            if j > k + 1 && cue_here.is_some_and(|c| matches!(c.kind, CueKind::Verb { participle: true, .. })) && (doc.is_punct(j + 1, ':') || doc.is_class(j + 1, Class::Complementizer) || doc.is_class(j - 1, Class::Subordinator)) {
                 end = if doc.is_class(j - 1, Class::Subordinator) { j - 1 } else { j };
                 break;
             }
@@ -426,8 +437,9 @@ impl Ctx<'_, '_> {
             return None;
         }
         let content = self.trim(doc.tokens[k].start, doc.tokens[end - 1].end);
-        let words = doc.text[content.0..content.1].split_whitespace().count();
-        (words >= 2).then_some(content)
+        // (At least two words: the second is enough to look for.)
+        let two_words = doc.text[content.0..content.1].split_whitespace().nth(1).is_some();
+        two_words.then_some(content)
     }
 
     /// The infinitive marker after an addressee opening at `k` (`au Conseil de sécurité de

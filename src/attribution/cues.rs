@@ -11,12 +11,33 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
     let data = doc.data;
     let n = doc.tokens.len();
     let mut cues: Vec<Cue> = Vec::new();
+    // Inversions written as one token (a-t-il, déclare-t-elle, dit-il, ajoutent-ils) hold a
+    // hyphen. Hyphens are rare: the words holding one are told by where the hyphens stand,
+    // found in one pass over the text, rather than by searching every word.
+    let hyphens: Vec<usize> = if doc.lang == Lang::Fr { doc.text.match_indices('-').map(|(p, _)| p).collect() } else { Vec::new() };
+    let mut next_hyphen = 0;
+    let mut holds_hyphen = |t: &crate::segment::Token| {
+        while hyphens.get(next_hyphen).is_some_and(|&h| h < t.start) {
+            next_hyphen += 1;
+        }
+        hyphens.get(next_hyphen).is_some_and(|&h| h < t.end)
+    };
     let mut i = 0;
     while i < n {
-        if ctx.at[i].is_some_and(|m| ctx.mentions[m].kind != EntityType::Date) {
+        let t = doc.tokens[i];
+        let word = t.kind == TokKind::Word;
+        // Most tokens start no cue, as their bits tell without reading their text.
+        let may_cue = word && (doc.low_is(i, Class::Auxiliary) || doc.verb_form(i).is_some())
+            || doc.is_class(i, Class::OpinionCue)
+            || doc.may_start_class(i, Class::PhrasalCue)
+            || doc.may_start_class(i, Class::SourceCue)
+            || word && holds_hyphen(&t);
+        if !may_cue || ctx.at[i].is_some_and(|m| ctx.mentions[m].kind != EntityType::Date) {
             i += 1;
             continue;
         }
+        let inversion = word && holds_hyphen(&t);
+        let word_cue = word && (inversion || doc.low_is(i, Class::Auxiliary) || doc.verb_form(i).is_some());
         if doc.is_class(i, Class::OpinionCue) && doc.starts_sentence(i) {
             cues.push(Cue { first: i, last: i + 1, kind: CueKind::Opinion, inverted: None });
             i += 1;
@@ -35,15 +56,12 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
             i = end;
             continue;
         }
-        let t = doc.tokens[i];
-        if t.kind != TokKind::Word {
+        if !word_cue {
             i += 1;
             continue;
         }
-        let word = doc.tok(i);
         let low = doc.low(i);
-        // Inversions written as one token: a-t-il, déclare-t-elle, dit-il, ajoutent-ils.
-        if doc.lang == Lang::Fr && word.contains('-') {
+        if inversion {
             if let Some((base, pron_start)) = split_inversion(data, low) {
                 let pron = (i, t.start + pron_start, t.end);
                 if let Some(v) = data.verb_forms.get(base).filter(|v| reflexive_ok(doc, v, i, i)) {

@@ -380,7 +380,37 @@ fn bare_lemma<'l>(doc: &Doc, lemma: &'l str) -> &'l str {
 
 /// `que`, `qu'`, `that`: the complementizer of a declarative clause.
 fn is_that(doc: &Doc, j: usize) -> bool {
-    doc.is_class(j, Class::Complementizer) && doc.data.value(Class::Complementizer, doc.low(j)) == Some("that")
+    doc.is_class(j, Class::Complementizer) && low_value(doc, j, Class::Complementizer) == Some("that")
+}
+
+/// `s.to_lowercase()`, without its table search for ASCII and Latin-1 letters (most
+/// words and phrases, `président` too).
+fn lowercase(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    if s.contains('Σ') {
+        // (A final sigma lowercases by its context.)
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\0'..='\u{7f}' => out.push(c.to_ascii_lowercase()),
+            // Latin-1 capitals (but the sign ×) lie 0x20 before their small letters.
+            '\u{c0}'..='\u{de}' if c != '\u{d7}' => out.push(char::from(c as u8 + 0x20)),
+            '\u{80}'..='\u{ff}' => out.push(c),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The value in `class` of token `j`'s lowercase key: `doc.data.value(class, doc.low(j))`,
+/// asking the table only of a token whose bits say that it is an entry.
+#[inline]
+fn low_value(doc: &Doc, j: usize, class: Class) -> Option<&'static str> {
+    if doc.low_is(j, class) { doc.data.value(class, doc.low(j)) } else { None }
 }
 
 /// Words that may stand between a subject and its verb, or a verb and its content.
@@ -388,3 +418,19 @@ fn ctx_skippable(doc: &Doc, j: usize) -> bool {
     doc.is_class(j, Class::Adverb) || doc.is_class(j, Class::ReflexivePronoun) || doc.is_class(j, Class::VerbFiller)
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::lowercase;
+
+    #[test]
+    fn lowercase_is_to_lowercase() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let s = format!("a{c}É{c}");
+            assert_eq!(lowercase(&s), s.to_lowercase(), "{c:?}");
+        }
+        for s in ["Président", "ΣΟΦΊΑ Σ", "ÀÉÎÕÜ×ÞßÿŸ", "İstanbul", "Ǆemal"] {
+            assert_eq!(lowercase(s), s.to_lowercase());
+        }
+    }
+}

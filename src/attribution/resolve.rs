@@ -6,7 +6,7 @@ use crate::lang::Class;
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
 
-use super::{Ctx, RoleBinding, Who};
+use super::{Ctx, RoleBinding, Who, low_value, lowercase};
 
 /// The gender of each cluster that a person's title (`Mme`, `Mr`) or given name (`Anne
 /// Martin`, not a lone `Martin`) tells; the first mention that tells wins.
@@ -16,10 +16,10 @@ pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) 
         if m.kind != EntityType::Person || out.get(m.cluster).is_none_or(|g| g.is_some()) {
             continue;
         }
-        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| doc.data.value(Class::Honorific, doc.low(t))));
+        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| low_value(doc, t, Class::Honorific)));
         let gender = match by_title {
             Some(v) => Some(v == "f"),
-            None if m.last > m.first + 1 => doc.data.given_name_female.get(&crate::lang::key(doc.tok(m.first))).copied(),
+            None if m.last > m.first + 1 => doc.data.given_name_female.get(doc.key(m.first)).copied(),
             None => None,
         };
         out[m.cluster] = gender;
@@ -34,7 +34,7 @@ pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) 
     }
     for m in mentions {
         if m.kind == EntityType::Person && longest.get(m.cluster) == Some(&1) && out[m.cluster].is_none() {
-            out[m.cluster] = doc.data.given_name_female.get(&crate::lang::key(doc.tok(m.first))).copied();
+            out[m.cluster] = doc.data.given_name_female.get(doc.key(m.first)).copied();
         }
     }
     out
@@ -101,7 +101,7 @@ impl Ctx<'_, '_> {
             }
             let function = [Class::Determiner, Class::Genitive, Class::Preposition, Class::OrgConnector, Class::Coordinator].iter().any(|&c| doc.is_class(t, c));
             if tok.kind == TokKind::Word && !function {
-                words.push(doc.low(t).to_lowercase());
+                words.push(lowercase(doc.low(t)));
             }
         }
         (!words.is_empty()).then_some(words)
@@ -156,7 +156,7 @@ impl Ctx<'_, '_> {
         if a < pos {
             return None;
         }
-        let det = doc.data.value(Class::Determiner, doc.low(a)).or_else(|| (doc.tokens[a].kind == TokKind::Elision).then_some(""))?;
+        let det = low_value(doc, a, Class::Determiner).or_else(|| (doc.tokens[a].kind == TokKind::Elision).then_some(""))?;
         let last = doc.low(b - 1);
         let plural = det.contains("pl") || det.contains("indef") || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s));
         if plural || doc.data.is(Class::OrgRole, last) || (a..b).any(|t| doc.is_class(t, Class::DocumentNoun)) {
@@ -178,8 +178,8 @@ impl Ctx<'_, '_> {
             return None;
         }
         let head_end = doc.match_class(a, Class::Role).or_else(|| doc.match_class(a, Class::Honorific))?;
-        let head = doc.span_text(a, head_end.min(b)).to_lowercase();
-        let key = doc.span_text(a, b).to_lowercase();
+        let head = lowercase(doc.span_text(a, head_end.min(b)));
+        let key = lowercase(doc.span_text(a, b));
         Some((key, head))
     }
 
@@ -187,6 +187,11 @@ impl Ctx<'_, '_> {
     pub(super) fn description_ending_at(&self, end: usize) -> Option<usize> {
         let doc = self.doc;
         let lo = end.saturating_sub(8);
+        // Its role starts at or before `end`: without a token that may start one, no
+        // description ends there (most calls, as speakers are looked for word by word).
+        if !(lo..=end).any(|t| doc.may_start_class(t, Class::Role)) {
+            return None;
+        }
         (lo..=end).find(|&d| {
             (d == 0 || !doc.is_class(d - 1, Class::Determiner) && doc.tokens[d - 1].kind != TokKind::Elision)
                 && self.description_starting_at(d) == Some(end + 1)
@@ -248,7 +253,7 @@ impl Ctx<'_, '_> {
     pub(super) fn resolve_pronoun(&self, tok: usize, span: (usize, usize), plural: bool, not: Option<usize>) -> Option<usize> {
         let doc = self.doc;
         // "il" / "she": a person of another gender is not its referent.
-        let value = doc.data.value(Class::PronounSubject, &doc.text[span.0..span.1].to_lowercase());
+        let value = doc.data.value(Class::PronounSubject, &lowercase(&doc.text[span.0..span.1]));
         // "he" / "she" never stand for an organisation, "it" never for a person.
         let only_person = value.is_some_and(|v| v.ends_with("person"));
         let neuter = value.is_some_and(|v| v.starts_with('n'));
@@ -303,7 +308,7 @@ impl Ctx<'_, '_> {
     /// Whether the phrase `a..b` names several (`les syndicats`, `The authors`).
     pub(super) fn plural_phrase(&self, a: usize, b: usize) -> bool {
         let doc = self.doc;
-        let det = doc.data.value(Class::Determiner, doc.low(a));
+        let det = low_value(doc, a, Class::Determiner);
         let last = doc.low(b - 1);
         det.is_some_and(|d| d.contains("pl")) || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s))
     }

@@ -5,7 +5,7 @@ use crate::lang::{Class, Lang};
 use crate::schema::EntityType;
 use crate::segment::TokKind;
 
-use super::{Ctx, Cue, CueKind, Who, ctx_skippable, ends_with_class, is_agent};
+use super::{Ctx, Cue, CueKind, Who, ctx_skippable, ends_with_class, is_agent, low_value, lowercase};
 
 impl Ctx<'_, '_> {
     pub(super) fn mention_ending_at(&self, tok: usize) -> Option<usize> {
@@ -148,8 +148,7 @@ impl Ctx<'_, '_> {
             if doc.is_class(j, Class::Coordinator) {
                 return self.sentence_subject(s.first, j);
             }
-            let low = doc.low(j);
-            if let Some(g) = doc.data.value(Class::PronounSubject, low) {
+            if let Some(g) = low_value(doc, j, Class::PronounSubject) {
                 let t = doc.tokens[j];
                 return Some(Who::Pronoun { tok: j, span: (t.start, t.end), plural: g.ends_with("pl") });
             }
@@ -342,7 +341,7 @@ impl Ctx<'_, '_> {
             }
             return Some(Who::Mention(m));
         }
-        if let Some(g) = doc.data.value(Class::PronounSubject, doc.low(k)) {
+        if let Some(g) = low_value(doc, k, Class::PronounSubject) {
             let t = doc.tokens[k];
             return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
         }
@@ -358,7 +357,7 @@ impl Ctx<'_, '_> {
     /// The speaker after a cue (inverted order: `a déclaré le porte-parole`, `said Smith`).
     pub(super) fn subject_after(&self, cue: &Cue) -> Option<Who> {
         if let Some((tok, a, b)) = cue.inverted {
-            let low = self.doc.text[a..b].to_lowercase();
+            let low = lowercase(&self.doc.text[a..b]);
             return Some(Who::Pronoun { tok, span: (a, b), plural: low.ends_with('s') });
         }
         let doc = self.doc;
@@ -382,8 +381,7 @@ impl Ctx<'_, '_> {
             }
             return Some(Who::Description(k, end));
         }
-        let low = doc.low(k);
-        if let Some(g) = doc.data.value(Class::PronounSubject, low) {
+        if let Some(g) = low_value(doc, k, Class::PronounSubject) {
             let t = doc.tokens[k];
             return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
         }
@@ -456,7 +454,7 @@ impl Ctx<'_, '_> {
                     return Some(Who::Mention(m));
                 }
             }
-            if let Some(g) = doc.data.value(Class::PronounSubject, doc.low(k)) {
+            if let Some(g) = low_value(doc, k, Class::PronounSubject) {
                 let t = doc.tokens[k];
                 return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
             }
@@ -516,7 +514,7 @@ impl Ctx<'_, '_> {
                     end = k;
                     continue;
                 }
-                if let Some(g) = doc.data.value(Class::PronounSubject, doc.low(k)).or_else(|| doc.data.value(Class::StressedPronoun, doc.low(k))) {
+                if let Some(g) = low_value(doc, k, Class::PronounSubject).or_else(|| low_value(doc, k, Class::StressedPronoun)) {
                     let t = doc.tokens[k];
                     found = Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
                 }
