@@ -3,6 +3,11 @@
 //! which stay in the repository for people and out of the page's weight; and with every
 //! tab-separated field in the normal form lexicons are looked up by (`src/lang/key.rs`), so
 //! that the core borrows each entry as it is instead of checking it at start-up.
+//!
+//! Two files are also regrouped, for the page's weight: a column that repeats on every line
+//! (the class of `grammar.tsv`, the gender of `given_names.txt`) is written once, as a line
+//! `@VALUE` heading the block of the entries that have it, in their order (`lang::blocks`
+//! reads them back). Under LZMA that is about 3 KB less.
 
 use std::fs;
 use std::path::Path;
@@ -41,8 +46,39 @@ fn main() {
                 }
                 kept.push('\n');
             }
+            let grouped_column = match path.file_name().and_then(|n| n.to_str()) {
+                Some("grammar.tsv") => Some(0),
+                Some("given_names.txt") => Some(1),
+                _ => None,
+            };
+            if let Some(column) = grouped_column {
+                kept = in_blocks(&kept, column);
+            }
             let target = Path::new(&out).join(lang).join(path.file_name().expect("a file name"));
             fs::write(&target, kept).unwrap_or_else(|e| panic!("write {}: {e}", target.display()));
         }
     }
+}
+
+/// The lines of `text` grouped by their field `column` (the groups in the order they first
+/// appear, the lines of a group in theirs): each group headed by `@VALUE`, its lines without
+/// that field.
+fn in_blocks(text: &str, column: usize) -> String {
+    let mut groups: Vec<(&str, String)> = Vec::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let value = fields.get(column).copied().unwrap_or("");
+        assert!(!fields.iter().enumerate().any(|(i, f)| i != column && f.starts_with('@')), "an entry may not start with @: {line:?}");
+        let rest: Vec<&str> = fields.iter().enumerate().filter(|&(i, _)| i != column).map(|(_, f)| *f).collect();
+        let i = match groups.iter().position(|(v, _)| *v == value) {
+            Some(i) => i,
+            None => {
+                groups.push((value, String::new()));
+                groups.len() - 1
+            }
+        };
+        groups[i].1.push_str(&rest.join("\t"));
+        groups[i].1.push('\n');
+    }
+    groups.iter().map(|(value, lines)| format!("@{value}\n{lines}")).collect()
 }

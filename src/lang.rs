@@ -832,6 +832,19 @@ fn has_space(k: &str) -> bool {
     k.as_bytes().contains(&b' ')
 }
 
+/// The lines of a file that `build.rs` wrote in blocks (`@VALUE` heading the lines that have
+/// that value in a column it took out), each with its block's value.
+fn blocks(file: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut value = "";
+    lines(file).filter_map(move |l| match l.strip_prefix('@') {
+        Some(v) => {
+            value = v;
+            None
+        }
+        None => Some((value, l)),
+    })
+}
+
 /// The words of a key: its runs of bytes other than spaces and apostrophes (a key's only
 /// whitespace is single spaces).
 fn words_in(k: &str) -> usize {
@@ -851,10 +864,9 @@ impl LangData {
         // and the elisions, which decide where every other entry's first token ends.
         let mut class_sizes = vec![(0usize, 0usize); Class::ALL.len()];
         let mut elisions = KeySet::with_capacity(16);
-        for line in lines(src.grammar) {
-            let mut cols = line.split('\t');
-            let (Some(name), Some(entry)) = (cols.next(), cols.next()) else { continue };
+        for (name, line) in blocks(src.grammar) {
             let Some(class) = Class::from_name(name) else { continue };
+            let entry = line.split('\t').next().unwrap_or(line);
             let (entries, bytes) = &mut class_sizes[class as usize];
             *entries += 1;
             *bytes += entry.len();
@@ -870,11 +882,9 @@ impl LangData {
         let verb_form_count: usize = verbs.iter().map(|(_, forms, _)| forms.len()).sum();
         let word_count = line_count(src.grammar) + verb_form_count + line_count(src.common_words) + line_count(src.org_words);
         let mut words: HashMap<Key, WordBits> = HashMap::with_capacity_and_hasher(word_count, Default::default());
-        for line in lines(src.grammar) {
-            let mut cols = line.split('\t');
-            let (Some(name), Some(entry)) = (cols.next(), cols.next()) else { continue };
+        for (name, line) in blocks(src.grammar) {
             let Some(class) = Class::from_name(name) else { continue };
-            let value = cols.next().unwrap_or("");
+            let (entry, value) = line.split_once('\t').unwrap_or((line, ""));
             let k = static_low_key(entry);
             let first = first_token(&k, &elisions);
             // "M." and "Dr." are two tokens: the word, then its period.
@@ -916,12 +926,12 @@ impl LangData {
         let set = |files: &[&'static str]| -> KeySet { set_in_order(files).0 };
         let (locations, location_order) = set_in_order(src.locations);
         let (organizations, organization_order) = set_in_order(src.organizations);
-        // "Kevin<TAB>M": the name, and the gender a pronoun takes when it is nearly always one.
+        // "Kevin<TAB>M": the name, and the gender a pronoun takes when it is nearly always one
+        // (in blocks by gender).
         let name_count = src.given_names.iter().map(|f| line_count(f)).sum();
         let mut given_names = KeySet::with_capacity(name_count);
         let mut given_name_female = HashMap::with_capacity_and_hasher(name_count, Default::default());
-        for line in src.given_names.iter().flat_map(|f| lines(f)) {
-            let (name, gender) = line.split_once('\t').unwrap_or((line, ""));
+        for (gender, name) in src.given_names.iter().flat_map(|f| blocks(f)) {
             let k = static_key(name);
             match gender {
                 "F" => {
