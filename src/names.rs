@@ -1349,7 +1349,8 @@ fn is_collective_role(role: &str, doc: &Doc) -> bool {
 /// both of them one type: `Organisation du Traité de sécurité collective (OTSC)`.
 fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     let n = doc.tokens.len();
-    let mut added = Vec::new();
+    // Each expansion: its first word and the "(" after it, in the text's order.
+    let mut expansions: Vec<(usize, usize)> = Vec::new();
     // The tokens that open a parenthesis, found from the text's "(" rather than token by token.
     let opening = doc.text.match_indices('(').filter_map(|(at, _)| doc.tokens.binary_search_by_key(&at, |t| t.start).ok());
     for i in opening.filter(|&i| (1..n.saturating_sub(2)).contains(&i)) {
@@ -1389,21 +1390,53 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
                 }
             }
         }
-        let Some(start) = found else { continue };
-        let kind = cands
+        if let Some(start) = found {
+            expansions.push((start, i));
+        }
+    }
+    if expansions.is_empty() {
+        return;
+    }
+    // Each expansion, in turn, replaces the candidates inside it and types its acronym
+    // everywhere else; done in one pass over the candidates, not one per expansion (an
+    // archive-sized text holds hundreds), with the same result: a candidate inside an earlier
+    // expansion is gone, and a lone acronym has the kind of its latest expansion so far.
+    let inside = |c: &Candidate, spans: &[(usize, usize)]| spans.iter().any(|&(s, e)| c.first < e && c.last > s);
+    let index: HashMap<(usize, usize), usize> = expansions.iter().enumerate().map(|(j, &span)| (span, j)).collect();
+    let mut naming: Vec<Vec<usize>> = vec![Vec::new(); expansions.len()];
+    for (ci, c) in cands.iter().enumerate() {
+        if let Some(&j) = index.get(&(c.first, c.last)) {
+            naming[j].push(ci);
+        }
+    }
+    let mut acronym_kinds: HashMap<&str, EntityType> = HashMap::default();
+    let mut added = Vec::with_capacity(expansions.len());
+    for (j, &(start, i)) in expansions.iter().enumerate() {
+        // The candidate naming the whole expansion, as the expansions before left it.
+        let kind = naming[j]
             .iter()
-            .find(|c| c.first == start && c.last == i && c.kind.is_some())
-            .and_then(|c| c.kind)
+            .map(|&ci| &cands[ci])
+            .filter(|c| !inside(c, &expansions[..j]))
+            .find_map(|c| if c.last == c.first + 1 { acronym_kinds.get(doc.key(c.first)).copied().or(c.kind) } else { c.kind })
             .unwrap_or(EntityType::Organization);
-        // The expansion replaces the candidates inside it.
-        cands.retain(|c| c.last <= start || c.first >= i);
+        acronym_kinds.insert(doc.key(i + 1), kind);
         added.push(Candidate { first: start, last: i, kind: Some(kind), why: "expansion of an acronym in parentheses", title: None });
-        let acronym_key = doc.key(i + 1);
-        for c in cands.iter_mut() {
-            if c.first + 1 == c.last && doc.key(c.first) == acronym_key {
-                c.kind = Some(kind);
-                c.why = "acronym of a name expanded in the text";
-            }
+    }
+    // Whether a candidate overlaps an expansion: the spans by start, with the furthest end so far.
+    let mut by_start = expansions.clone();
+    by_start.sort_unstable();
+    let furthest: Vec<usize> = by_start.iter().scan(0, |m, &(_, e)| {
+        *m = (*m).max(e);
+        Some(*m)
+    }).collect();
+    cands.retain(|c| {
+        let p = by_start.partition_point(|&(s, _)| s < c.last);
+        p == 0 || furthest[p - 1] <= c.first
+    });
+    for c in cands.iter_mut().filter(|c| c.first + 1 == c.last) {
+        if let Some(&kind) = acronym_kinds.get(doc.key(c.first)) {
+            c.kind = Some(kind);
+            c.why = "acronym of a name expanded in the text";
         }
     }
     cands.extend(added);
