@@ -90,9 +90,13 @@ const cargo = existsSync(criterion)
         const est = JSON.parse(readFileSync(join(dirname(f), 'estimates.json'), 'utf8'));
         const bytes = b.throughput?.Bytes ?? b.throughput?.BytesDecimal;
         const s = est.mean.point_estimate / 1e9;
-        const when = statSync(join(dirname(f), 'estimates.json')).mtime.toISOString().slice(0, 16).replace('T', ' ');
-        return { name: `${b.group_id} / ${b.value_str ?? b.function_id}`, ms: s * 1000, mbs: bytes ? bytes / 2 ** 20 / s : null, bytes, when };
+        const mtime = statSync(join(dirname(f), 'estimates.json')).mtime;
+        const when = mtime.toISOString().slice(0, 16).replace('T', ' ');
+        return { group: b.group_id, name: `${b.group_id} / ${b.value_str ?? b.function_id}`, ms: s * 1000, mbs: bytes ? bytes / 2 ** 20 / s : null, bytes, when, mtime };
       })
+      // The corpora's sizes are in the benchmarks' names and move with the data: a group's
+      // older results, under other names, are of other commits.
+      .filter((r, _, all) => !all.some((o) => o.group === r.group && o.mtime > r.mtime))
   : [];
 
 // The peers.

@@ -501,11 +501,12 @@ pub struct LangData {
     sorted_folded_names: Vec<(u64, &'static str)>,
     pub org_heads: KeySet,
     pub org_suffixes: KeySet,
-    pub given_names: KeySet,
-    /// Given names nearly always borne by one gender: `true` for women, `false` for men.
-    pub given_name_female: KeyMap<bool>,
+    /// Given names, each with the gender it is nearly always borne by, if one: `Some(true)`
+    /// for women, `Some(false)` for men.
+    pub given_names: KeyMap<Option<bool>>,
     pub demonyms: KeySet,
-    pub common_words: KeySet,
+    /// Whether the language has a list of common words (see [`LangData::is_common_word`]).
+    pub has_common_words: bool,
     pub verb_forms: KeyMap<VerbForm>,
     pub verb_lemmas: Vec<&'static str>,
     /// Longest gazetteer entry in words, to bound the n-gram lookups of names.
@@ -929,20 +930,21 @@ impl LangData {
         // "Kevin<TAB>M": the name, and the gender a pronoun takes when it is nearly always one
         // (in blocks by gender).
         let name_count = src.given_names.iter().map(|f| line_count(f)).sum();
-        let mut given_names = KeySet::with_capacity(name_count);
-        let mut given_name_female = HashMap::with_capacity_and_hasher(name_count, Default::default());
+        let mut given_names = HashMap::with_capacity_and_hasher(name_count, Default::default());
         for (gender, name) in src.given_names.iter().flat_map(|f| blocks(f)) {
             let k = static_key(name);
+            // A later file's gender wins; a later file without one leaves the earlier's.
             match gender {
                 "F" => {
-                    given_name_female.insert(k.clone(), true);
+                    given_names.insert(k, Some(true));
                 }
                 "M" => {
-                    given_name_female.insert(k.clone(), false);
+                    given_names.insert(k, Some(false));
                 }
-                _ => {}
+                _ => {
+                    given_names.entry(k).or_insert(None);
+                }
             }
-            given_names.insert(k);
         }
         let max_name_words = location_order.iter().chain(&organization_order).map(|k| words_in(k)).max().unwrap_or(1).clamp(1, 8);
         let mut org_heads = KeySet::with_capacity(line_count(src.org_words));
@@ -1018,13 +1020,11 @@ impl LangData {
         // finds those runs and merges them.
         sorted_folded_names.sort();
         sorted_folded_names.dedup();
-        let mut common_words = KeySet::with_capacity(line_count(src.common_words));
+        // Common words are single words (a test checks it): the token table's bit is their set.
+        let mut has_common_words = false;
         for w in lines(src.common_words) {
-            let k = static_low_key(w);
-            if !has_space(&k) {
-                words.entry(k.clone()).or_default().common = true;
-            }
-            common_words.insert(k);
+            words.entry(static_low_key(w)).or_default().common = true;
+            has_common_words = true;
         }
         LangData {
             sorted_folded_names,
@@ -1039,10 +1039,9 @@ impl LangData {
             organizations,
             org_heads,
             org_suffixes,
-            given_names,
-            given_name_female: KeyMap(given_name_female),
+            given_names: KeyMap(given_names),
             demonyms: set(&[src.demonyms]),
-            common_words,
+            has_common_words,
             verb_forms: KeyMap(verb_forms),
             verb_lemmas,
             max_name_words,
@@ -1059,6 +1058,12 @@ impl LangData {
     /// Whether the lowercase key `word` (one token or a phrase) is an entry of `class`.
     pub fn is(&self, class: Class, word: &str) -> bool {
         self.classes[class as usize].contains_key(word)
+    }
+
+    /// Whether the lowercase key `low` is a common word of the language (an ordinary word,
+    /// from the frequency lists).
+    pub fn is_common_word(&self, low: &str) -> bool {
+        self.words.get(low).is_some_and(|b| b.common)
     }
 
     /// The class bits of the token key `word`.
@@ -1179,6 +1184,16 @@ mod tests {
             let folded: Vec<String> = lines(file).map(fold).collect();
             for pair in folded.windows(2) {
                 assert!(pair[0] <= pair[1], "{:?} before {:?}: run scripts/lexicons/foldsort.py", pair[0], pair[1]);
+            }
+        }
+    }
+
+    #[test]
+    fn common_words_are_single_words() {
+        // Their set is the token table's `common` bit, which only single words reach.
+        for file in [data!("fr/common_words.txt"), data!("en/common_words.txt")] {
+            for w in lines(file) {
+                assert!(!has_space(w), "{w:?}");
             }
         }
     }

@@ -262,7 +262,7 @@ fn namelike(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // A caption or source label ("Image: …", "Photo : …") is an ordinary word.
-    if doc.is_common_word(i) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, doc.key(i)).is_none() && !doc.data.given_names.contains(doc.key(i)) {
+    if doc.is_common_word(i) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, doc.key(i)).is_none() && !doc.data.given_names.contains_key(doc.key(i)) {
         return false;
     }
     // Function words with a capital (a typo, a title) are no part of a name.
@@ -298,12 +298,12 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known)
         || doc.low_is(i, Class::Subordinator)
         || doc.low_is(i, Class::Coordinator)
         || doc.data.demonyms.contains(k)
-        || s.all_caps && !doc.data.common_words.is_empty() && !recurring.contains_key(title_case(word).as_str());
+        || s.all_caps && doc.data.has_common_words && !recurring.contains_key(title_case(word).as_str());
     if !ordinary {
         return false;
     }
     let before_capital = i + 1 < doc.tokens.len() && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0;
-    if before_capital && doc.data.given_names.contains(k) {
+    if before_capital && doc.data.given_names.contains_key(k) {
         return false;
     }
     // "Radio Habana Cuba", "Banque Populaire": a body's head word opens the name after it.
@@ -557,7 +557,7 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                     // The name stops before a person's name glued to it ("site de Jababeka
                     // David Quentin") and before the known place it belongs to ("pont Mathilde
                     // de Rouen": the bridge, then Rouen).
-                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains(doc.key(k)) && !doc.data.common_words.contains(doc.low(k)) && namelike(doc, k + 1)) {
+                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains_key(doc.key(k)) && !doc.is_common_word(k) && namelike(doc, k + 1)) {
                         end = k;
                     }
                     if let Some(k) = (c + 1..end).find(|&k| connector(doc, k).is_some_and(|e| e < end && gazetteer(doc, &doc.span_key(e, end)).is_some_and(|g| g.0 == EntityType::Location))) {
@@ -847,7 +847,7 @@ fn extend(doc: &Doc, i: usize) -> usize {
                 && is_org_head(doc, i)
                 && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
                 && gazetteer(doc, doc.key(j + 1)).is_none()
-                && !doc.data.given_names.contains(doc.key(j + 1));
+                && !doc.data.given_names.contains_key(doc.key(j + 1));
             if shared || complement {
                 j = e;
                 continue;
@@ -926,7 +926,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         b -= 1;
     }
     // "Ahmed Mohamed Image: Twitter": a caption label glued to the name before it.
-    if b > a + 2 && doc.is_punct(b, ':') && doc.data.common_words.contains(doc.low(b - 1)) {
+    if b > a + 2 && doc.is_punct(b, ':') && doc.is_common_word(b - 1) {
         b -= 1;
     }
     // A nationality word alone is no name (Afghan, Russes).
@@ -962,11 +962,11 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         // Museum"), not at a given name that is also an ordinary word, and not after one unknown
         // word, which is more often the first given name of the same person ("Hernan Dario
         // Gomez", "Farouk Ben Mustapha").
-        let known_before = k > a + 1 || known.gazetteer(doc, doc.key(a)).is_some() || doc.data.common_words.contains(doc.low(a));
-        let inner_given = doc.data.given_names.contains(doc.key(k))
-            && !doc.data.common_words.contains(doc.low(k))
+        let known_before = k > a + 1 || known.gazetteer(doc, doc.key(a)).is_some() || doc.is_common_word(a);
+        let inner_given = doc.data.given_names.contains_key(doc.key(k))
+            && !doc.is_common_word(k)
             && namelike(doc, k + 1)
-            && !doc.data.given_names.contains(doc.key(a))
+            && !doc.data.given_names.contains_key(doc.key(a))
             && known_before
             && !(ends_with_place_or_body(doc, b) && known.gazetteer(doc, &doc.span_key(a, k)).is_none())
             && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
@@ -1117,14 +1117,14 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     }
     // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
     let event = |t: usize| doc.is_cap(t) && doc.low_is(t, Class::EventWord);
-    if b > a + 1 && (event(a) || event(b - 1)) && !doc.data.given_names.contains(doc.key(a)) {
+    if b > a + 1 && (event(a) || event(b - 1)) && !doc.data.given_names.contains_key(doc.key(a)) {
         return;
     }
     // A known place followed by an ordinary word names a body, not a person ("Russia Today").
     let holds_place = || b == a + 2
-        && !doc.data.given_names.contains(doc.key(a))
+        && !doc.data.given_names.contains_key(doc.key(a))
         && known.gazetteer(doc, doc.key(a)).is_some_and(|g| g.0 == EntityType::Location)
-        && doc.data.common_words.contains(doc.low(a + 1));
+        && doc.is_common_word(a + 1);
     if b == a + 1 && (is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
@@ -1133,7 +1133,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if b == a + 1 {
         if let Some((head, place)) = doc.tok(a).rsplit_once('-') {
             let low = head.to_lowercase();
-            let ordinary = !head.contains('-') && head.chars().count() >= 4 && doc.data.common_words.contains(low.as_str()) && !doc.data.is(Class::PlaceModifier, &low) && !doc.data.given_names.contains(head);
+            let ordinary = !head.contains('-') && head.chars().count() >= 4 && doc.data.is_common_word(&low) && !doc.data.is(Class::PlaceModifier, &low) && !doc.data.given_names.contains_key(head);
             if ordinary && known.gazetteer(doc, &key(place)).is_some_and(|g| g.0 == EntityType::Location) {
                 return set(c, EntityType::Organization, "ordinary word joined to a place");
             }
@@ -1142,7 +1142,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     // An English-style name without a connector is headed by its last word: "National Air and
     // Space Museum", "Royal Albert Hall" are places.
     let head_first = (a + 1..b).any(|t| doc.is_class(t, Class::OrgConnector));
-    let two_word_person = b == a + 2 && doc.data.given_names.contains(doc.key(a)); // "Tony Hall"
+    let two_word_person = b == a + 2 && doc.data.given_names.contains_key(doc.key(a)); // "Tony Hall"
     if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
         return set(c, EntityType::Location, "place word");
     }
@@ -1333,11 +1333,11 @@ fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
 fn is_given_name(doc: &Doc, i: usize) -> bool {
     let k = doc.key(i);
     // (The lexicon writes some names without their accents: Noel for Noël.)
-    if doc.data.given_names.contains(k) || !k.is_ascii() && doc.data.given_names.contains(&title_case(&fold_key(k))) {
+    if doc.data.given_names.contains_key(k) || !k.is_ascii() && doc.data.given_names.contains_key(&title_case(&fold_key(k))) {
         return true;
     }
     let w = doc.tok(i);
-    w.contains('-') && w.split('-').all(|p| doc.data.given_names.contains(&key(p))) && gazetteer(doc, k).is_none()
+    w.contains('-') && w.split('-').all(|p| doc.data.given_names.contains_key(&key(p))) && gazetteer(doc, k).is_none()
 }
 
 /// Roles that name a body rather than a person (`gouvernement`, `police`).

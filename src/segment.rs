@@ -279,7 +279,7 @@ impl<'t> Doc<'t> {
         self.bits[i].verb
     }
 
-    /// Whether token `i` is a common word: `doc.data.common_words.contains(doc.low(i))`.
+    /// Whether token `i` is a common word: `doc.data.is_common_word(doc.low(i))`.
     #[inline]
     pub fn is_common_word(&self, i: usize) -> bool {
         self.bits[i].common

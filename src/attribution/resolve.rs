@@ -19,7 +19,7 @@ pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) 
         let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| low_value(doc, t, Class::Honorific)));
         let gender = match by_title {
             Some(v) => Some(v == "f"),
-            None if m.last > m.first + 1 => doc.data.given_name_female.get(doc.key(m.first)).copied(),
+            None if m.last > m.first + 1 => doc.data.given_names.get(doc.key(m.first)).copied().flatten(),
             None => None,
         };
         out[m.cluster] = gender;
@@ -34,7 +34,7 @@ pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) 
     }
     for m in mentions {
         if m.kind == EntityType::Person && longest.get(m.cluster) == Some(&1) && out[m.cluster].is_none() {
-            out[m.cluster] = doc.data.given_name_female.get(doc.key(m.first)).copied();
+            out[m.cluster] = doc.data.given_names.get(doc.key(m.first)).copied().flatten();
         }
     }
     out
