@@ -433,7 +433,8 @@ pub struct WordBits {
     pub entry: u64,
     /// `verb_forms.get(key)`.
     pub verb: Option<VerbForm>,
-    /// `common_words.contains(key)`.
+    /// The key is a common word (this bit is the language's set of them: see
+    /// [`LangData::is_common_word`]).
     pub common: bool,
     /// Some organisation head lowercases to the key: for an ASCII token, `false` means that
     /// neither it nor its title case is a head (both lowercase to the key).
