@@ -12,7 +12,7 @@
 //! `X : « … »`); then resolve speakers: names to their clusters, pronouns to the latest
 //! person in subject position, descriptions to the person the article gives that role.
 //!
-//! [`find`] runs these steps in order over one [`Ctx`]; each step's rules live in its
+//! [`find`] runs these steps in order over one `Ctx` (the shared context); each step's rules live in its
 //! module: `cues` (cue tokens), `quotations` (quotes beside their cue, quote pieces),
 //! `content` (the clause a cue reports), `headlines` (attributions without a verb),
 //! `speakers` (the mention that speaks) and `resolve` (role bindings, the cluster a
