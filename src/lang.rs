@@ -862,13 +862,16 @@ fn words_in(k: &str) -> usize {
 
 impl LangData {
     fn build(src: Sources) -> LangData {
-        // Each class's entries and their bytes (at most that many prefixes), to size its tables;
-        // and the elisions, which decide where every other entry's first token ends.
+        // The grammar's entries, parsed once; each class's entries and their bytes (at most
+        // that many prefixes), to size its tables; and the elisions, which decide where every
+        // other entry's first token ends.
         let mut class_sizes = vec![(0usize, 0usize); Class::ALL.len()];
         let mut elisions = KeySet::with_capacity(16);
+        let mut grammar = Vec::with_capacity(line_count(src.grammar));
         for (name, line) in blocks(src.grammar) {
             let Some(class) = Class::from_name(name) else { continue };
-            let entry = line.split('\t').next().unwrap_or(line);
+            let (entry, value) = line.split_once('\t').unwrap_or((line, ""));
+            grammar.push((class, entry, value));
             let (entries, bytes) = &mut class_sizes[class as usize];
             *entries += 1;
             *bytes += entry.len();
@@ -884,9 +887,7 @@ impl LangData {
         let verb_form_count: usize = verbs.iter().map(|(_, forms, _)| forms.len()).sum();
         let word_count = line_count(src.grammar) + verb_form_count + line_count(src.common_words) + line_count(src.org_words);
         let mut words: HashMap<Key, WordBits> = HashMap::with_capacity_and_hasher(word_count, Default::default());
-        for (name, line) in blocks(src.grammar) {
-            let Some(class) = Class::from_name(name) else { continue };
-            let (entry, value) = line.split_once('\t').unwrap_or((line, ""));
+        for (class, entry, value) in grammar {
             let k = static_low_key(entry);
             let first = first_token(&k, &elisions);
             // "M." and "Dr." are two tokens: the word, then its period.
