@@ -18,6 +18,11 @@ use std::time::Duration;
 use article_annotator::{annotate, Options};
 use criterion::{black_box, criterion_group, BenchmarkId, Criterion, Throughput};
 
+// The allocator of the command line (src/bin/annotate.rs), so that the figures are those of
+// `annotate --jsonl`.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const MB: usize = 1 << 20;
 
 /// The seed articles, then the fixture texts, sorted by path.
