@@ -18,10 +18,10 @@ use std::time::Duration;
 use article_annotator::{annotate, Options};
 use criterion::{black_box, criterion_group, BenchmarkId, Criterion, Throughput};
 
-// The allocator of the command line (src/bin/annotate.rs), so that the figures are those of
+// The command line's allocator, so that the figures are those of
 // `annotate --jsonl`.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+#[path = "../src/bin/annotate/allocator.rs"]
+mod allocator;
 
 const MB: usize = 1 << 20;
 
