@@ -8,7 +8,7 @@ WASM_OUT := www/pkg
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 SEEDS := $(wildcard seeds/*.txt)
 
-.PHONY: all run test build core wasm setup setup-rust setup-wasm setup-parallel test-core test-parallel fuzz fuzz-short bench benchmarks-doc clean
+.PHONY: all run test build core wasm setup setup-rust setup-wasm setup-parallel lint test-core test-parallel fuzz fuzz-short bench benchmarks-doc clean
 
 all: build
 
@@ -21,7 +21,7 @@ run: build
 
 # Every test: the core's (unit, fixtures, doc-tests, properties), the batch sharded over GNU
 # parallel, and the page's, in Chromium.
-test: test-core fuzz-short test-parallel $(if $(wildcard mk/page.mk),test-page)
+test: lint test-core fuzz-short test-parallel $(if $(wildcard mk/page.mk),test-page)
 
 ## Set-up -------------------------------------------------------------------
 
@@ -55,6 +55,13 @@ wasm: setup-wasm
 
 test-core:
 	$(CARGO) test --release
+
+# Clippy over every target natively, and over the wasm façade (src/wasm.rs builds only there);
+# any warning fails. The clippy component is installed when missing.
+lint: setup-wasm
+	@$(CARGO) clippy --version >/dev/null 2>&1 || rustup component add clippy
+	$(CARGO) clippy --release --all-targets -- -D warnings
+	$(CARGO) clippy --profile wasm --target $(WASM_TARGET) --lib -- -D warnings
 
 # The README's recipe: a JSONL batch sharded over GNU parallel gives the single run's output.
 test-parallel: core setup-parallel

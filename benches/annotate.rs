@@ -113,7 +113,7 @@ fn variant(text: &str, rng: &mut Rng) -> String {
 fn dev_like() -> Vec<String> {
     let sources = source_texts();
     assert!(!sources.is_empty(), "no seeds/*.txt");
-    let mut rng = Rng(0x5eed_0f_a27c1e);
+    let mut rng = Rng(0x5eed_0fa2_7c1e);
     let mut out = Vec::new();
     for (_, t) in &sources {
         out.push(t.clone());

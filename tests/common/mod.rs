@@ -138,7 +138,7 @@ fn check(text: &str, a: &Annotation) {
                 c.text, c.start, c.end, d.text, d.start, d.end
             );
         }
-        if reach.map_or(true, |j| a.claims[j].end < c.end) {
+        if reach.is_none_or(|j| a.claims[j].end < c.end) {
             reach = Some(i);
         }
     }
