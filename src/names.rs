@@ -167,8 +167,10 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
     // lowercase words are many, the capitals few: those are looked up among these, by their
     // lowercase key (a token's `low` is its `key` in lowercase).
     let mut lowercase = Sought::new(capitals.values().map(|&i| doc.low(i)));
-    for i in 0..doc.tokens.len() {
-        if is_lowercase_word(doc, i) {
+    let bytes = doc.text.as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // (A word's shape is told from its span and first byte, before it is sliced.)
+        if t.kind == TokKind::Word && t.end > t.start && lowercase.may_hold(t.end - t.start, bytes[t.start]) && is_lowercase_word(doc, i) {
             lowercase.mark(doc.tok(i));
         }
     }
@@ -180,6 +182,7 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
 type Recurring<'d> = HashMap<&'d str, usize>;
 
 /// Whether token `i` is a word written with a lowercase first letter.
+#[inline]
 fn is_lowercase_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     // (An ASCII first letter told by its byte, without slicing the token.)
@@ -211,7 +214,21 @@ impl<'w> Sought<'w> {
     }
 
     fn shape(w: &str) -> usize {
-        (w.len().wrapping_mul(31) + usize::from(w.as_bytes().first().copied().unwrap_or(0))) % 256
+        Self::shape_of(w.len(), w.as_bytes().first().copied().unwrap_or(0))
+    }
+
+    /// The shape of a word of `len` bytes starting with the byte `first`.
+    #[inline]
+    fn shape_of(len: usize, first: u8) -> usize {
+        (len.wrapping_mul(31) + usize::from(first)) % 256
+    }
+
+    /// Whether a sought word may have `len` bytes and start with the byte `first`: `false`
+    /// when [`Sought::mark`] would pass over such a word.
+    #[inline]
+    fn may_hold(&self, len: usize, first: u8) -> bool {
+        let s = Self::shape_of(len, first);
+        self.shapes[s / 64] & 1 << (s % 64) != 0
     }
 
     fn is_empty(&self) -> bool {
@@ -237,12 +254,15 @@ impl<'w> Sought<'w> {
 /// Whether token `i` is capitalised, or a name glued to its lowercase particle (`al-Assad`).
 #[inline]
 fn is_name_cap(doc: &Doc, i: usize) -> bool {
-    doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && particle_glued(doc.tok(i), doc)
+    doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && particle_glued(doc, i)
 }
 
-fn particle_glued(w: &str, doc: &Doc) -> bool {
-    // (Particles are short: only the first bytes are looked at.)
-    let b = w.as_bytes();
+/// Whether token `i` is a name glued to its lowercase particle (`al-Assad`).
+#[inline]
+fn particle_glued(doc: &Doc, i: usize) -> bool {
+    // (Particles are short: only the first bytes are looked at, before slicing the token.)
+    let t = &doc.tokens[i];
+    let b = &doc.text.as_bytes()[t.start..t.end];
     let p = if b.get(2) == Some(&b'-') {
         2
     } else if b.get(3) == Some(&b'-') {
@@ -250,6 +270,7 @@ fn particle_glued(w: &str, doc: &Doc) -> bool {
     } else {
         return false;
     };
+    let w = doc.tok(i);
     w[p + 1..].chars().next().is_some_and(char::is_uppercase) && doc.data.is(Class::NameParticle, &w[..=p])
 }
 
@@ -697,11 +718,12 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
 
 /// Whether token `i`, not capitalised, may open a candidate below: an elided article with a
 /// capital (`L'`), a name glued to its particle (`al-Assad`), a head word of a place or body.
+#[inline]
 fn may_open_lowercase(doc: &Doc, i: usize) -> bool {
     match doc.tokens[i].kind {
         TokKind::Elision => doc.tok(i).starts_with(char::is_uppercase),
         TokKind::Word => {
-            doc.may_be_org_head(i) || doc.is_upper(i) || doc.is_class(i, Class::PlaceDescriptor) || doc.is_class(i, Class::PlaceHead) || particle_glued(doc.tok(i), doc)
+            doc.may_be_org_head(i) || doc.is_upper(i) || doc.is_class(i, Class::PlaceDescriptor) || doc.is_class(i, Class::PlaceHead) || particle_glued(doc, i)
         }
         _ => false,
     }
