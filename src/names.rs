@@ -260,16 +260,22 @@ fn is_name_cap(doc: &Doc, i: usize) -> bool {
 /// Whether token `i` is a name glued to its lowercase particle (`al-Assad`).
 #[inline]
 fn particle_glued(doc: &Doc, i: usize) -> bool {
-    // (Particles are short: only the first bytes are looked at, before slicing the token.)
+    // (Particles are short: a hyphen among the first bytes, told before slicing the token;
+    // most words have none.)
     let t = &doc.tokens[i];
-    let b = &doc.text.as_bytes()[t.start..t.end];
-    let p = if b.get(2) == Some(&b'-') {
+    let b = doc.text.as_bytes();
+    let p = if t.end > t.start + 2 && b[t.start + 2] == b'-' {
         2
-    } else if b.get(3) == Some(&b'-') {
+    } else if t.end > t.start + 3 && b[t.start + 3] == b'-' {
         3
     } else {
         return false;
     };
+    glued_at(doc, i, p)
+}
+
+/// Whether token `i`, whose byte `p` is a hyphen, is a name glued to its particle.
+fn glued_at(doc: &Doc, i: usize, p: usize) -> bool {
     let w = doc.tok(i);
     w[p + 1..].chars().next().is_some_and(char::is_uppercase) && doc.data.is(Class::NameParticle, &w[..=p])
 }
