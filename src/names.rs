@@ -779,12 +779,16 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
             && doc.tok(t).starts_with(char::is_lowercase)
             && !doc.is_class(t, Class::NameParticle)
             && !doc.is_class(t, Class::OrgConnector);
+        // (A lone word before a capital on its line is no name: its phrase goes unasked.)
+        if j == i + 1 && j < n && doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && !doc.is_upper(i) {
+            continue;
+        }
         let found = match gazetteer_exact(doc, k) {
             Some(g) => Some(g),
             None if lowercase_word => None,
             None => gazetteer_variant(doc, k, f),
         };
-        if let Some(g) = found.filter(|_| j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
+        if let Some(g) = found {
             best = Some((j, g));
         }
     }
@@ -1492,6 +1496,10 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     }
     // "du Havre", "du Caire", "aux Sables-d'Olonne": a place whose name opens with an article
     // loses it in the contracted determiner before it.
+    // The one-word articles that open some name, each with the capitalised start it gives
+    // the name ("Le ", "L'"): found at the first candidate that asks, once for all.
+    let mut articles: Option<Vec<(&str, String)>> = None;
+    let mut name = String::new();
     for c in cands.iter_mut().filter(|c| c.kind.is_none() || c.why == "determiner before it") {
         let a = c.first;
         if a == 0 || doc.tokens[a].breaks_before > 0 || !doc.is_class(a - 1, Class::Determiner) || doc.is_cap(a - 1) {
@@ -1500,10 +1508,21 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         let rest = doc.span_key(a, c.last);
         // (Only an article other than the one written: "la Défense" is no "La Défense".)
         let written = doc.low(a - 1);
-        let known = doc.data.entries(Class::Determiner).filter(|d| !d.contains(' ') && *d != written && doc.data.name_first.contains(d)).any(|d| {
-            let glue = if d.ends_with('\'') { "" } else { " " };
-            let mut name = title_case(d);
-            name.push_str(glue);
+        let articles = articles.get_or_insert_with(|| {
+            let opening = doc.data.entries(Class::Determiner).filter(|d| !d.contains(' ') && doc.data.name_first.contains(d));
+            opening
+                .map(|d| {
+                    let mut start = title_case(d);
+                    if !d.ends_with('\'') {
+                        start.push(' ');
+                    }
+                    (d, start)
+                })
+                .collect()
+        });
+        let known = articles.iter().filter(|(d, _)| *d != written).any(|(_, start)| {
+            name.clear();
+            name.push_str(start);
             name.push_str(&rest);
             known.gazetteer(doc, &name).is_some_and(|g| g.0 == EntityType::Location)
         });
