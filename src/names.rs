@@ -1025,7 +1025,17 @@ fn ends_with_place_or_body(doc: &Doc, b: usize) -> bool {
 }
 
 /// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
+#[inline]
 fn title_at(doc: &Doc, i: usize) -> Option<usize> {
+    // (Most tokens start neither: told by their bits, without a call.)
+    if !doc.may_start_class(i, Class::Honorific) && !doc.may_start_class(i, Class::Role) {
+        return None;
+    }
+    started_title_at(doc, i)
+}
+
+/// `title_at` for a token that starts some honorific or role.
+fn started_title_at(doc: &Doc, i: usize) -> Option<usize> {
     let h = doc.match_class(i, Class::Honorific);
     // Roles of bodies (groupe, company, church) are no titles of people.
     let org_role = |e: usize| if e == i + 1 { lowercase_is(doc, i, Class::OrgRole) } else { doc.data.is(Class::OrgRole, &doc.span_text(i, e).to_lowercase()) };
@@ -1178,7 +1188,13 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
         return set(c, EntityType::Location, "place word");
     }
-    if is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(doc.span_key(b.saturating_sub(2).max(a), b).as_ref()) {
+    // (A word alone was asked above as a head and by its text, most often its key.)
+    let body_word = if b == a + 1 {
+        doc.key(a) != doc.tok(a) && doc.data.org_suffixes.contains(doc.key(a))
+    } else {
+        is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(doc.span_key(b.saturating_sub(2).max(a), b).as_ref())
+    };
+    if body_word {
         return set(c, EntityType::Organization, "organisation word");
     }
     // "Hurricane Katrina", "Opération Barkhane": a storm or a work named with its noun.
