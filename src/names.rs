@@ -200,17 +200,28 @@ struct Sought<'w> {
     found: HashMap<&'w str, bool>,
     /// The shapes (see [`Sought::shape`]) of the sought words, as a bit set.
     shapes: [u64; 4],
+    /// The first bytes of the sought words, as a bit set.
+    firsts: [u64; 4],
 }
 
 impl<'w> Sought<'w> {
     fn new(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut sought = Sought { found: HashMap::with_capacity_and_hasher(words.size_hint().0, Default::default()), shapes: [0; 4] };
+        let mut sought = Sought { found: HashMap::with_capacity_and_hasher(words.size_hint().0, Default::default()), shapes: [0; 4], firsts: [0; 4] };
         for w in words {
             let s = Self::shape(w);
             sought.shapes[s / 64] |= 1 << (s % 64);
+            let f = usize::from(w.as_bytes().first().copied().unwrap_or(0));
+            sought.firsts[f / 64] |= 1 << (f % 64);
             sought.found.insert(w, false);
         }
         sought
+    }
+
+    /// Whether a sought word may start with the byte `first`.
+    #[inline]
+    fn may_start(&self, first: u8) -> bool {
+        let f = usize::from(first);
+        self.firsts[f / 64] & 1 << (f % 64) != 0
     }
 
     fn shape(w: &str) -> usize {
@@ -1572,8 +1583,15 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     let people = cands.iter().filter(|c| c.kind == Some(EntityType::Person) && c.last > c.first + 1);
     let mut lowercase = Sought::new(people.flat_map(|c| c.first..c.last).filter(|&w| ordinary_part(w)).map(|w| doc.low(w)));
     if !lowercase.is_empty() {
-        for i in (0..doc.tokens.len()).filter(|&i| doc.is_common_word(i) && is_lowercase_word(doc, i)) {
-            lowercase.mark(doc.low(i));
+        let bytes = doc.text.as_bytes();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            // (A lowercase word's first byte, when ASCII, is its key's: most turn away on it.)
+            if t.kind != TokKind::Word || t.end <= t.start || bytes[t.start].is_ascii() && !lowercase.may_start(bytes[t.start]) {
+                continue;
+            }
+            if doc.is_common_word(i) && is_lowercase_word(doc, i) {
+                lowercase.mark(doc.low(i));
+            }
         }
     }
     let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(cands.len(), Default::default());
