@@ -1000,25 +1000,24 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
     // "US President Barack Obama", "Jababeka David Quentin": a title or a given name
     // inside the run starts a person's name.
     for k in a + 1..b.saturating_sub(1) {
-        let inner_title = title_at(doc, k).filter(|&t| t < b && namelike(doc, t));
-        // Not inside a place or a body ("Chiang Kai Shek Memorial", "Weatherspoon Art
-        // Museum"), not at a given name that is also an ordinary word, and not after one unknown
-        // word, which is more often the first given name of the same person ("Hernan Dario
-        // Gomez", "Farouk Ben Mustapha").
-        let known_before = k > a + 1 || known.gazetteer(doc, doc.key(a)).is_some() || doc.is_common_word(a);
-        let inner_given = doc.data.given_names.contains_key(doc.key(k))
-            && !doc.is_common_word(k)
-            && namelike(doc, k + 1)
-            && !doc.data.given_names.contains_key(doc.key(a))
-            && known_before
-            && !(ends_with_place_or_body(doc, b) && known.gazetteer(doc, &doc.span_key(a, k)).is_none())
-            && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
-            && known.gazetteer(doc, &doc.span_key(a, b)).is_none();
-        if let Some(t) = inner_title {
+        if let Some(t) = title_at(doc, k).filter(|&t| t < b && namelike(doc, t)) {
             split_connectors(doc, known, a, k, title.take(), out);
             split_connectors(doc, known, t, b, Some((k, t)), out);
             return;
         }
+        // Not inside a place or a body ("Chiang Kai Shek Memorial", "Weatherspoon Art
+        // Museum"), not at a given name that is also an ordinary word, and not after one unknown
+        // word, which is more often the first given name of the same person ("Hernan Dario
+        // Gomez", "Farouk Ben Mustapha").
+        let known_before = || k > a + 1 || known.gazetteer(doc, doc.key(a)).is_some() || doc.is_common_word(a);
+        let inner_given = doc.data.given_names.contains_key(doc.key(k))
+            && !doc.is_common_word(k)
+            && namelike(doc, k + 1)
+            && !doc.data.given_names.contains_key(doc.key(a))
+            && known_before()
+            && !(ends_with_place_or_body(doc, b) && known.gazetteer(doc, &doc.span_key(a, k)).is_none())
+            && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
+            && known.gazetteer(doc, &doc.span_key(a, b)).is_none();
         if inner_given {
             split_connectors(doc, known, a, k, title.take(), out);
             split_connectors(doc, known, k, b, None, out);
