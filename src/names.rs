@@ -823,10 +823,17 @@ fn common_noun(doc: &Doc, i: usize) -> bool {
 
 /// Whether token `i` opens an organisation name (`Ministère`, `MINISTÈRE`, and `ministère`
 /// where the language writes heads in lowercase: the data lists those forms).
+#[inline(always)]
 fn is_org_head(doc: &Doc, i: usize) -> bool {
+    // Most tokens are no head: told by their bits, without a call.
+    (doc.may_be_org_head(i) || doc.is_upper(i)) && org_head_text(doc, i)
+}
+
+/// `is_org_head` for a token that may be a head or is written in capitals.
+fn org_head_text(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
-    // Most tokens are no head: told by their bits, without hashing (or a title case).
-    if !doc.may_be_org_head(i) && (!doc.is_upper(i) || w.is_ascii()) {
+    // (Nor is an ASCII token in capitals whose bits say no head lowercases to it.)
+    if !doc.may_be_org_head(i) && w.is_ascii() {
         return false;
     }
     doc.data.org_heads.contains(w) || doc.is_upper(i) && doc.data.org_heads.contains(&title_case(w))
@@ -1035,7 +1042,7 @@ fn ends_with_place_or_body(doc: &Doc, b: usize) -> bool {
 }
 
 /// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
-#[inline]
+#[inline(always)]
 fn title_at(doc: &Doc, i: usize) -> Option<usize> {
     // (Most tokens start neither: told by their bits, without a call.)
     if !doc.may_start_class(i, Class::Honorific) && !doc.may_start_class(i, Class::Role) {
