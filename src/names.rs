@@ -182,7 +182,7 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
 type Recurring<'d> = HashMap<&'d str, usize>;
 
 /// Whether token `i` is a word written with a lowercase first letter.
-#[inline]
+#[inline(always)]
 fn is_lowercase_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     // (An ASCII first letter told by its byte, without slicing the token.)
@@ -263,13 +263,13 @@ impl<'w> Sought<'w> {
 }
 
 /// Whether token `i` is capitalised, or a name glued to its lowercase particle (`al-Assad`).
-#[inline]
+#[inline(always)]
 fn is_name_cap(doc: &Doc, i: usize) -> bool {
     doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && particle_glued(doc, i)
 }
 
 /// Whether token `i` is a name glued to its lowercase particle (`al-Assad`).
-#[inline]
+#[inline(always)]
 fn particle_glued(doc: &Doc, i: usize) -> bool {
     // (Particles are short: a hyphen among the first bytes, told before slicing the token;
     // most words have none.)
@@ -292,8 +292,15 @@ fn glued_at(doc: &Doc, i: usize, p: usize) -> bool {
 }
 
 /// Whether token `i` is a word that may belong to a name.
+#[inline(always)]
 fn namelike(doc: &Doc, i: usize) -> bool {
-    if !is_name_cap(doc, i) || is_date_word(doc, i) {
+    // (Most tokens are no capitals: told without a call.)
+    is_name_cap(doc, i) && namelike_capital(doc, i)
+}
+
+/// `namelike` for a token that `is_name_cap`.
+fn namelike_capital(doc: &Doc, i: usize) -> bool {
+    if is_date_word(doc, i) {
         return false;
     }
     if doc.low_is(i, Class::NotName) {
@@ -310,6 +317,7 @@ fn namelike(doc: &Doc, i: usize) -> bool {
     !(function && !doc.is_upper(i) && gazetteer(doc, doc.key(i)).is_none())
 }
 
+#[inline(always)]
 fn is_date_word(doc: &Doc, i: usize) -> bool {
     doc.low_is(i, Class::Month) || doc.low_is(i, Class::Weekday)
 }
@@ -382,8 +390,14 @@ fn title_case(word: &str) -> String {
 /// Whether token `i` in lowercase is an entry of `class`: `doc.data.is(class,
 /// &doc.tok(i).to_lowercase())`, told by the token's bits before any lowercasing (an entry is
 /// a lowercase key, and a token's lowercase that is a key is its `low`).
+#[inline(always)]
 fn lowercase_is(doc: &Doc, i: usize, class: Class) -> bool {
-    doc.low_is(i, class) && doc.data.is(class, &doc.tok(i).to_lowercase())
+    doc.low_is(i, class) && lowercase_entry(doc, i, class)
+}
+
+/// `doc.data.is(class, &doc.tok(i).to_lowercase())`.
+fn lowercase_entry(doc: &Doc, i: usize, class: Class) -> bool {
+    doc.data.is(class, &doc.tok(i).to_lowercase())
 }
 
 /// The gazetteer's answers for the phrases asked so far of a document: the stages ask many
@@ -840,18 +854,28 @@ fn org_head_text(doc: &Doc, i: usize) -> bool {
 }
 
 /// Whether token `i`'s text is an organisation head: `doc.data.org_heads.contains(doc.tok(i))`.
+#[inline(always)]
 fn is_head_text(doc: &Doc, i: usize) -> bool {
-    doc.may_be_org_head(i) && doc.data.org_heads.contains(doc.tok(i))
+    doc.may_be_org_head(i) && head_entry(doc, i)
+}
+
+/// `doc.data.org_heads.contains(doc.tok(i))`.
+fn head_entry(doc: &Doc, i: usize) -> bool {
+    doc.data.org_heads.contains(doc.tok(i))
 }
 
 /// A lowercase word with an adjective ending of the language (`centrale`, `européenne`).
+#[inline(always)]
 fn is_adjective(doc: &Doc, i: usize) -> bool {
+    // (Most tokens are no lowercase words of content: told without a call.)
+    is_lowercase_word(doc, i) && !doc.is_class(i, Class::Determiner) && !doc.is_class(i, Class::Adverb) && adjective_word(doc, i)
+}
+
+/// `is_adjective` for a lowercase word that is no determiner nor adverb.
+fn adjective_word(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
-    // (The token's bits first, the suffixes last.)
-    is_lowercase_word(doc, i)
-        && !doc.is_class(i, Class::Determiner)
-        && !doc.is_class(i, Class::Adverb)
-        && w.chars().nth(3).is_some()
+    // (The suffixes last.)
+    w.chars().nth(3).is_some()
         && !doc.data.verb_forms.contains_key(w)
         && doc.data.entries(Class::AdjectiveSuffix).any(|suf| w.ends_with(suf))
 }
