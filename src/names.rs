@@ -397,7 +397,21 @@ fn lowercase_is(doc: &Doc, i: usize, class: Class) -> bool {
 
 /// `doc.data.is(class, &doc.tok(i).to_lowercase())`.
 fn lowercase_entry(doc: &Doc, i: usize, class: Class) -> bool {
-    doc.data.is(class, &doc.tok(i).to_lowercase())
+    with_lowercase(doc.tok(i), |l| doc.data.is(class, l))
+}
+
+/// `f(&s.to_lowercase())`, lowercased on the stack when `s` is short and ASCII (most).
+fn with_lowercase<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 48];
+    if s.is_ascii() && s.len() <= buf.len() {
+        for (d, b) in buf.iter_mut().zip(s.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(&buf[..s.len()]) {
+            return f(lower);
+        }
+    }
+    f(&s.to_lowercase())
 }
 
 /// The gazetteer's answers for the phrases asked so far of a document: the stages ask many
@@ -1204,10 +1218,11 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         return;
     }
     // A known place followed by an ordinary word names a body, not a person ("Russia Today").
+    // (The word's bit first, the lookups last.)
     let holds_place = || b == a + 2
+        && doc.is_common_word(a + 1)
         && !doc.data.given_names.contains_key(doc.key(a))
-        && known.gazetteer(doc, doc.key(a)).is_some_and(|g| g.0 == EntityType::Location)
-        && doc.is_common_word(a + 1);
+        && known.gazetteer(doc, doc.key(a)).is_some_and(|g| g.0 == EntityType::Location);
     if b == a + 1 && (is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
@@ -1305,7 +1320,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         }
     }
     // (A token's `low` is its key in lowercase.)
-    let abbreviation = if b == a + 1 { doc.low_is(a, Class::PlaceAbbreviation) } else { doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) };
+    let abbreviation = if b == a + 1 { doc.low_is(a, Class::PlaceAbbreviation) } else { with_lowercase(&k, |l| doc.data.is(Class::PlaceAbbreviation, l)) };
     if abbreviation {
         return set(c, EntityType::Location, "abbreviation of a place");
     }
