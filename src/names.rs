@@ -527,7 +527,17 @@ fn particle_chain(doc: &Doc, j: usize) -> Option<usize> {
 }
 
 /// The connector (particle, `de`, `of the`, `&`) starting at token `j`, as the index past it.
+#[inline(always)]
 fn connector(doc: &Doc, j: usize) -> Option<usize> {
+    // (Most tokens start no connector: told by their bits, without a call.)
+    if !doc.may_start_class(j, Class::NameParticle) && !doc.may_start_class(j, Class::OrgConnector) {
+        return None;
+    }
+    started_connector(doc, j)
+}
+
+/// `connector` for a token that starts some particle or connector.
+fn started_connector(doc: &Doc, j: usize) -> Option<usize> {
     if j >= doc.tokens.len() || doc.tokens[j].breaks_before > 0 {
         return None;
     }
@@ -948,9 +958,11 @@ fn extend(doc: &Doc, i: usize) -> usize {
 
 /// Whether token `j` is the possessive mark (`'s`, or `'` after a plural) of a collective noun
 /// right before it: `People's`, `Workers'`.
+#[inline(always)]
 fn collective_possessive(doc: &Doc, j: usize) -> bool {
-    let mark = doc.tokens[j].kind == TokKind::Clitic || (doc.is_punct(j, '\'') || doc.is_punct(j, '’')) && !doc.tokens[j].space_before;
-    j > 0 && mark && doc.low_is(j - 1, Class::CollectiveNoun)
+    // (The noun's bit first: most words are none.)
+    let mark = || doc.tokens[j].kind == TokKind::Clitic || (doc.is_punct(j, '\'') || doc.is_punct(j, '’')) && !doc.tokens[j].space_before;
+    j > 0 && doc.low_is(j - 1, Class::CollectiveNoun) && mark()
 }
 
 /// Removes ordinary words capitalised by position, titles, and unlicensed connectors, then
