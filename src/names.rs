@@ -147,16 +147,20 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
 }
 
 /// Words written with a capital somewhere other than at the start of a sentence or in a
-/// headline: those are names even where a sentence starts with them.
+/// headline: those are names even where a sentence starts with them. Only the words that
+/// [`positional_capital`] may ask about are found.
 fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
     // (Room for a capital every sixteen tokens, rather than rehashing as it grows.)
     let mut capitals = Recurring::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default());
+    // `positional_capital` asks of ordinary words only (`ordinary_kind`), but of any word in
+    // an all-caps line: the others are kept only when the document has one.
+    let any_word = doc.data.has_common_words && doc.sentences.iter().any(|s| s.all_caps);
     for i in 0..doc.tokens.len() {
         if !doc.is_cap(i) {
             continue;
         }
         let s = doc.sentence_of(i);
-        if !doc.starts_sentence(i) && !s.headline && !s.all_caps {
+        if !doc.starts_sentence(i) && !s.headline && !s.all_caps && (any_word || ordinary_kind(doc, i)) {
             capitals.entry(doc.key(i)).or_insert(i);
         }
     }
@@ -333,18 +337,7 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known)
     let word = doc.tok(i);
     let k = doc.key(i);
     // (The word's own kind first: most capitals at a sentence's start are no ordinary word.)
-    let ordinary = doc.is_common_word(i)
-        || doc.low_is(i, Class::Determiner)
-        || doc.low_is(i, Class::PronounSubject)
-        || doc.verb_form(i).is_some()
-        || doc.low_is(i, Class::SourceCue)
-        || doc.low_is(i, Class::Complementizer)
-        || doc.low_is(i, Class::Adverb)
-        || doc.low_is(i, Class::Preposition)
-        || doc.low_is(i, Class::Subordinator)
-        || doc.low_is(i, Class::Coordinator)
-        || doc.data.demonyms.contains(k)
-        || s.all_caps && doc.data.has_common_words && !recurring.contains_key(title_case(word).as_str());
+    let ordinary = ordinary_kind(doc, i) || s.all_caps && doc.data.has_common_words && !recurring.contains_key(title_case(word).as_str());
     if !ordinary {
         return false;
     }
@@ -371,6 +364,22 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known)
     }
     // (A known name is none: asked last, as the dearest question.)
     known.gazetteer(doc, k).is_none()
+}
+
+/// Whether token `i` is an ordinary word by its kind: a common word, a function word, a
+/// speech verb, a nationality. (Its bits and its key tell: tokens with one key agree.)
+fn ordinary_kind(doc: &Doc, i: usize) -> bool {
+    doc.is_common_word(i)
+        || doc.low_is(i, Class::Determiner)
+        || doc.low_is(i, Class::PronounSubject)
+        || doc.verb_form(i).is_some()
+        || doc.low_is(i, Class::SourceCue)
+        || doc.low_is(i, Class::Complementizer)
+        || doc.low_is(i, Class::Adverb)
+        || doc.low_is(i, Class::Preposition)
+        || doc.low_is(i, Class::Subordinator)
+        || doc.low_is(i, Class::Coordinator)
+        || doc.data.demonyms.contains(doc.key(i))
 }
 
 fn title_case(word: &str) -> String {
