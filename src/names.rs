@@ -273,7 +273,7 @@ fn is_name_cap(doc: &Doc, i: usize) -> bool {
 }
 
 /// Whether token `i` is a name glued to its lowercase particle (`al-Assad`).
-#[inline(always)]
+#[inline]
 fn particle_glued(doc: &Doc, i: usize) -> bool {
     // (Particles are short: a hyphen among the first bytes, told before slicing the token;
     // most words have none.)
