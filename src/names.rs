@@ -147,16 +147,20 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
 }
 
 /// Words written with a capital somewhere other than at the start of a sentence or in a
-/// headline: those are names even where a sentence starts with them.
+/// headline: those are names even where a sentence starts with them. Only the words that
+/// [`positional_capital`] may ask about are found.
 fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
     // (Room for a capital every sixteen tokens, rather than rehashing as it grows.)
     let mut capitals = Recurring::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default());
+    // `positional_capital` asks of ordinary words only (`ordinary_kind`), but of any word in
+    // an all-caps line: the others are kept only when the document has one.
+    let any_word = doc.data.has_common_words && doc.sentences.iter().any(|s| s.all_caps);
     for i in 0..doc.tokens.len() {
         if !doc.is_cap(i) {
             continue;
         }
         let s = doc.sentence_of(i);
-        if !doc.starts_sentence(i) && !s.headline && !s.all_caps {
+        if !doc.starts_sentence(i) && !s.headline && !s.all_caps && (any_word || ordinary_kind(doc, i)) {
             capitals.entry(doc.key(i)).or_insert(i);
         }
     }
@@ -167,8 +171,10 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
     // lowercase words are many, the capitals few: those are looked up among these, by their
     // lowercase key (a token's `low` is its `key` in lowercase).
     let mut lowercase = Sought::new(capitals.values().map(|&i| doc.low(i)));
-    for i in 0..doc.tokens.len() {
-        if is_lowercase_word(doc, i) {
+    let bytes = doc.text.as_bytes();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        // (A word's shape is told from its span and first byte, before it is sliced.)
+        if t.kind == TokKind::Word && t.end > t.start && lowercase.may_hold(t.end - t.start, bytes[t.start]) && is_lowercase_word(doc, i) {
             lowercase.mark(doc.tok(i));
         }
     }
@@ -180,6 +186,7 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
 type Recurring<'d> = HashMap<&'d str, usize>;
 
 /// Whether token `i` is a word written with a lowercase first letter.
+#[inline(always)]
 fn is_lowercase_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     // (An ASCII first letter told by its byte, without slicing the token.)
@@ -197,21 +204,46 @@ struct Sought<'w> {
     found: HashMap<&'w str, bool>,
     /// The shapes (see [`Sought::shape`]) of the sought words, as a bit set.
     shapes: [u64; 4],
+    /// The first bytes of the sought words, as a bit set.
+    firsts: [u64; 4],
 }
 
 impl<'w> Sought<'w> {
     fn new(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut sought = Sought { found: HashMap::with_capacity_and_hasher(words.size_hint().0, Default::default()), shapes: [0; 4] };
+        let mut sought = Sought { found: HashMap::with_capacity_and_hasher(words.size_hint().0, Default::default()), shapes: [0; 4], firsts: [0; 4] };
         for w in words {
             let s = Self::shape(w);
             sought.shapes[s / 64] |= 1 << (s % 64);
+            let f = usize::from(w.as_bytes().first().copied().unwrap_or(0));
+            sought.firsts[f / 64] |= 1 << (f % 64);
             sought.found.insert(w, false);
         }
         sought
     }
 
+    /// Whether a sought word may start with the byte `first`.
+    #[inline]
+    fn may_start(&self, first: u8) -> bool {
+        let f = usize::from(first);
+        self.firsts[f / 64] & 1 << (f % 64) != 0
+    }
+
     fn shape(w: &str) -> usize {
-        (w.len().wrapping_mul(31) + usize::from(w.as_bytes().first().copied().unwrap_or(0))) % 256
+        Self::shape_of(w.len(), w.as_bytes().first().copied().unwrap_or(0))
+    }
+
+    /// The shape of a word of `len` bytes starting with the byte `first`.
+    #[inline]
+    fn shape_of(len: usize, first: u8) -> usize {
+        (len.wrapping_mul(31) + usize::from(first)) % 256
+    }
+
+    /// Whether a sought word may have `len` bytes and start with the byte `first`: `false`
+    /// when [`Sought::mark`] would pass over such a word.
+    #[inline]
+    fn may_hold(&self, len: usize, first: u8) -> bool {
+        let s = Self::shape_of(len, first);
+        self.shapes[s / 64] & 1 << (s % 64) != 0
     }
 
     fn is_empty(&self) -> bool {
@@ -235,27 +267,44 @@ impl<'w> Sought<'w> {
 }
 
 /// Whether token `i` is capitalised, or a name glued to its lowercase particle (`al-Assad`).
-#[inline]
+#[inline(always)]
 fn is_name_cap(doc: &Doc, i: usize) -> bool {
-    doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && particle_glued(doc.tok(i), doc)
+    doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && particle_glued(doc, i)
 }
 
-fn particle_glued(w: &str, doc: &Doc) -> bool {
-    // (Particles are short: only the first bytes are looked at.)
-    let b = w.as_bytes();
-    let p = if b.get(2) == Some(&b'-') {
+/// Whether token `i` is a name glued to its lowercase particle (`al-Assad`).
+#[inline]
+fn particle_glued(doc: &Doc, i: usize) -> bool {
+    // (Particles are short: a hyphen among the first bytes, told before slicing the token;
+    // most words have none.)
+    let t = &doc.tokens[i];
+    let b = doc.text.as_bytes();
+    let p = if t.end > t.start + 2 && b[t.start + 2] == b'-' {
         2
-    } else if b.get(3) == Some(&b'-') {
+    } else if t.end > t.start + 3 && b[t.start + 3] == b'-' {
         3
     } else {
         return false;
     };
+    glued_at(doc, i, p)
+}
+
+/// Whether token `i`, whose byte `p` is a hyphen, is a name glued to its particle.
+fn glued_at(doc: &Doc, i: usize, p: usize) -> bool {
+    let w = doc.tok(i);
     w[p + 1..].chars().next().is_some_and(char::is_uppercase) && doc.data.is(Class::NameParticle, &w[..=p])
 }
 
 /// Whether token `i` is a word that may belong to a name.
+#[inline(always)]
 fn namelike(doc: &Doc, i: usize) -> bool {
-    if !is_name_cap(doc, i) || is_date_word(doc, i) {
+    // (Most tokens are no capitals: told without a call.)
+    is_name_cap(doc, i) && namelike_capital(doc, i)
+}
+
+/// `namelike` for a token that `is_name_cap`.
+fn namelike_capital(doc: &Doc, i: usize) -> bool {
+    if is_date_word(doc, i) {
         return false;
     }
     if doc.low_is(i, Class::NotName) {
@@ -272,6 +321,7 @@ fn namelike(doc: &Doc, i: usize) -> bool {
     !(function && !doc.is_upper(i) && gazetteer(doc, doc.key(i)).is_none())
 }
 
+#[inline(always)]
 fn is_date_word(doc: &Doc, i: usize) -> bool {
     doc.low_is(i, Class::Month) || doc.low_is(i, Class::Weekday)
 }
@@ -287,18 +337,7 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known)
     let word = doc.tok(i);
     let k = doc.key(i);
     // (The word's own kind first: most capitals at a sentence's start are no ordinary word.)
-    let ordinary = doc.is_common_word(i)
-        || doc.low_is(i, Class::Determiner)
-        || doc.low_is(i, Class::PronounSubject)
-        || doc.verb_form(i).is_some()
-        || doc.low_is(i, Class::SourceCue)
-        || doc.low_is(i, Class::Complementizer)
-        || doc.low_is(i, Class::Adverb)
-        || doc.low_is(i, Class::Preposition)
-        || doc.low_is(i, Class::Subordinator)
-        || doc.low_is(i, Class::Coordinator)
-        || doc.data.demonyms.contains(k)
-        || s.all_caps && doc.data.has_common_words && !recurring.contains_key(title_case(word).as_str());
+    let ordinary = ordinary_kind(doc, i) || s.all_caps && doc.data.has_common_words && !recurring.contains_key(title_case(word).as_str());
     if !ordinary {
         return false;
     }
@@ -327,6 +366,22 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known)
     known.gazetteer(doc, k).is_none()
 }
 
+/// Whether token `i` is an ordinary word by its kind: a common word, a function word, a
+/// speech verb, a nationality. (Its bits and its key tell: tokens with one key agree.)
+fn ordinary_kind(doc: &Doc, i: usize) -> bool {
+    doc.is_common_word(i)
+        || doc.low_is(i, Class::Determiner)
+        || doc.low_is(i, Class::PronounSubject)
+        || doc.verb_form(i).is_some()
+        || doc.low_is(i, Class::SourceCue)
+        || doc.low_is(i, Class::Complementizer)
+        || doc.low_is(i, Class::Adverb)
+        || doc.low_is(i, Class::Preposition)
+        || doc.low_is(i, Class::Subordinator)
+        || doc.low_is(i, Class::Coordinator)
+        || doc.data.demonyms.contains(doc.key(i))
+}
+
 fn title_case(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut start = true;
@@ -344,8 +399,28 @@ fn title_case(word: &str) -> String {
 /// Whether token `i` in lowercase is an entry of `class`: `doc.data.is(class,
 /// &doc.tok(i).to_lowercase())`, told by the token's bits before any lowercasing (an entry is
 /// a lowercase key, and a token's lowercase that is a key is its `low`).
+#[inline(always)]
 fn lowercase_is(doc: &Doc, i: usize, class: Class) -> bool {
-    doc.low_is(i, class) && doc.data.is(class, &doc.tok(i).to_lowercase())
+    doc.low_is(i, class) && lowercase_entry(doc, i, class)
+}
+
+/// `doc.data.is(class, &doc.tok(i).to_lowercase())`.
+fn lowercase_entry(doc: &Doc, i: usize, class: Class) -> bool {
+    with_lowercase(doc.tok(i), |l| doc.data.is(class, l))
+}
+
+/// `f(&s.to_lowercase())`, lowercased on the stack when `s` is short and ASCII (most).
+fn with_lowercase<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
+    let mut buf = [0u8; 48];
+    if s.is_ascii() && s.len() <= buf.len() {
+        for (d, b) in buf.iter_mut().zip(s.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        if let Ok(lower) = std::str::from_utf8(&buf[..s.len()]) {
+            return f(lower);
+        }
+    }
+    f(&s.to_lowercase())
 }
 
 /// The gazetteer's answers for the phrases asked so far of a document: the stages ask many
@@ -461,7 +536,17 @@ fn particle_chain(doc: &Doc, j: usize) -> Option<usize> {
 }
 
 /// The connector (particle, `de`, `of the`, `&`) starting at token `j`, as the index past it.
+#[inline(always)]
 fn connector(doc: &Doc, j: usize) -> Option<usize> {
+    // (Most tokens start no connector: told by their bits, without a call.)
+    if !doc.may_start_class(j, Class::NameParticle) && !doc.may_start_class(j, Class::OrgConnector) {
+        return None;
+    }
+    started_connector(doc, j)
+}
+
+/// `connector` for a token that starts some particle or connector.
+fn started_connector(doc: &Doc, j: usize) -> Option<usize> {
     if j >= doc.tokens.len() || doc.tokens[j].breaks_before > 0 {
         return None;
     }
@@ -697,11 +782,12 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
 
 /// Whether token `i`, not capitalised, may open a candidate below: an elided article with a
 /// capital (`L'`), a name glued to its particle (`al-Assad`), a head word of a place or body.
+#[inline]
 fn may_open_lowercase(doc: &Doc, i: usize) -> bool {
     match doc.tokens[i].kind {
         TokKind::Elision => doc.tok(i).starts_with(char::is_uppercase),
         TokKind::Word => {
-            doc.may_be_org_head(i) || doc.is_upper(i) || doc.is_class(i, Class::PlaceDescriptor) || doc.is_class(i, Class::PlaceHead) || particle_glued(doc.tok(i), doc)
+            doc.may_be_org_head(i) || doc.is_upper(i) || doc.is_class(i, Class::PlaceDescriptor) || doc.is_class(i, Class::PlaceHead) || particle_glued(doc, i)
         }
         _ => false,
     }
@@ -751,12 +837,16 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
             && doc.tok(t).starts_with(char::is_lowercase)
             && !doc.is_class(t, Class::NameParticle)
             && !doc.is_class(t, Class::OrgConnector);
+        // (A lone word before a capital on its line is no name: its phrase goes unasked.)
+        if j == i + 1 && j < n && doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && !doc.is_upper(i) {
+            continue;
+        }
         let found = match gazetteer_exact(doc, k) {
             Some(g) => Some(g),
             None if lowercase_word => None,
             None => gazetteer_variant(doc, k, f),
         };
-        if let Some(g) = found.filter(|_| j == n || !(doc.is_cap(j) && doc.tokens[j].breaks_before == 0 && j == i + 1 && !doc.is_upper(i))) {
+        if let Some(g) = found {
             best = Some((j, g));
         }
     }
@@ -780,28 +870,45 @@ fn common_noun(doc: &Doc, i: usize) -> bool {
 
 /// Whether token `i` opens an organisation name (`Ministère`, `MINISTÈRE`, and `ministère`
 /// where the language writes heads in lowercase: the data lists those forms).
+#[inline(always)]
 fn is_org_head(doc: &Doc, i: usize) -> bool {
+    // Most tokens are no head: told by their bits, without a call.
+    (doc.may_be_org_head(i) || doc.is_upper(i)) && org_head_text(doc, i)
+}
+
+/// `is_org_head` for a token that may be a head or is written in capitals.
+fn org_head_text(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
-    // Most tokens are no head: told by their bits, without hashing (or a title case).
-    if !doc.may_be_org_head(i) && (!doc.is_upper(i) || w.is_ascii()) {
+    // (Nor is an ASCII token in capitals whose bits say no head lowercases to it.)
+    if !doc.may_be_org_head(i) && w.is_ascii() {
         return false;
     }
     doc.data.org_heads.contains(w) || doc.is_upper(i) && doc.data.org_heads.contains(&title_case(w))
 }
 
 /// Whether token `i`'s text is an organisation head: `doc.data.org_heads.contains(doc.tok(i))`.
+#[inline(always)]
 fn is_head_text(doc: &Doc, i: usize) -> bool {
-    doc.may_be_org_head(i) && doc.data.org_heads.contains(doc.tok(i))
+    doc.may_be_org_head(i) && head_entry(doc, i)
+}
+
+/// `doc.data.org_heads.contains(doc.tok(i))`.
+fn head_entry(doc: &Doc, i: usize) -> bool {
+    doc.data.org_heads.contains(doc.tok(i))
 }
 
 /// A lowercase word with an adjective ending of the language (`centrale`, `européenne`).
+#[inline(always)]
 fn is_adjective(doc: &Doc, i: usize) -> bool {
+    // (Most tokens are no lowercase words of content: told without a call.)
+    is_lowercase_word(doc, i) && !doc.is_class(i, Class::Determiner) && !doc.is_class(i, Class::Adverb) && adjective_word(doc, i)
+}
+
+/// `is_adjective` for a lowercase word that is no determiner nor adverb.
+fn adjective_word(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
-    // (The token's bits first, the suffixes last.)
-    is_lowercase_word(doc, i)
-        && !doc.is_class(i, Class::Determiner)
-        && !doc.is_class(i, Class::Adverb)
-        && w.chars().nth(3).is_some()
+    // (The suffixes last.)
+    w.chars().nth(3).is_some()
         && !doc.data.verb_forms.contains_key(w)
         && doc.data.entries(Class::AdjectiveSuffix).any(|suf| w.ends_with(suf))
 }
@@ -860,9 +967,11 @@ fn extend(doc: &Doc, i: usize) -> usize {
 
 /// Whether token `j` is the possessive mark (`'s`, or `'` after a plural) of a collective noun
 /// right before it: `People's`, `Workers'`.
+#[inline(always)]
 fn collective_possessive(doc: &Doc, j: usize) -> bool {
-    let mark = doc.tokens[j].kind == TokKind::Clitic || (doc.is_punct(j, '\'') || doc.is_punct(j, '’')) && !doc.tokens[j].space_before;
-    j > 0 && mark && doc.low_is(j - 1, Class::CollectiveNoun)
+    // (The noun's bit first: most words are none.)
+    let mark = || doc.tokens[j].kind == TokKind::Clitic || (doc.is_punct(j, '\'') || doc.is_punct(j, '’')) && !doc.tokens[j].space_before;
+    j > 0 && doc.low_is(j - 1, Class::CollectiveNoun) && mark()
 }
 
 /// Removes ordinary words capitalised by position, titles, and unlicensed connectors, then
@@ -957,25 +1066,24 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
     // "US President Barack Obama", "Jababeka David Quentin": a title or a given name
     // inside the run starts a person's name.
     for k in a + 1..b.saturating_sub(1) {
-        let inner_title = title_at(doc, k).filter(|&t| t < b && namelike(doc, t));
-        // Not inside a place or a body ("Chiang Kai Shek Memorial", "Weatherspoon Art
-        // Museum"), not at a given name that is also an ordinary word, and not after one unknown
-        // word, which is more often the first given name of the same person ("Hernan Dario
-        // Gomez", "Farouk Ben Mustapha").
-        let known_before = k > a + 1 || known.gazetteer(doc, doc.key(a)).is_some() || doc.is_common_word(a);
-        let inner_given = doc.data.given_names.contains_key(doc.key(k))
-            && !doc.is_common_word(k)
-            && namelike(doc, k + 1)
-            && !doc.data.given_names.contains_key(doc.key(a))
-            && known_before
-            && !(ends_with_place_or_body(doc, b) && known.gazetteer(doc, &doc.span_key(a, k)).is_none())
-            && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
-            && known.gazetteer(doc, &doc.span_key(a, b)).is_none();
-        if let Some(t) = inner_title {
+        if let Some(t) = title_at(doc, k).filter(|&t| t < b && namelike(doc, t)) {
             split_connectors(doc, known, a, k, title.take(), out);
             split_connectors(doc, known, t, b, Some((k, t)), out);
             return;
         }
+        // Not inside a place or a body ("Chiang Kai Shek Memorial", "Weatherspoon Art
+        // Museum"), not at a given name that is also an ordinary word, and not after one unknown
+        // word, which is more often the first given name of the same person ("Hernan Dario
+        // Gomez", "Farouk Ben Mustapha").
+        let known_before = || k > a + 1 || known.gazetteer(doc, doc.key(a)).is_some() || doc.is_common_word(a);
+        let inner_given = doc.data.given_names.contains_key(doc.key(k))
+            && !doc.is_common_word(k)
+            && namelike(doc, k + 1)
+            && !doc.data.given_names.contains_key(doc.key(a))
+            && known_before()
+            && !(ends_with_place_or_body(doc, b) && known.gazetteer(doc, &doc.span_key(a, k)).is_none())
+            && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
+            && known.gazetteer(doc, &doc.span_key(a, b)).is_none();
         if inner_given {
             split_connectors(doc, known, a, k, title.take(), out);
             split_connectors(doc, known, k, b, None, out);
@@ -993,7 +1101,17 @@ fn ends_with_place_or_body(doc: &Doc, b: usize) -> bool {
 }
 
 /// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
+#[inline(always)]
 fn title_at(doc: &Doc, i: usize) -> Option<usize> {
+    // (Most tokens start neither: told by their bits, without a call.)
+    if !doc.may_start_class(i, Class::Honorific) && !doc.may_start_class(i, Class::Role) {
+        return None;
+    }
+    started_title_at(doc, i)
+}
+
+/// `title_at` for a token that starts some honorific or role.
+fn started_title_at(doc: &Doc, i: usize) -> Option<usize> {
     let h = doc.match_class(i, Class::Honorific);
     // Roles of bodies (groupe, company, church) are no titles of people.
     let org_role = |e: usize| if e == i + 1 { lowercase_is(doc, i, Class::OrgRole) } else { doc.data.is(Class::OrgRole, &doc.span_text(i, e).to_lowercase()) };
@@ -1121,10 +1239,11 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         return;
     }
     // A known place followed by an ordinary word names a body, not a person ("Russia Today").
+    // (The word's bit first, the lookups last.)
     let holds_place = || b == a + 2
+        && doc.is_common_word(a + 1)
         && !doc.data.given_names.contains_key(doc.key(a))
-        && known.gazetteer(doc, doc.key(a)).is_some_and(|g| g.0 == EntityType::Location)
-        && doc.is_common_word(a + 1);
+        && known.gazetteer(doc, doc.key(a)).is_some_and(|g| g.0 == EntityType::Location);
     if b == a + 1 && (is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
@@ -1146,7 +1265,13 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
         return set(c, EntityType::Location, "place word");
     }
-    if is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(doc.span_key(b.saturating_sub(2).max(a), b).as_ref()) {
+    // (A word alone was asked above as a head and by its text, most often its key.)
+    let body_word = if b == a + 1 {
+        doc.key(a) != doc.tok(a) && doc.data.org_suffixes.contains(doc.key(a))
+    } else {
+        is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(doc.span_key(b.saturating_sub(2).max(a), b).as_ref())
+    };
+    if body_word {
         return set(c, EntityType::Organization, "organisation word");
     }
     // "Hurricane Katrina", "Opération Barkhane": a storm or a work named with its noun.
@@ -1216,7 +1341,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         }
     }
     // (A token's `low` is its key in lowercase.)
-    let abbreviation = if b == a + 1 { doc.low_is(a, Class::PlaceAbbreviation) } else { doc.data.is(Class::PlaceAbbreviation, &k.to_lowercase()) };
+    let abbreviation = if b == a + 1 { doc.low_is(a, Class::PlaceAbbreviation) } else { with_lowercase(&k, |l| doc.data.is(Class::PlaceAbbreviation, l)) };
     if abbreviation {
         return set(c, EntityType::Location, "abbreviation of a place");
     }
@@ -1464,6 +1589,10 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     }
     // "du Havre", "du Caire", "aux Sables-d'Olonne": a place whose name opens with an article
     // loses it in the contracted determiner before it.
+    // The one-word articles that open some name, each with the capitalised start it gives
+    // the name ("Le ", "L'"): found at the first candidate that asks, once for all.
+    let mut articles: Option<Vec<(&str, String)>> = None;
+    let mut name = String::new();
     for c in cands.iter_mut().filter(|c| c.kind.is_none() || c.why == "determiner before it") {
         let a = c.first;
         if a == 0 || doc.tokens[a].breaks_before > 0 || !doc.is_class(a - 1, Class::Determiner) || doc.is_cap(a - 1) {
@@ -1472,10 +1601,21 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         let rest = doc.span_key(a, c.last);
         // (Only an article other than the one written: "la Défense" is no "La Défense".)
         let written = doc.low(a - 1);
-        let known = doc.data.entries(Class::Determiner).filter(|d| !d.contains(' ') && *d != written && doc.data.name_first.contains(d)).any(|d| {
-            let glue = if d.ends_with('\'') { "" } else { " " };
-            let mut name = title_case(d);
-            name.push_str(glue);
+        let articles = articles.get_or_insert_with(|| {
+            let opening = doc.data.entries(Class::Determiner).filter(|d| !d.contains(' ') && doc.data.name_first.contains(d));
+            opening
+                .map(|d| {
+                    let mut start = title_case(d);
+                    if !d.ends_with('\'') {
+                        start.push(' ');
+                    }
+                    (d, start)
+                })
+                .collect()
+        });
+        let known = articles.iter().filter(|(d, _)| *d != written).any(|(_, start)| {
+            name.clear();
+            name.push_str(start);
             name.push_str(&rest);
             known.gazetteer(doc, &name).is_some_and(|g| g.0 == EntityType::Location)
         });
@@ -1509,8 +1649,15 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     let people = cands.iter().filter(|c| c.kind == Some(EntityType::Person) && c.last > c.first + 1);
     let mut lowercase = Sought::new(people.flat_map(|c| c.first..c.last).filter(|&w| ordinary_part(w)).map(|w| doc.low(w)));
     if !lowercase.is_empty() {
-        for i in (0..doc.tokens.len()).filter(|&i| doc.is_common_word(i) && is_lowercase_word(doc, i)) {
-            lowercase.mark(doc.low(i));
+        let bytes = doc.text.as_bytes();
+        for (i, t) in doc.tokens.iter().enumerate() {
+            // (A lowercase word's first byte, when ASCII, is its key's: most turn away on it.)
+            if t.kind != TokKind::Word || t.end <= t.start || bytes[t.start].is_ascii() && !lowercase.may_start(bytes[t.start]) {
+                continue;
+            }
+            if doc.is_common_word(i) && is_lowercase_word(doc, i) {
+                lowercase.mark(doc.low(i));
+            }
         }
     }
     let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(cands.len(), Default::default());
