@@ -186,7 +186,7 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
 type Recurring<'d> = HashMap<&'d str, usize>;
 
 /// Whether token `i` is a word written with a lowercase first letter.
-#[inline(always)]
+#[inline]
 fn is_lowercase_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     // (An ASCII first letter told by its byte, without slicing the token.)
@@ -267,7 +267,7 @@ impl<'w> Sought<'w> {
 }
 
 /// Whether token `i` is capitalised, or a name glued to its lowercase particle (`al-Assad`).
-#[inline(always)]
+#[inline]
 fn is_name_cap(doc: &Doc, i: usize) -> bool {
     doc.is_cap(i) || doc.tokens[i].kind == TokKind::Word && particle_glued(doc, i)
 }
@@ -296,7 +296,7 @@ fn glued_at(doc: &Doc, i: usize, p: usize) -> bool {
 }
 
 /// Whether token `i` is a word that may belong to a name.
-#[inline(always)]
+#[inline]
 fn namelike(doc: &Doc, i: usize) -> bool {
     // (Most tokens are no capitals: told without a call.)
     is_name_cap(doc, i) && namelike_capital(doc, i)
@@ -321,7 +321,7 @@ fn namelike_capital(doc: &Doc, i: usize) -> bool {
     !(function && !doc.is_upper(i) && gazetteer(doc, doc.key(i)).is_none())
 }
 
-#[inline(always)]
+#[inline]
 fn is_date_word(doc: &Doc, i: usize) -> bool {
     doc.low_is(i, Class::Month) || doc.low_is(i, Class::Weekday)
 }
@@ -399,7 +399,7 @@ fn title_case(word: &str) -> String {
 /// Whether token `i` in lowercase is an entry of `class`: `doc.data.is(class,
 /// &doc.tok(i).to_lowercase())`, told by the token's bits before any lowercasing (an entry is
 /// a lowercase key, and a token's lowercase that is a key is its `low`).
-#[inline(always)]
+#[inline]
 fn lowercase_is(doc: &Doc, i: usize, class: Class) -> bool {
     doc.low_is(i, class) && lowercase_entry(doc, i, class)
 }
@@ -536,7 +536,7 @@ fn particle_chain(doc: &Doc, j: usize) -> Option<usize> {
 }
 
 /// The connector (particle, `de`, `of the`, `&`) starting at token `j`, as the index past it.
-#[inline(always)]
+#[inline]
 fn connector(doc: &Doc, j: usize) -> Option<usize> {
     // (Most tokens start no connector: told by their bits, without a call.)
     if !doc.may_start_class(j, Class::NameParticle) && !doc.may_start_class(j, Class::OrgConnector) {
@@ -870,7 +870,7 @@ fn common_noun(doc: &Doc, i: usize) -> bool {
 
 /// Whether token `i` opens an organisation name (`Ministère`, `MINISTÈRE`, and `ministère`
 /// where the language writes heads in lowercase: the data lists those forms).
-#[inline(always)]
+#[inline]
 fn is_org_head(doc: &Doc, i: usize) -> bool {
     // Most tokens are no head: told by their bits, without a call.
     (doc.may_be_org_head(i) || doc.is_upper(i)) && org_head_text(doc, i)
@@ -887,7 +887,7 @@ fn org_head_text(doc: &Doc, i: usize) -> bool {
 }
 
 /// Whether token `i`'s text is an organisation head: `doc.data.org_heads.contains(doc.tok(i))`.
-#[inline(always)]
+#[inline]
 fn is_head_text(doc: &Doc, i: usize) -> bool {
     doc.may_be_org_head(i) && head_entry(doc, i)
 }
@@ -898,7 +898,7 @@ fn head_entry(doc: &Doc, i: usize) -> bool {
 }
 
 /// A lowercase word with an adjective ending of the language (`centrale`, `européenne`).
-#[inline(always)]
+#[inline]
 fn is_adjective(doc: &Doc, i: usize) -> bool {
     // (Most tokens are no lowercase words of content: told without a call.)
     is_lowercase_word(doc, i) && !doc.is_class(i, Class::Determiner) && !doc.is_class(i, Class::Adverb) && adjective_word(doc, i)
@@ -967,7 +967,7 @@ fn extend(doc: &Doc, i: usize) -> usize {
 
 /// Whether token `j` is the possessive mark (`'s`, or `'` after a plural) of a collective noun
 /// right before it: `People's`, `Workers'`.
-#[inline(always)]
+#[inline]
 fn collective_possessive(doc: &Doc, j: usize) -> bool {
     // (The noun's bit first: most words are none.)
     let mark = || doc.tokens[j].kind == TokKind::Clitic || (doc.is_punct(j, '\'') || doc.is_punct(j, '’')) && !doc.tokens[j].space_before;
@@ -1101,7 +1101,7 @@ fn ends_with_place_or_body(doc: &Doc, b: usize) -> bool {
 }
 
 /// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
-#[inline(always)]
+#[inline]
 fn title_at(doc: &Doc, i: usize) -> Option<usize> {
     // (Most tokens start neither: told by their bits, without a call.)
     if !doc.may_start_class(i, Class::Honorific) && !doc.may_start_class(i, Class::Role) {
