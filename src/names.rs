@@ -411,16 +411,22 @@ fn lowercase_entry(doc: &Doc, i: usize, class: Class) -> bool {
 
 /// `f(&s.to_lowercase())`, lowercased on the stack when `s` is short and ASCII (most).
 fn with_lowercase<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
+    with_ascii_mapped(s, |b| b.to_ascii_lowercase(), str::to_lowercase, f)
+}
+
+/// `f(&slow(s))`, where `slow` maps an ASCII `s` byte by byte as `byte` does: mapped into a
+/// buffer on the stack when `s` is short and ASCII, rather than into a new string.
+fn with_ascii_mapped<T>(s: &str, byte: impl Fn(u8) -> u8, slow: impl FnOnce(&str) -> String, f: impl FnOnce(&str) -> T) -> T {
     let mut buf = [0u8; 48];
     if s.is_ascii() && s.len() <= buf.len() {
         for (d, b) in buf.iter_mut().zip(s.bytes()) {
-            *d = b.to_ascii_lowercase();
+            *d = byte(b);
         }
-        if let Ok(lower) = std::str::from_utf8(&buf[..s.len()]) {
-            return f(lower);
+        if let Ok(mapped) = std::str::from_utf8(&buf[..s.len()]) {
+            return f(mapped);
         }
     }
-    f(&s.to_lowercase())
+    f(&slow(s))
 }
 
 /// The gazetteer's answers for the phrases asked so far of a document: the stages ask many
@@ -452,16 +458,7 @@ fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
 /// `f(&fold_key(s))`, folded on the stack when `s` is short and ASCII (most keys): its
 /// lowercase with i for y.
 fn with_fold<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
-    let mut buf = [0u8; 48];
-    if s.is_ascii() && s.len() <= buf.len() {
-        for (d, b) in buf.iter_mut().zip(s.bytes()) {
-            *d = if b.eq_ignore_ascii_case(&b'y') { b'i' } else { b.to_ascii_lowercase() };
-        }
-        if let Ok(folded) = std::str::from_utf8(&buf[..s.len()]) {
-            return f(folded);
-        }
-    }
-    f(&fold_key(s))
+    with_ascii_mapped(s, |b| if b.eq_ignore_ascii_case(&b'y') { b'i' } else { b.to_ascii_lowercase() }, fold_key, f)
 }
 
 /// `gazetteer` of a phrase whose fold is known: `f` is `fold_key(k)`.
