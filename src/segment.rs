@@ -357,45 +357,46 @@ impl<'t> Doc<'t> {
             && self.tokens[i - 1].space_before)
     }
 
+    /// Splits the tokens into sentences and describes them, in one pass: each token is
+    /// given its sentence, and its letter cases added to the sentence's counts, as the pass
+    /// goes.
     fn split_sentences(&mut self) {
         let n = self.tokens.len();
-        let mut sentences = Vec::new();
+        let mut sentences = Vec::with_capacity(n / 16 + 1);
         let mut start = 0;
         let mut paragraph = 0u32;
-        let mut i = 0;
-        while i < n {
+        let mut counts = CaseCounts::default();
+        for i in 0..n {
+            self.tokens[i].sentence = sentences.len() as u32;
+            counts.add(&self.cases[i], self.tokens[i].kind);
             let next = i + 1;
-            let boundary = next == n || self.boundary_before(next);
-            if boundary {
-                sentences.push(Sentence {
-                    first: start,
-                    last: next,
-                    paragraph,
-                    headline: false,
-                    all_caps: false,
-                    title_case: false,
-                    first_word: start,
-                });
+            if next == n || self.boundary_before(next) {
+                let mut s = Sentence { first: start, last: next, paragraph, headline: false, all_caps: false, title_case: false, first_word: start };
+                self.describe(&mut s, &counts);
+                sentences.push(s);
+                counts = CaseCounts::default();
                 if next < n && self.tokens[next].breaks_before > 0 {
                     paragraph += 1;
                 }
                 start = next;
             }
-            i = next;
-        }
-        for (k, s) in sentences.iter_mut().enumerate() {
-            for t in &mut self.tokens[s.first..s.last] {
-                t.sentence = k as u32;
-            }
-        }
-        for s in &mut sentences {
-            self.describe(s);
         }
         self.sentences = sentences;
     }
 
-    /// Whether a sentence ends before token `j`.
+    /// Whether a sentence ends before token `j`: answered at once after a word or a number
+    /// on the same line, most tokens.
+    #[inline]
     fn boundary_before(&self, j: usize) -> bool {
+        let t = &self.tokens[j];
+        if t.breaks_before == 0 && !matches!(self.tokens[j - 1].kind, TokKind::Punct | TokKind::Dotted) {
+            return false;
+        }
+        self.boundary_after_mark(j)
+    }
+
+    /// `boundary_before` for a token at the start of a line or after a mark.
+    fn boundary_after_mark(&self, j: usize) -> bool {
         let t = self.tokens[j];
         if t.breaks_before > 0 {
             // A hard-wrapped line goes on in lowercase after a line that ended mid-sentence.
@@ -489,7 +490,8 @@ impl<'t> Doc<'t> {
         words <= 12
     }
 
-    fn describe(&self, s: &mut Sentence) {
+    /// Fills in the description of sentence `s`, whose tokens' letter cases add up to `counts`.
+    fn describe(&self, s: &mut Sentence, counts: &CaseCounts) {
         s.first_word = (s.first..s.last)
             .find(|&j| !(self.tokens[j].kind == TokKind::Punct && !self.is_punct(j, '.') && !self.is_punct(j, ',')))
             .unwrap_or(s.last);
@@ -503,18 +505,31 @@ impl<'t> Doc<'t> {
         let line_end = s.last == self.tokens.len() || self.tokens[s.last].breaks_before > 0;
         let line_start = s.first == 0 || self.tokens[s.first].breaks_before > 0;
         s.headline = !terminal && line_end && line_start && last >= s.first;
-        let (mut upper, mut lower) = (0usize, 0usize);
-        let (mut caps, mut long) = (0usize, 0usize);
-        for (i, case) in self.cases.iter().enumerate().take(s.last).skip(s.first) {
-            upper += case.upper;
-            lower += case.lower;
-            if self.tokens[i].kind == TokKind::Word && case.long {
-                long += 1;
-                caps += usize::from(case.cap);
-            }
-        }
+        let CaseCounts { upper, lower, caps, long } = *counts;
         s.all_caps = upper >= 8 && upper > 4 * lower;
         s.title_case = s.headline && long >= 3 && caps * 10 >= long * 7;
+    }
+}
+
+/// What a sentence's description adds up of its tokens' letter cases.
+#[derive(Clone, Copy, Default)]
+struct CaseCounts {
+    /// Capital and lowercase letters.
+    upper: usize,
+    lower: usize,
+    /// Words of at least four characters, and those of them that start with a capital.
+    long: usize,
+    caps: usize,
+}
+
+impl CaseCounts {
+    #[inline]
+    fn add(&mut self, case: &Case, kind: TokKind) {
+        self.upper += case.upper;
+        self.lower += case.lower;
+        let long_word = kind == TokKind::Word && case.long;
+        self.long += usize::from(long_word);
+        self.caps += usize::from(long_word && case.cap);
     }
 }
 
