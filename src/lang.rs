@@ -200,7 +200,7 @@ fn ascii_letters_end(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// `b` in every byte of a word.
 const fn splat(b: u8) -> u64 {
@@ -216,6 +216,14 @@ fn ascii_letter_mask(x: u64) -> u64 {
     let from_a = low + splat(0x80 - b'a');
     let past_z = low + splat(0x80 - b'z' - 1);
     from_a & !past_z & !x & HIGH_BITS
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit, the others clear.
+#[inline]
+pub(crate) fn ascii_alphanumeric_mask(x: u64) -> u64 {
+    let low = x & !HIGH_BITS;
+    let digits = (low + splat(0x80 - b'0')) & !(low + splat(0x80 - b'9' - 1)) & !x & HIGH_BITS;
+    ascii_letter_mask(x) | digits
 }
 
 /// The ASCII lowercase of a word of at most 8 ASCII letters, as the bytes of an integer
@@ -1303,6 +1311,8 @@ mod tests {
             let x = u64::from(b) << 24 | u64::from(b'a');
             let expected = if b.is_ascii_alphabetic() { 0x8000_0080 } else { 0x80 };
             assert_eq!(ascii_letter_mask(x), expected, "{b:#x}");
+            let expected = if b.is_ascii_alphanumeric() { 0x8000_0080 } else { 0x80 };
+            assert_eq!(ascii_alphanumeric_mask(x), expected, "{b:#x}");
         }
     }
 

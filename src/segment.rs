@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{fold_into, is_alphabetic, is_numeric, key, key_into, Class, Lang, LangData, VerbForm, WordBits};
+use crate::lang::{HIGH_BITS, ascii_alphanumeric_mask, fold_into, is_alphabetic, is_numeric, key, key_into, Class, Lang, LangData, VerbForm, WordBits};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -916,7 +916,18 @@ impl Cursor<'_> {
     /// Moves over ASCII letters and digits; returns the new position.
     #[inline]
     fn skip_ascii_alphanumeric(&mut self) -> usize {
-        while self.text.as_bytes().get(self.pos).is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)]) {
+        let bytes = self.text.as_bytes();
+        // Eight bytes at a time: most words are longer than a byte or two.
+        while let Some(chunk) = bytes.get(self.pos..self.pos + 8) {
+            let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+            let others = !ascii_alphanumeric_mask(x) & HIGH_BITS;
+            if others != 0 {
+                self.pos += (others.trailing_zeros() / 8) as usize;
+                return self.pos;
+            }
+            self.pos += 8;
+        }
+        while bytes.get(self.pos).is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)]) {
             self.pos += 1;
         }
         self.pos
