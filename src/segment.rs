@@ -544,16 +544,29 @@ struct AsciiShape {
 
 /// The shape of `tok` when it is all ASCII, in one pass over its bytes.
 fn ascii_shape(tok: &str) -> Option<AsciiShape> {
-    // One addition a byte: each byte's counts sit in their own 32 bits (a token is shorter
-    // than 4 GiB, so none overflows into the next).
-    let counts: u128 = tok.bytes().map(|b| BYTE_COUNTS[usize::from(b)]).sum();
+    if tok.len() > usize::from(u16::MAX) {
+        return long_ascii_shape(tok);
+    }
+    // One addition a byte: each byte's counts sit in their own 16 bits (the token is
+    // shorter than 64 KiB, so none overflows into the next), one word where a longer
+    // token's take two.
+    let counts: u64 = tok.bytes().map(|b| BYTE_COUNTS[usize::from(b)]).sum();
+    let field = |k: u32| (counts >> (16 * k)) as u16 as usize;
+    (field(3) == 0).then(|| AsciiShape { backquote: field(2) > 0, upper: field(0), lower: field(1) })
+}
+
+/// `ascii_shape` for a token of 64 KiB or more.
+#[cold]
+fn long_ascii_shape(tok: &str) -> Option<AsciiShape> {
+    // Each byte's counts in their own 32 bits (a token is shorter than 4 GiB).
+    let counts: u128 = tok.bytes().map(|b| u128::from(BYTE_COUNTS[usize::from(b)])).map(|c| (0..4).map(|k| (c >> (16 * k) & 1) << (32 * k)).sum::<u128>()).sum();
     let field = |k: u32| (counts >> (32 * k)) as u32 as usize;
     (field(3) == 0).then(|| AsciiShape { backquote: field(2) > 0, upper: field(0), lower: field(1) })
 }
 
 /// What [`ascii_shape`] counts of each byte: whether it is an uppercase letter, a lowercase
-/// letter, a backquote, or not ASCII, as a 1 in the first, second, third or fourth 32 bits.
-const BYTE_COUNTS: [u128; 256] = {
+/// letter, a backquote, or not ASCII, as a 1 in the first, second, third or fourth 16 bits.
+const BYTE_COUNTS: [u64; 256] = {
     let mut counts = [0; 256];
     let mut b = 0;
     while b < 256 {
@@ -561,11 +574,11 @@ const BYTE_COUNTS: [u128; 256] = {
         counts[b] = if byte.is_ascii_uppercase() {
             1
         } else if byte.is_ascii_lowercase() {
-            1 << 32
+            1 << 16
         } else if byte == b'`' {
-            1 << 64
+            1 << 32
         } else if !byte.is_ascii() {
-            1 << 96
+            1 << 48
         } else {
             0
         };
@@ -1014,6 +1027,20 @@ mod tests {
             let d = Doc::new(text, lang);
             for i in 0..d.tokens.len() {
                 assert_eq!(d.low(i), d.key(i).to_lowercase(), "{:?}", d.tok(i));
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_shape_counts_the_letters() {
+        let long = "aB`".repeat(30_000);
+        for tok in ["", "a", "Ab`", "INTERNATIONAL-isation`s", "l'ONU", "1,5", "Zz@[`{", "é", "abcdefgé", &long, &format!("{long}é")] {
+            let shape = ascii_shape(tok);
+            assert_eq!(shape.is_some(), tok.is_ascii(), "{tok}");
+            if let Some(shape) = shape {
+                assert_eq!(shape.upper, tok.bytes().filter(u8::is_ascii_uppercase).count(), "{tok}");
+                assert_eq!(shape.lower, tok.bytes().filter(u8::is_ascii_lowercase).count(), "{tok}");
+                assert_eq!(shape.backquote, tok.contains('`'), "{tok}");
             }
         }
     }
