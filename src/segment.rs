@@ -4,6 +4,7 @@
 //! Whitespace (including NBSP and narrow NBSP) separates tokens and is never a token.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
@@ -107,6 +108,7 @@ impl<'t> Doc<'t> {
     /// Segments `text`.
     pub fn new(text: &'t str, lang: Lang) -> Doc<'t> {
         let data = lang.data();
+        let byte_bits = byte_bits(lang);
         let tokens = tokenize(text, data, lang);
         let mut lows = Lows::new(text, tokens.len());
         let mut keys = FxHashMap::default();
@@ -139,7 +141,12 @@ impl<'t> Doc<'t> {
                 }
             };
             cases.push(case);
-            bits.push(data.bits(lows.last()));
+            let low = lows.last();
+            // One-byte keys (punctuation, mostly) read from a table, without hashing.
+            bits.push(match low.as_bytes() {
+                &[b] => byte_bits[usize::from(b & 0x7f)],
+                _ => data.bits(low),
+            });
         }
         let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, cases };
         doc.split_sentences();
@@ -692,6 +699,23 @@ impl Lows {
     }
 }
 
+/// The closed classes of every one-byte key (an ASCII character), by its byte.
+type ByteBits = [WordBits; 128];
+
+static FR_BYTE_BITS: LazyLock<ByteBits> = LazyLock::new(|| byte_bits_of(Lang::Fr.data()));
+static EN_BYTE_BITS: LazyLock<ByteBits> = LazyLock::new(|| byte_bits_of(Lang::En.data()));
+
+fn byte_bits(lang: Lang) -> &'static ByteBits {
+    match lang {
+        Lang::Fr => &FR_BYTE_BITS,
+        Lang::En => &EN_BYTE_BITS,
+    }
+}
+
+fn byte_bits_of(data: &LangData) -> ByteBits {
+    std::array::from_fn(|b| data.bits(char::from(b as u8).encode_utf8(&mut [0; 4])))
+}
+
 /// The characters `key` rewrites (besides whitespace, which no token holds).
 const KEY_REWRITES: [char; 7] = ['\u{2019}', '\u{02bc}', '\u{2032}', '`', '\u{b4}', '\u{2010}', '\u{2011}'];
 
@@ -1041,6 +1065,16 @@ mod tests {
                 assert_eq!(shape.upper, tok.bytes().filter(u8::is_ascii_uppercase).count(), "{tok}");
                 assert_eq!(shape.lower, tok.bytes().filter(u8::is_ascii_lowercase).count(), "{tok}");
                 assert_eq!(shape.backquote, tok.contains('`'), "{tok}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_byte_keys_have_their_bits() {
+        for lang in [Lang::Fr, Lang::En] {
+            for b in 0..128u8 {
+                let key = char::from(b).to_string();
+                assert_eq!(byte_bits(lang)[usize::from(b)], lang.data().bits(&key), "{key:?}");
             }
         }
     }
