@@ -766,7 +766,13 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
     let mut it = Cursor { text, pos: 0 };
     let peek_at = |pos: usize| text[pos..].chars().next();
     let mut elided = String::new();
-    while let Some((i, c)) = it.next() {
+    loop {
+        // Plain spaces, most of the whitespace, passed over without decoding a character.
+        while text.as_bytes().get(it.pos) == Some(&b' ') {
+            it.pos += 1;
+            space = true;
+        }
+        let Some((i, c)) = it.next() else { break };
         if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
             if c == '\n' || c == '\u{2029}' || c == '\u{2028}' {
                 breaks = breaks.saturating_add(1);
@@ -848,7 +854,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             }
             // A web address's domain belongs to its word (Medica.com, bbc.co.uk): a name that
             // is an address keeps it, and its dots end no sentence.
-            if kind == TokKind::Word {
+            if kind == TokKind::Word && text.as_bytes().get(end) == Some(&b'.') {
                 let domain = domain_len(&text[end..]);
                 if domain > 0 {
                     end += domain;
