@@ -115,23 +115,26 @@ impl<'t> Doc<'t> {
         let mut bits = Vec::with_capacity(tokens.len());
         let mut cases = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
-            let tok = &text[t.start..t.end];
+            // Bytes, not a `str`: the ASCII tokens, most, need no character boundary checked.
+            let bytes = &text.as_bytes()[t.start..t.end];
             let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
-            let case = match ascii_shape(tok) {
+            let case = match ascii_shape(bytes) {
                 // Most tokens: plain ASCII, their own key, told apart in one pass over bytes;
                 // their lowercase is already written in the lowercased text.
                 Some(shape) if !shape.backquote => {
                     lows.push_lowered(t.start, t.end);
-                    let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
-                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false }
+                    let cap = word && bytes[0].is_ascii_uppercase();
+                    Case { upper: shape.upper, lower: shape.lower, long: bytes.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false }
                 }
                 Some(shape) => {
+                    let tok = &text[t.start..t.end];
                     lows.push_with(|out| low_key_into(tok, out));
                     keys.insert(i, key(tok));
                     let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
                     Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok), keyed: true }
                 }
                 None => {
+                    let tok = &text[t.start..t.end];
                     lows.push_with(|out| low_key_into(tok, out));
                     let shape = char_shape(tok);
                     if !shape.own_key {
@@ -395,9 +398,20 @@ impl<'t> Doc<'t> {
     /// on the same line, most tokens.
     #[inline]
     fn boundary_before(&self, j: usize) -> bool {
-        let t = &self.tokens[j];
-        if t.breaks_before == 0 && !matches!(self.tokens[j - 1].kind, TokKind::Punct | TokKind::Dotted) {
-            return false;
+        let (t, prev) = (&self.tokens[j], &self.tokens[j - 1]);
+        if t.breaks_before == 0 {
+            match prev.kind {
+                TokKind::Punct => {
+                    // An ASCII mark that neither ends a sentence nor closes a quote or a
+                    // bracket (a comma, mostly).
+                    let b = self.text.as_bytes()[prev.start];
+                    if b.is_ascii() && !matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
+                        return false;
+                    }
+                }
+                TokKind::Dotted => {}
+                _ => return false,
+            }
         }
         self.boundary_after_mark(j)
     }
@@ -550,23 +564,23 @@ struct AsciiShape {
 }
 
 /// The shape of `tok` when it is all ASCII, in one pass over its bytes.
-fn ascii_shape(tok: &str) -> Option<AsciiShape> {
+fn ascii_shape(tok: &[u8]) -> Option<AsciiShape> {
     if tok.len() > usize::from(u16::MAX) {
         return long_ascii_shape(tok);
     }
     // One addition a byte: each byte's counts sit in their own 16 bits (the token is
     // shorter than 64 KiB, so none overflows into the next), one word where a longer
     // token's take two.
-    let counts: u64 = tok.bytes().map(|b| BYTE_COUNTS[usize::from(b)]).sum();
+    let counts: u64 = tok.iter().map(|&b| BYTE_COUNTS[usize::from(b)]).sum();
     let field = |k: u32| (counts >> (16 * k)) as u16 as usize;
     (field(3) == 0).then(|| AsciiShape { backquote: field(2) > 0, upper: field(0), lower: field(1) })
 }
 
 /// `ascii_shape` for a token of 64 KiB or more.
 #[cold]
-fn long_ascii_shape(tok: &str) -> Option<AsciiShape> {
+fn long_ascii_shape(tok: &[u8]) -> Option<AsciiShape> {
     // Each byte's counts in their own 32 bits (a token is shorter than 4 GiB).
-    let counts: u128 = tok.bytes().map(|b| u128::from(BYTE_COUNTS[usize::from(b)])).map(|c| (0..4).map(|k| (c >> (16 * k) & 1) << (32 * k)).sum::<u128>()).sum();
+    let counts: u128 = tok.iter().map(|&b| u128::from(BYTE_COUNTS[usize::from(b)])).map(|c| (0..4).map(|k| (c >> (16 * k) & 1) << (32 * k)).sum::<u128>()).sum();
     let field = |k: u32| (counts >> (32 * k)) as u32 as usize;
     (field(3) == 0).then(|| AsciiShape { backquote: field(2) > 0, upper: field(0), lower: field(1) })
 }
@@ -1065,7 +1079,7 @@ mod tests {
     fn ascii_shape_counts_the_letters() {
         let long = "aB`".repeat(30_000);
         for tok in ["", "a", "Ab`", "INTERNATIONAL-isation`s", "l'ONU", "1,5", "Zz@[`{", "é", "abcdefgé", &long, &format!("{long}é")] {
-            let shape = ascii_shape(tok);
+            let shape = ascii_shape(tok.as_bytes());
             assert_eq!(shape.is_some(), tok.is_ascii(), "{tok}");
             if let Some(shape) = shape {
                 assert_eq!(shape.upper, tok.bytes().filter(u8::is_ascii_uppercase).count(), "{tok}");
