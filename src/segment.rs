@@ -124,14 +124,14 @@ impl<'t> Doc<'t> {
                 Some(shape) if !shape.backquote => {
                     lows.push_lowered(t.start, t.end);
                     let cap = word && bytes[0].is_ascii_uppercase();
-                    Case { upper: shape.upper, lower: shape.lower, long: bytes.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false }
+                    Case { upper: shape.upper, lower: shape.lower, long: bytes.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false, ascii: true }
                 }
                 Some(shape) => {
                     let tok = &text[t.start..t.end];
                     lows.push_with(|out| low_key_into(tok, out));
                     keys.insert(i, key(tok));
                     let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
-                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok), keyed: true }
+                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok), keyed: true, ascii: true }
                 }
                 None => {
                     let tok = &text[t.start..t.end];
@@ -140,7 +140,7 @@ impl<'t> Doc<'t> {
                     if !shape.own_key {
                         keys.insert(i, key(tok));
                     }
-                    Case { upper: shape.upper, lower: shape.lower, long: shape.long, cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0, keyed: !shape.own_key }
+                    Case { upper: shape.upper, lower: shape.lower, long: shape.long, cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0, keyed: !shape.own_key, ascii: false }
                 }
             };
             cases.push(case);
@@ -209,7 +209,7 @@ impl<'t> Doc<'t> {
 
     /// Appends the fold of token `i`'s key: `lang::fold(doc.key(i))`.
     pub fn push_folded(&self, i: usize, out: &mut String) {
-        if self.tok(i).is_ascii() {
+        if self.cases[i].ascii {
             // An ASCII token's key folds to its lowercase key with i for y.
             let low = self.low(i);
             if low.bytes().any(|b| b == b'y') {
@@ -664,6 +664,8 @@ struct Case {
     /// Its key is not its text (it is in `Doc::keys`): asked first, so that most tokens'
     /// keys cost no hashing.
     keyed: bool,
+    /// It is all ASCII.
+    ascii: bool,
 }
 
 /// Whether `s` is written in capitals only (at least two letters).
