@@ -3,15 +3,15 @@
 
 /// Converts byte offsets of one text to code-point offsets in O(1) amortised per query.
 ///
-/// Keeps the code-point count at every 64th byte, so memory is 1/16 of the text and a
-/// lookup scans at most 63 bytes.
+/// Keeps the code-point count at every 32nd byte, so memory is 1/8 of the text and a
+/// lookup scans at most 31 bytes (four words).
 pub struct CodePoints<'t> {
     text: &'t str,
     /// Empty for an ASCII text, whose code-point offsets are its byte offsets.
     checkpoints: Vec<u32>,
 }
 
-const STRIDE: usize = 64;
+const STRIDE: usize = 32;
 
 impl<'t> CodePoints<'t> {
     /// Indexes `text`.
@@ -98,7 +98,7 @@ fn count_starts_within(bytes: &[u8], start: usize, end: usize) -> usize {
             lanes += bytes[pos..end].iter().filter(|&&b| !is_char_start(b)).count() as u64;
         }
     }
-    // At most 63 continuation bytes: no byte of the sum overflows.
+    // Fewer continuation bytes than a stride: no byte of the sum overflows.
     end - start - (lanes.wrapping_mul(LOW) >> 56) as usize
 }
 
