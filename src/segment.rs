@@ -619,7 +619,8 @@ struct CharShape {
     letters: usize,
     /// Its first character is uppercase.
     first_upper: bool,
-    /// `key(tok)` is `tok`: it holds none of [`KEY_REWRITES`] (a token holds no whitespace).
+    /// `key(tok)` is `tok`: it holds none of the characters `key` rewrites (typographic
+    /// apostrophes, primes, accents and hyphens; a token holds no whitespace).
     own_key: bool,
 }
 
@@ -630,21 +631,23 @@ fn char_shape(tok: &str) -> CharShape {
     let mut own_key = true;
     let mut first_upper = false;
     for c in tok.chars() {
-        let (is_upper, is_lower) = match c {
-            '\0'..='\u{7f}' => (c.is_ascii_uppercase(), c.is_ascii_lowercase()),
-            '\u{c0}'..='\u{de}' => (c != '\u{d7}', false),
-            '\u{df}'..='\u{ff}' => (false, c != '\u{f7}'),
+        // Whether it is a capital, a lowercase letter, a letter, and a character `key`
+        // rewrites, each range asked only what may be true of it.
+        let (is_upper, is_lower, letter, rewritten) = match c {
+            '\0'..='\u{7f}' => (c.is_ascii_uppercase(), c.is_ascii_lowercase(), c.is_ascii_alphabetic(), c == '`'),
+            '\u{c0}'..='\u{de}' => (c != '\u{d7}', false, c != '\u{d7}', false),
+            '\u{df}'..='\u{ff}' => (false, c != '\u{f7}', c != '\u{f7}', false),
             // General punctuation: dashes, quotes, spaces.
-            '\u{2000}'..='\u{206f}' => (false, false),
-            _ => (c.is_uppercase(), c.is_lowercase()),
+            '\u{2000}'..='\u{206f}' => (false, false, false, matches!(c, '\u{2019}' | '\u{2032}' | '\u{2010}' | '\u{2011}')),
+            _ => (c.is_uppercase(), c.is_lowercase(), is_alphabetic(c), matches!(c, '\u{02bc}' | '\u{b4}')),
         };
         if chars == 0 {
             first_upper = is_upper;
         }
         upper += usize::from(is_upper);
         lower += usize::from(is_lower);
-        letters += usize::from(is_alphabetic(c));
-        own_key &= !KEY_REWRITES.contains(&c);
+        letters += usize::from(letter);
+        own_key &= !rewritten;
         chars += 1;
     }
     CharShape { upper, lower, long: chars >= 4, letters, first_upper, own_key }
@@ -732,8 +735,6 @@ fn byte_bits_of(data: &LangData) -> ByteBits {
     std::array::from_fn(|b| data.bits(char::from(b as u8).encode_utf8(&mut [0; 4])))
 }
 
-/// The characters `key` rewrites (besides whitespace, which no token holds).
-const KEY_REWRITES: [char; 7] = ['\u{2019}', '\u{02bc}', '\u{2032}', '`', '\u{b4}', '\u{2010}', '\u{2011}'];
 
 /// Appends `key(&tok.to_lowercase())` (`tok` a token: no whitespace), without allocating.
 fn low_key_into(tok: &str, out: &mut String) {
@@ -743,11 +744,7 @@ fn low_key_into(tok: &str, out: &mut String) {
         out[start..].make_ascii_lowercase();
         return;
     }
-    if tok.contains('Σ') {
-        // `str::to_lowercase`, not per character: a final sigma lowercases by its context.
-        key_into(&tok.to_lowercase(), out);
-        return;
-    }
+    let start = out.len();
     let rewrite = |c: char| match c {
         '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
         '\u{2010}' | '\u{2011}' => '-',
@@ -758,6 +755,11 @@ fn low_key_into(tok: &str, out: &mut String) {
             out.push(rewrite(c.to_ascii_lowercase()));
         } else if let Some(l) = latin1_lowercase(c) {
             out.push(l);
+        } else if c == 'Σ' {
+            // `str::to_lowercase`, not per character: a final sigma lowercases by its context.
+            out.truncate(start);
+            key_into(&tok.to_lowercase(), out);
+            return;
         } else {
             out.extend(c.to_lowercase().map(rewrite));
         }
@@ -1088,6 +1090,18 @@ mod tests {
                 assert_eq!(shape.lower, tok.bytes().filter(u8::is_ascii_lowercase).count(), "{tok}");
                 assert_eq!(shape.backquote, tok.contains('`'), "{tok}");
             }
+        }
+    }
+
+    #[test]
+    fn char_shape_tells_what_the_character_tests_tell() {
+        for c in (0x80..0x3000).filter_map(char::from_u32).filter(|c| !c.is_whitespace()) {
+            let tok = format!("é{c}");
+            let shape = char_shape(&tok);
+            assert_eq!(shape.upper, tok.chars().filter(|c| c.is_uppercase()).count(), "{c:?}");
+            assert_eq!(shape.lower, tok.chars().filter(|c| c.is_lowercase()).count(), "{c:?}");
+            assert_eq!(shape.letters, tok.chars().filter(|c| c.is_alphabetic()).count(), "{c:?}");
+            assert_eq!(shape.own_key, key(&tok) == tok, "{c:?}");
         }
     }
 
