@@ -87,7 +87,7 @@ pub fn detect(text: &str) -> Lang {
 
 /// The eight bytes from `pos` as an integer, the first lowest; zeros past the end.
 #[inline]
-fn load8(bytes: &[u8], pos: usize) -> u64 {
+pub(crate) fn load8(bytes: &[u8], pos: usize) -> u64 {
     match bytes.get(pos..pos + 8) {
         Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
         None => {

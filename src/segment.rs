@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{HIGH_BITS, ascii_alphanumeric_mask, fold_into, is_alphabetic, is_numeric, key, key_into, Class, Lang, LangData, VerbForm, WordBits};
+use crate::lang::{HIGH_BITS, ascii_alphanumeric_mask, fold_into, load8, is_alphabetic, is_numeric, key, key_into, Class, Lang, LangData, VerbForm, WordBits};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +108,7 @@ impl<'t> Doc<'t> {
     /// Segments `text`.
     pub fn new(text: &'t str, lang: Lang) -> Doc<'t> {
         let data = lang.data();
-        let byte_bits = byte_bits(lang);
+        let (byte_bits, short_words) = (byte_bits(lang), ShortWords::of(lang));
         let tokens = tokenize(text, data, lang);
         let mut lows = Lows::new(text, tokens.len());
         let mut keys = FxHashMap::default();
@@ -144,11 +144,13 @@ impl<'t> Doc<'t> {
                 }
             };
             cases.push(case);
-            let low = lows.last();
-            // One-byte keys (punctuation, mostly) read from a table, without hashing.
-            bits.push(match low.as_bytes() {
-                &[b] => byte_bits[usize::from(b & 0x7f)],
-                _ => data.bits(low),
+            let (start, end) = lows.spans[i];
+            bits.push(match end - start {
+                // One-byte keys (punctuation, mostly) read from a table, and the other short
+                // ones by their bytes as an integer, without hashing them as strings.
+                1 => byte_bits[usize::from(lows.text.as_bytes()[start] & 0x7f)],
+                2..=8 => *short_words.get(lows.text.as_bytes(), start, end),
+                _ => data.bits(&lows.text[start..end]),
             });
         }
         let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, cases };
@@ -713,9 +715,6 @@ impl Lows {
         &self.text[start..end]
     }
 
-    fn last(&self) -> &str {
-        self.get(self.spans.len() - 1)
-    }
 }
 
 /// The closed classes of every one-byte key (an ASCII character), by its byte.
@@ -733,6 +732,70 @@ fn byte_bits(lang: Lang) -> &'static ByteBits {
 
 fn byte_bits_of(data: &LangData) -> ByteBits {
     std::array::from_fn(|b| data.bits(char::from(b as u8).encode_utf8(&mut [0; 4])))
+}
+
+/// The token table's keys of two to eight bytes (`LangData::words`), indexed by their bytes
+/// as an integer: a token's key is read from the lowercased text in one load, hashed with
+/// one multiplication and compared as an integer.
+struct ShortWords {
+    /// Open addressing, at most half full: a key's bytes, its length (0 in an empty slot)
+    /// and its bits.
+    slots: Vec<(u64, usize, &'static WordBits)>,
+}
+
+static FR_SHORT_WORDS: LazyLock<ShortWords> = LazyLock::new(|| ShortWords::new(Lang::Fr.data()));
+static EN_SHORT_WORDS: LazyLock<ShortWords> = LazyLock::new(|| ShortWords::new(Lang::En.data()));
+
+/// The bits of a word that is in no table.
+static NO_BITS: WordBits = WordBits { is: 0, starts: 0, entry: 0, verb: None, common: false, org_head: false };
+
+impl ShortWords {
+    fn of(lang: Lang) -> &'static ShortWords {
+        match lang {
+            Lang::Fr => &FR_SHORT_WORDS,
+            Lang::En => &EN_SHORT_WORDS,
+        }
+    }
+
+    fn new(data: &'static LangData) -> ShortWords {
+        let short = || data.words.iter().filter(|(k, _)| (2..=8).contains(&k.len()));
+        let size = (short().count() * 2).next_power_of_two();
+        let mut slots = vec![(0, 0, &NO_BITS); size];
+        for (k, bits) in short() {
+            let head = load8(k.as_bytes(), 0);
+            let mut i = short_slot(head, size);
+            while slots[i].1 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (head, k.len(), bits);
+        }
+        ShortWords { slots }
+    }
+
+    /// `data.bits(&buf[start..end])` for a key of two to eight bytes.
+    #[inline]
+    fn get(&self, buf: &[u8], start: usize, end: usize) -> &'static WordBits {
+        let len = end - start;
+        let head = load8(buf, start) & (u64::MAX >> (64 - 8 * len));
+        let size = self.slots.len();
+        let mut i = short_slot(head, size);
+        loop {
+            let (key, key_len, bits) = self.slots[i];
+            if key_len == 0 {
+                return &NO_BITS;
+            }
+            if key == head && key_len == len {
+                return bits;
+            }
+            i = (i + 1) & (size - 1);
+        }
+    }
+}
+
+/// The slot of a short key's bytes in a table of `size` (a power of two) slots.
+#[inline]
+fn short_slot(head: u64, size: usize) -> usize {
+    (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (size - 1)
 }
 
 
@@ -1109,6 +1172,21 @@ mod tests {
             assert_eq!(shape.lower, tok.chars().filter(|c| c.is_lowercase()).count(), "{c:?}");
             assert_eq!(shape.letters, tok.chars().filter(|c| c.is_alphabetic()).count(), "{c:?}");
             assert_eq!(shape.own_key, key(&tok) == tok, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn short_words_have_their_bits() {
+        for lang in [Lang::Fr, Lang::En] {
+            let (data, short) = (lang.data(), ShortWords::of(lang));
+            for k in data.words.keys().filter(|k| (2..=8).contains(&k.len())) {
+                let text = format!("x{k}--------");
+                assert_eq!(*short.get(text.as_bytes(), 1, 1 + k.len()), data.bits(k), "{k}");
+                assert_eq!(*short.get(k.as_bytes(), 0, k.len()), data.bits(k), "{k}");
+            }
+            for k in ["zq", "zzzzzzzz", "l'", "qu'", "lé"] {
+                assert_eq!(*short.get(k.as_bytes(), 0, k.len()), data.bits(k), "{k}");
+            }
         }
     }
 
