@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{HIGH_BITS, ascii_alphanumeric_mask, fold_into, load8, is_alphabetic, is_numeric, key, key_into, Class, Lang, LangData, VerbForm, WordBits};
+use crate::lang::{ascii_alphanumeric_mask, fold_into, is_alphabetic, is_numeric, key, key_into, load8, Class, Lang, LangData, VerbForm, WordBits, HIGH_BITS};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
