@@ -200,6 +200,7 @@ fn ascii_letters_end(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
+/// The high bit of every byte of a word: where the masks below mark the bytes they find.
 pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// `b` in every byte of a word.
