@@ -51,26 +51,29 @@ impl Lang {
 /// nothing tells, since French is the tool's first language).
 pub fn detect(text: &str) -> Lang {
     let words = &*FUNCTION_WORDS;
+    let bytes = text.as_bytes();
     let (mut fr, mut en) = (0usize, 0usize);
     let mut w = String::new();
     // Two thousand words decide; an archive-sized text need not be read whole.
-    for (word, ascii) in alphabetic_runs(text).take(2000) {
-        let vote = if ascii && word.len() > words.max_bytes {
+    for (start, end, ascii) in alphabetic_runs(text).take(2000) {
+        let len = end - start;
+        let vote = if ascii && len > words.max_bytes {
             // Most words: longer than every function word (an ASCII word lowercases to as
             // many bytes).
             None
-        } else if ascii && word.len() <= 8 {
-            // Their lowercase packed in an integer, without a string.
-            words.ascii_votes.get(&pack_lowercase(word))
-        } else if word.chars().nth(words.max_chars).is_some() {
+        } else if ascii && len <= 8 {
+            // Their lowercase packed in an integer, without a string: the letters' eight
+            // bytes with their case bit set, those past the word cleared.
+            words.ascii_vote((load8(bytes, start) | splat(0x20)) & (u64::MAX >> (64 - 8 * len)))
+        } else if text[start..end].chars().nth(words.max_chars).is_some() {
             None
         } else {
             // Per character, not `str::to_lowercase`: they differ only on a final sigma.
             w.clear();
-            w.extend(word.chars().flat_map(char::to_lowercase));
-            words.votes.get(w.as_str())
+            w.extend(text[start..end].chars().flat_map(char::to_lowercase));
+            words.votes.get(w.as_str()).copied()
         };
-        if let Some(&(f, e)) = vote {
+        if let Some((f, e)) = vote {
             fr += usize::from(f);
             en += usize::from(e);
         }
@@ -79,6 +82,20 @@ pub fn detect(text: &str) -> Lang {
         Lang::En
     } else {
         Lang::Fr
+    }
+}
+
+/// The eight bytes from `pos` as an integer, the first lowest; zeros past the end.
+#[inline]
+pub(crate) fn load8(bytes: &[u8], pos: usize) -> u64 {
+    match bytes.get(pos..pos + 8) {
+        Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        None => {
+            let mut b = [0; 8];
+            let tail = &bytes[pos.min(bytes.len())..];
+            b[..tail.len()].copy_from_slice(tail);
+            u64::from_le_bytes(b)
+        }
     }
 }
 
@@ -110,9 +127,9 @@ pub(crate) fn is_numeric(c: char) -> bool {
 }
 
 /// The maximal runs of alphabetic characters of `text`, as
-/// `text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())` gives them, each with
-/// whether it is ASCII; ASCII bytes are tested without decoding them.
-fn alphabetic_runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
+/// `text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())` gives them, as byte
+/// ranges, each with whether it is ASCII; ASCII bytes are tested without decoding them.
+fn alphabetic_runs(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let bytes = text.as_bytes();
     // Whether the non-ASCII character at byte `pos` is alphabetic, and its length.
     let other = move |pos: usize| -> (bool, usize) { text[pos..].chars().next().map_or((false, 1), |c| (is_alphabetic(c), c.len_utf8())) };
@@ -134,9 +151,7 @@ fn alphabetic_runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
         }
         let (start, mut ascii) = (pos, true);
         loop {
-            while bytes.get(pos).is_some_and(|&b| BYTE_KINDS[usize::from(b)] == ASCII_LETTER) {
-                pos += 1;
-            }
+            pos = ascii_letters_end(bytes, pos);
             match bytes.get(pos) {
                 Some(b) if !b.is_ascii() => {
                     let (alphabetic, len) = other(pos);
@@ -149,7 +164,7 @@ fn alphabetic_runs(text: &str) -> impl Iterator<Item = (&str, bool)> {
                 _ => break,
             }
         }
-        Some((&text[start..pos], ascii))
+        Some((start, pos, ascii))
     })
 }
 
@@ -167,17 +182,72 @@ const ASCII_LETTER: u8 = 0;
 const ASCII_OTHER: u8 = 1;
 const NOT_ASCII: u8 = 2;
 
+/// Where the run of ASCII letters starting at `pos` ends: eight bytes at a time, the words
+/// of a text being most of its bytes.
+#[inline]
+fn ascii_letters_end(bytes: &[u8], mut pos: usize) -> usize {
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+        let others = !ascii_letter_mask(x) & HIGH_BITS;
+        if others != 0 {
+            return pos + (others.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while bytes.get(pos).is_some_and(|&b| BYTE_KINDS[usize::from(b)] == ASCII_LETTER) {
+        pos += 1;
+    }
+    pos
+}
+
+/// The high bit of every byte of a word: where the masks below mark the bytes they find.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// `b` in every byte of a word.
+const fn splat(b: u8) -> u64 {
+    0x0101_0101_0101_0101 * b as u64
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter, the others clear: its bytes
+/// compared with `a` and `z` at once, once their case bit is set (no sum carries into the
+/// next byte, every byte being at most 0x7F before it).
+#[inline]
+fn ascii_letter_mask(x: u64) -> u64 {
+    let low = (x | splat(0x20)) & !HIGH_BITS;
+    let from_a = low + splat(0x80 - b'a');
+    let past_z = low + splat(0x80 - b'z' - 1);
+    from_a & !past_z & !x & HIGH_BITS
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit, the others clear.
+#[inline]
+pub(crate) fn ascii_alphanumeric_mask(x: u64) -> u64 {
+    let low = x & !HIGH_BITS;
+    let digits = (low + splat(0x80 - b'0')) & !(low + splat(0x80 - b'9' - 1)) & !x & HIGH_BITS;
+    ascii_letter_mask(x) | digits
+}
+
 /// The ASCII lowercase of a word of at most 8 ASCII letters, as the bytes of an integer
 /// (no letter is a zero byte, so words of different lengths differ).
 fn pack_lowercase(word: &str) -> u64 {
     word.bytes().rev().fold(0, |acc, b| acc << 8 | u64::from(b.to_ascii_lowercase()))
 }
 
+/// The slot of a packed word in [`FunctionWords::ascii_slots`].
+#[inline]
+fn ascii_slot(packed: u64) -> usize {
+    (packed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - ASCII_SLOT_BITS)) as usize
+}
+
+const ASCII_SLOT_BITS: u32 = 8;
+
 /// The function words `detect` counts, and the votes each gives (French, English).
 struct FunctionWords {
     votes: HashMap<&'static str, (bool, bool)>,
-    /// The same for the words of at most 8 ASCII letters, by [`pack_lowercase`].
-    ascii_votes: HashMap<u64, (bool, bool)>,
+    /// The same for the words of at most 8 ASCII letters, by [`pack_lowercase`], in an open
+    /// addressing table (a zero key is an empty slot): a few instructions a word, where a
+    /// hash map's lookup takes dozens.
+    ascii_slots: Vec<(u64, (bool, bool))>,
     /// A word longer (in characters) than the longest of them is none of them, since
     /// lowercasing never makes fewer characters.
     max_chars: usize,
@@ -201,10 +271,37 @@ static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
         votes.entry(w).or_default().1 = true;
     }
     let max_chars = votes.keys().map(|w| w.chars().count()).max().unwrap_or(0);
-    let ascii_votes = votes.iter().filter(|(w, _)| w.is_ascii() && w.len() <= 8).map(|(w, &v)| (pack_lowercase(w), v)).collect();
+    let mut ascii_slots = vec![(0, (false, false)); 1 << ASCII_SLOT_BITS];
+    for (w, &v) in votes.iter().filter(|(w, _)| w.is_ascii() && w.len() <= 8) {
+        let packed = pack_lowercase(w);
+        let mut slot = ascii_slot(packed);
+        // Fewer words than slots (a test checks it): a free slot is always found.
+        while ascii_slots[slot].0 != 0 && ascii_slots[slot].0 != packed {
+            slot = (slot + 1) % ascii_slots.len();
+        }
+        ascii_slots[slot] = (packed, v);
+    }
     let max_bytes = votes.keys().filter(|w| w.is_ascii()).map(|w| w.len()).max().unwrap_or(0);
-    FunctionWords { votes, ascii_votes, max_chars, max_bytes }
+    FunctionWords { votes, ascii_slots, max_chars, max_bytes }
 });
+
+impl FunctionWords {
+    /// The votes of the word of at most 8 ASCII letters packed as `packed`.
+    #[inline]
+    fn ascii_vote(&self, packed: u64) -> Option<(bool, bool)> {
+        let mut slot = ascii_slot(packed);
+        loop {
+            let (key, vote) = self.ascii_slots[slot];
+            if key == packed {
+                return Some(vote);
+            }
+            if key == 0 {
+                return None;
+            }
+            slot = (slot + 1) % self.ascii_slots.len();
+        }
+    }
+}
 
 static FR: LazyLock<LangData> = LazyLock::new(|| {
     LangData::build(Sources {
@@ -653,16 +750,40 @@ pub fn fold(s: &str) -> String {
 /// what folding the whole string gives (the tests check both premises against the
 /// `unicode-normalization` crate).
 pub fn fold_into(s: &str, out: &mut String) {
+    out.reserve(s.len());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII, most of the text: a byte, its fold read from a table.
+        if b.is_ascii() {
+            out.push(char::from(ASCII_FOLDS[usize::from(b)]));
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else { return };
+        fold_other(c, out);
+        i += c.len_utf8();
+    }
+}
+
+/// The fold of each ASCII character: its lowercase, `i` for `y`.
+const ASCII_FOLDS: [u8; 128] = {
+    let mut folds = [0; 128];
+    let mut b = 0;
+    while b < 128 {
+        let low = (b as u8).to_ascii_lowercase();
+        folds[b] = if low == b'y' { b'i' } else { low };
+        b += 1;
+    }
+    folds
+};
+
+/// `fold_into` for one character that is not ASCII.
+fn fold_other(c: char, out: &mut String) {
     let folds = &*FOLDS;
-    for c in s.chars() {
-        if c.is_ascii() {
-            push(out, c.to_ascii_lowercase());
-            continue;
-        }
-        if let Some(f) = folds.latin.get(c as usize - 0x80) {
-            out.push_str(f);
-            continue;
-        }
+    if let Some(f) = folds.latin.get(c as usize - 0x80) {
+        out.push_str(f);
+    } else {
         fold_char(c, &folds.other, &folds.marks, out);
     }
 }
@@ -1158,7 +1279,7 @@ mod tests {
                 })
                 .collect()
         };
-        for s in ["Tokaïev", "États-Unis", "Tōkyō", "l’ONU", "ﬁnance ½ Ⅻ", "Ωμέγα ΣΑΣ", "e\u{301}\u{327}x", "Đà Nẵng", "İstanbul", "Ёлка Київ", "ＡＢＣ①"] {
+        for s in ["Kassym-Jomart TOKAYEV", "y", "Yy Ýý yé", "Tokaïev", "États-Unis", "Tōkyō", "l’ONU", "ﬁnance ½ Ⅻ", "Ωμέγα ΣΑΣ", "e\u{301}\u{327}x", "Đà Nẵng", "İstanbul", "Ёлка Київ", "ＡＢＣ①"] {
             assert_eq!(fold(s), stream(s), "{s}");
         }
         // Every character of the Latin, Greek and Cyrillic blocks the table covers.
@@ -1171,11 +1292,37 @@ mod tests {
     }
 
     #[test]
+    fn function_words_leave_free_slots() {
+        let words = &*FUNCTION_WORDS;
+        assert!(words.ascii_slots.iter().filter(|(k, _)| *k == 0).count() > words.ascii_slots.len() / 2);
+        for (w, &v) in &words.votes {
+            if w.is_ascii() && w.len() <= 8 {
+                assert_eq!(words.ascii_vote(pack_lowercase(w)), Some(v), "{w}");
+            }
+        }
+        assert_eq!(words.ascii_vote(pack_lowercase("zzz")), None);
+        for w in ["Le", "THE", "selon", "x", "Internat"] {
+            assert_eq!((load8(w.as_bytes(), 0) | splat(0x20)) & (u64::MAX >> (64 - 8 * w.len())), pack_lowercase(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn ascii_letter_mask_marks_the_letters() {
+        for b in 0..=255u8 {
+            let x = u64::from(b) << 24 | u64::from(b'a');
+            let expected = if b.is_ascii_alphabetic() { 0x8000_0080 } else { 0x80 };
+            assert_eq!(ascii_letter_mask(x), expected, "{b:#x}");
+            let expected = if b.is_ascii_alphanumeric() { 0x8000_0080 } else { 0x80 };
+            assert_eq!(ascii_alphanumeric_mask(x), expected, "{b:#x}");
+        }
+    }
+
+    #[test]
     fn alphabetic_runs_split_as_str_split_does() {
-        for text in ["", "  ", "Le président, l’ONU: « 3,5 % » été—Ωμέγα\u{301}x 北京 e\u{301}", "a1b2c", "été"] {
+        for text in ["", "  ", "Le président, l’ONU: « 3,5 % » été—Ωμέγα\u{301}x 北京 e\u{301}", "a1b2c", "été", "Internationalisation, [Zz@`{]azertyuiopQSDFGHJKLMWXCVBN~Ωabcdefghé"] {
             let expected: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
-            assert_eq!(alphabetic_runs(text).map(|(w, _)| w).collect::<Vec<_>>(), expected, "{text}");
-            assert!(alphabetic_runs(text).all(|(w, ascii)| ascii == w.is_ascii()), "{text}");
+            assert_eq!(alphabetic_runs(text).map(|(a, b, _)| &text[a..b]).collect::<Vec<_>>(), expected, "{text}");
+            assert!(alphabetic_runs(text).all(|(a, b, ascii)| ascii == text[a..b].is_ascii()), "{text}");
         }
     }
 

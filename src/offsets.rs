@@ -3,15 +3,15 @@
 
 /// Converts byte offsets of one text to code-point offsets in O(1) amortised per query.
 ///
-/// Keeps the code-point count at every 64th byte, so memory is 1/16 of the text and a
-/// lookup scans at most 63 bytes.
+/// Keeps the code-point count at every 32nd byte, so memory is 1/8 of the text and a
+/// lookup scans at most 31 bytes (four words).
 pub struct CodePoints<'t> {
     text: &'t str,
     /// Empty for an ASCII text, whose code-point offsets are its byte offsets.
     checkpoints: Vec<u32>,
 }
 
-const STRIDE: usize = 64;
+const STRIDE: usize = 32;
 
 impl<'t> CodePoints<'t> {
     /// Indexes `text`.
@@ -46,7 +46,7 @@ impl<'t> CodePoints<'t> {
             };
         }
         let k = byte / STRIDE;
-        let before = self.checkpoints[k] as usize + count_starts(&bytes[k * STRIDE..byte]);
+        let before = self.checkpoints[k] as usize + count_starts_within(bytes, k * STRIDE, byte);
         // A byte inside a character belongs to that character, already counted.
         if byte < bytes.len() && !is_char_start(bytes[byte]) {
             before.saturating_sub(1)
@@ -63,8 +63,6 @@ fn is_char_start(b: u8) -> bool {
 /// How many characters start in `bytes`: the bytes that are not UTF-8 continuation bytes
 /// (`10xxxxxx`), counted eight at a time.
 fn count_starts(bytes: &[u8]) -> usize {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const LOW: u64 = 0x0101_0101_0101_0101;
     // Each byte of `lanes` counts the continuation bytes at its place in the words of a
     // block, and the block's count (at most 248, so no byte overflows) is summed with one
     // multiplication: not a bit count per word, which x86-64 without `popcnt` does slowly.
@@ -73,15 +71,53 @@ fn count_starts(bytes: &[u8]) -> usize {
         let mut words = block.chunks_exact(8);
         let mut lanes = 0u64;
         for w in &mut words {
-            let w = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
-            // Bit 7 set and bit 6 clear: `w << 1` brings each byte's bit 6 to its bit 7.
-            lanes += (w & !(w << 1) & HIGH) >> 7;
+            lanes += continuation_lanes(u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]));
         }
         continuations += (lanes.wrapping_mul(LOW) >> 56) as usize;
         continuations += words.remainder().iter().filter(|&&b| !is_char_start(b)).count();
     }
     bytes.len() - continuations
 }
+
+/// `count_starts(&bytes[start..end])` for a span shorter than a stride: a word at a time,
+/// the last one cut to the span, without the blocks' set-up.
+#[inline]
+fn count_starts_within(bytes: &[u8], start: usize, end: usize) -> usize {
+    let mut lanes = 0u64;
+    let mut pos = start;
+    while pos + 8 <= end {
+        lanes += continuation_lanes(word_at(bytes, pos));
+        pos += 8;
+    }
+    let rest = end - pos;
+    if rest > 0 {
+        if pos + 8 <= bytes.len() {
+            // The bytes past the span cleared: a zero byte is no continuation byte.
+            lanes += continuation_lanes(word_at(bytes, pos) & (u64::MAX >> (64 - 8 * rest)));
+        } else {
+            lanes += bytes[pos..end].iter().filter(|&&b| !is_char_start(b)).count() as u64;
+        }
+    }
+    // Fewer continuation bytes than a stride: no byte of the sum overflows.
+    end - start - (lanes.wrapping_mul(LOW) >> 56) as usize
+}
+
+/// The eight bytes at `pos` (which has eight after it) as an integer, the first lowest.
+#[inline]
+fn word_at(bytes: &[u8], pos: usize) -> u64 {
+    let w = &bytes[pos..pos + 8];
+    u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]])
+}
+
+/// A 1 in each byte of `w` that is a UTF-8 continuation byte (`10xxxxxx`), 0 in the others.
+#[inline]
+fn continuation_lanes(w: u64) -> u64 {
+    // Bit 7 set and bit 6 clear: `w << 1` brings each byte's bit 6 to its bit 7.
+    (w & !(w << 1) & HIGH) >> 7
+}
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const LOW: u64 = 0x0101_0101_0101_0101;
 
 /// The byte offset of code-point offset `cp` in `text`, or `None` past the end.
 pub fn byte_of_code_point(text: &str, cp: usize) -> Option<usize> {
@@ -116,6 +152,17 @@ mod tests {
             for b in a..=text.len().min(a + 70) {
                 let naive = text.as_bytes()[a..b].iter().filter(|&&c| is_char_start(c)).count();
                 assert_eq!(count_starts(&text.as_bytes()[a..b]), naive, "{a}..{b}");
+            }
+        }
+    }
+
+    #[test]
+    fn counts_character_starts_within_a_stride() {
+        let text = "aé🙂«b»\u{a0}ĳ€x".repeat(9);
+        let bytes = text.as_bytes();
+        for a in 0..bytes.len() {
+            for b in a..=bytes.len().min(a + STRIDE - 1) {
+                assert_eq!(count_starts_within(bytes, a, b), count_starts(&bytes[a..b]), "{a}..{b}");
             }
         }
     }

@@ -4,10 +4,11 @@
 //! Whitespace (including NBSP and narrow NBSP) separates tokens and is never a token.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{fold_into, is_alphabetic, is_numeric, key, key_into, Class, Lang, LangData, VerbForm, WordBits};
+use crate::lang::{ascii_alphanumeric_mask, fold_into, is_alphabetic, is_numeric, key, key_into, load8, Class, Lang, LangData, VerbForm, WordBits, HIGH_BITS};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,39 +108,50 @@ impl<'t> Doc<'t> {
     /// Segments `text`.
     pub fn new(text: &'t str, lang: Lang) -> Doc<'t> {
         let data = lang.data();
+        let (byte_bits, short_words) = (byte_bits(lang), ShortWords::of(lang));
         let tokens = tokenize(text, data, lang);
         let mut lows = Lows::new(text, tokens.len());
         let mut keys = FxHashMap::default();
         let mut bits = Vec::with_capacity(tokens.len());
         let mut cases = Vec::with_capacity(tokens.len());
         for (i, t) in tokens.iter().enumerate() {
-            let tok = &text[t.start..t.end];
+            // Bytes, not a `str`: the ASCII tokens, most, need no character boundary checked.
+            let bytes = &text.as_bytes()[t.start..t.end];
             let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
-            let case = match ascii_shape(tok) {
+            let case = match ascii_shape(bytes) {
                 // Most tokens: plain ASCII, their own key, told apart in one pass over bytes;
                 // their lowercase is already written in the lowercased text.
                 Some(shape) if !shape.backquote => {
                     lows.push_lowered(t.start, t.end);
-                    let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
-                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false }
+                    let cap = word && bytes[0].is_ascii_uppercase();
+                    Case { upper: shape.upper, lower: shape.lower, long: bytes.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false, ascii: true }
                 }
                 Some(shape) => {
+                    let tok = &text[t.start..t.end];
                     lows.push_with(|out| low_key_into(tok, out));
                     keys.insert(i, key(tok));
                     let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
-                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok), keyed: true }
+                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok), keyed: true, ascii: true }
                 }
                 None => {
+                    let tok = &text[t.start..t.end];
                     lows.push_with(|out| low_key_into(tok, out));
                     let shape = char_shape(tok);
                     if !shape.own_key {
                         keys.insert(i, key(tok));
                     }
-                    Case { upper: shape.upper, lower: shape.lower, long: shape.long, cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0, keyed: !shape.own_key }
+                    Case { upper: shape.upper, lower: shape.lower, long: shape.long, cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0, keyed: !shape.own_key, ascii: false }
                 }
             };
             cases.push(case);
-            bits.push(data.bits(lows.last()));
+            let (start, end) = lows.spans[i];
+            bits.push(match end - start {
+                // One-byte keys (punctuation, mostly) read from a table, and the other short
+                // ones by their bytes as an integer, without hashing them as strings.
+                1 => byte_bits[usize::from(lows.text.as_bytes()[start] & 0x7f)],
+                2..=8 => *short_words.get(lows.text.as_bytes(), start, end),
+                _ => data.bits(&lows.text[start..end]),
+            });
         }
         let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, cases };
         doc.split_sentences();
@@ -199,7 +211,7 @@ impl<'t> Doc<'t> {
 
     /// Appends the fold of token `i`'s key: `lang::fold(doc.key(i))`.
     pub fn push_folded(&self, i: usize, out: &mut String) {
-        if self.tok(i).is_ascii() {
+        if self.cases[i].ascii {
             // An ASCII token's key folds to its lowercase key with i for y.
             let low = self.low(i);
             if low.bytes().any(|b| b == b'y') {
@@ -357,45 +369,57 @@ impl<'t> Doc<'t> {
             && self.tokens[i - 1].space_before)
     }
 
+    /// Splits the tokens into sentences and describes them, in one pass: each token is
+    /// given its sentence, and its letter cases added to the sentence's counts, as the pass
+    /// goes.
     fn split_sentences(&mut self) {
         let n = self.tokens.len();
-        let mut sentences = Vec::new();
+        let mut sentences = Vec::with_capacity(n / 16 + 1);
         let mut start = 0;
         let mut paragraph = 0u32;
-        let mut i = 0;
-        while i < n {
+        let mut counts = CaseCounts::default();
+        for i in 0..n {
+            self.tokens[i].sentence = sentences.len() as u32;
+            counts.add(&self.cases[i], self.tokens[i].kind);
             let next = i + 1;
-            let boundary = next == n || self.boundary_before(next);
-            if boundary {
-                sentences.push(Sentence {
-                    first: start,
-                    last: next,
-                    paragraph,
-                    headline: false,
-                    all_caps: false,
-                    title_case: false,
-                    first_word: start,
-                });
+            if next == n || self.boundary_before(next) {
+                let mut s = Sentence { first: start, last: next, paragraph, headline: false, all_caps: false, title_case: false, first_word: start };
+                self.describe(&mut s, &counts);
+                sentences.push(s);
+                counts = CaseCounts::default();
                 if next < n && self.tokens[next].breaks_before > 0 {
                     paragraph += 1;
                 }
                 start = next;
             }
-            i = next;
-        }
-        for (k, s) in sentences.iter_mut().enumerate() {
-            for t in &mut self.tokens[s.first..s.last] {
-                t.sentence = k as u32;
-            }
-        }
-        for s in &mut sentences {
-            self.describe(s);
         }
         self.sentences = sentences;
     }
 
-    /// Whether a sentence ends before token `j`.
+    /// Whether a sentence ends before token `j`: answered at once after a word or a number
+    /// on the same line, most tokens.
+    #[inline]
     fn boundary_before(&self, j: usize) -> bool {
+        let (t, prev) = (&self.tokens[j], &self.tokens[j - 1]);
+        if t.breaks_before == 0 {
+            match prev.kind {
+                TokKind::Punct => {
+                    // An ASCII mark that neither ends a sentence nor closes a quote or a
+                    // bracket (a comma, mostly).
+                    let b = self.text.as_bytes()[prev.start];
+                    if b.is_ascii() && !matches!(b, b'.' | b'!' | b'?' | b'"' | b'\'' | b')' | b']') {
+                        return false;
+                    }
+                }
+                TokKind::Dotted => {}
+                _ => return false,
+            }
+        }
+        self.boundary_after_mark(j)
+    }
+
+    /// `boundary_before` for a token at the start of a line or after a mark.
+    fn boundary_after_mark(&self, j: usize) -> bool {
         let t = self.tokens[j];
         if t.breaks_before > 0 {
             // A hard-wrapped line goes on in lowercase after a line that ended mid-sentence.
@@ -489,7 +513,8 @@ impl<'t> Doc<'t> {
         words <= 12
     }
 
-    fn describe(&self, s: &mut Sentence) {
+    /// Fills in the description of sentence `s`, whose tokens' letter cases add up to `counts`.
+    fn describe(&self, s: &mut Sentence, counts: &CaseCounts) {
         s.first_word = (s.first..s.last)
             .find(|&j| !(self.tokens[j].kind == TokKind::Punct && !self.is_punct(j, '.') && !self.is_punct(j, ',')))
             .unwrap_or(s.last);
@@ -503,18 +528,31 @@ impl<'t> Doc<'t> {
         let line_end = s.last == self.tokens.len() || self.tokens[s.last].breaks_before > 0;
         let line_start = s.first == 0 || self.tokens[s.first].breaks_before > 0;
         s.headline = !terminal && line_end && line_start && last >= s.first;
-        let (mut upper, mut lower) = (0usize, 0usize);
-        let (mut caps, mut long) = (0usize, 0usize);
-        for (i, case) in self.cases.iter().enumerate().take(s.last).skip(s.first) {
-            upper += case.upper;
-            lower += case.lower;
-            if self.tokens[i].kind == TokKind::Word && case.long {
-                long += 1;
-                caps += usize::from(case.cap);
-            }
-        }
+        let CaseCounts { upper, lower, caps, long } = *counts;
         s.all_caps = upper >= 8 && upper > 4 * lower;
         s.title_case = s.headline && long >= 3 && caps * 10 >= long * 7;
+    }
+}
+
+/// What a sentence's description adds up of its tokens' letter cases.
+#[derive(Clone, Copy, Default)]
+struct CaseCounts {
+    /// Capital and lowercase letters.
+    upper: usize,
+    lower: usize,
+    /// Words of at least four characters, and those of them that start with a capital.
+    long: usize,
+    caps: usize,
+}
+
+impl CaseCounts {
+    #[inline]
+    fn add(&mut self, case: &Case, kind: TokKind) {
+        self.upper += case.upper;
+        self.lower += case.lower;
+        let long_word = kind == TokKind::Word && case.long;
+        self.long += usize::from(long_word);
+        self.caps += usize::from(long_word && case.cap);
     }
 }
 
@@ -528,17 +566,30 @@ struct AsciiShape {
 }
 
 /// The shape of `tok` when it is all ASCII, in one pass over its bytes.
-fn ascii_shape(tok: &str) -> Option<AsciiShape> {
-    // One addition a byte: each byte's counts sit in their own 32 bits (a token is shorter
-    // than 4 GiB, so none overflows into the next).
-    let counts: u128 = tok.bytes().map(|b| BYTE_COUNTS[usize::from(b)]).sum();
+fn ascii_shape(tok: &[u8]) -> Option<AsciiShape> {
+    if tok.len() > usize::from(u16::MAX) {
+        return long_ascii_shape(tok);
+    }
+    // One addition a byte: each byte's counts sit in their own 16 bits (the token is
+    // shorter than 64 KiB, so none overflows into the next), one word where a longer
+    // token's take two.
+    let counts: u64 = tok.iter().map(|&b| BYTE_COUNTS[usize::from(b)]).sum();
+    let field = |k: u32| (counts >> (16 * k)) as u16 as usize;
+    (field(3) == 0).then(|| AsciiShape { backquote: field(2) > 0, upper: field(0), lower: field(1) })
+}
+
+/// `ascii_shape` for a token of 64 KiB or more.
+#[cold]
+fn long_ascii_shape(tok: &[u8]) -> Option<AsciiShape> {
+    // Each byte's counts in their own 32 bits (a token is shorter than 4 GiB).
+    let counts: u128 = tok.iter().map(|&b| u128::from(BYTE_COUNTS[usize::from(b)])).map(|c| (0..4).map(|k| (c >> (16 * k) & 1) << (32 * k)).sum::<u128>()).sum();
     let field = |k: u32| (counts >> (32 * k)) as u32 as usize;
     (field(3) == 0).then(|| AsciiShape { backquote: field(2) > 0, upper: field(0), lower: field(1) })
 }
 
 /// What [`ascii_shape`] counts of each byte: whether it is an uppercase letter, a lowercase
-/// letter, a backquote, or not ASCII, as a 1 in the first, second, third or fourth 32 bits.
-const BYTE_COUNTS: [u128; 256] = {
+/// letter, a backquote, or not ASCII, as a 1 in the first, second, third or fourth 16 bits.
+const BYTE_COUNTS: [u64; 256] = {
     let mut counts = [0; 256];
     let mut b = 0;
     while b < 256 {
@@ -546,11 +597,11 @@ const BYTE_COUNTS: [u128; 256] = {
         counts[b] = if byte.is_ascii_uppercase() {
             1
         } else if byte.is_ascii_lowercase() {
-            1 << 32
+            1 << 16
         } else if byte == b'`' {
-            1 << 64
+            1 << 32
         } else if !byte.is_ascii() {
-            1 << 96
+            1 << 48
         } else {
             0
         };
@@ -570,7 +621,8 @@ struct CharShape {
     letters: usize,
     /// Its first character is uppercase.
     first_upper: bool,
-    /// `key(tok)` is `tok`: it holds none of [`KEY_REWRITES`] (a token holds no whitespace).
+    /// `key(tok)` is `tok`: it holds none of the characters `key` rewrites (typographic
+    /// apostrophes, primes, accents and hyphens; a token holds no whitespace).
     own_key: bool,
 }
 
@@ -581,21 +633,23 @@ fn char_shape(tok: &str) -> CharShape {
     let mut own_key = true;
     let mut first_upper = false;
     for c in tok.chars() {
-        let (is_upper, is_lower) = match c {
-            '\0'..='\u{7f}' => (c.is_ascii_uppercase(), c.is_ascii_lowercase()),
-            '\u{c0}'..='\u{de}' => (c != '\u{d7}', false),
-            '\u{df}'..='\u{ff}' => (false, c != '\u{f7}'),
+        // Whether it is a capital, a lowercase letter, a letter, and a character `key`
+        // rewrites, each range asked only what may be true of it.
+        let (is_upper, is_lower, letter, rewritten) = match c {
+            '\0'..='\u{7f}' => (c.is_ascii_uppercase(), c.is_ascii_lowercase(), c.is_ascii_alphabetic(), c == '`'),
+            '\u{c0}'..='\u{de}' => (c != '\u{d7}', false, c != '\u{d7}', false),
+            '\u{df}'..='\u{ff}' => (false, c != '\u{f7}', c != '\u{f7}', false),
             // General punctuation: dashes, quotes, spaces.
-            '\u{2000}'..='\u{206f}' => (false, false),
-            _ => (c.is_uppercase(), c.is_lowercase()),
+            '\u{2000}'..='\u{206f}' => (false, false, false, matches!(c, '\u{2019}' | '\u{2032}' | '\u{2010}' | '\u{2011}')),
+            _ => (c.is_uppercase(), c.is_lowercase(), is_alphabetic(c), matches!(c, '\u{02bc}' | '\u{b4}')),
         };
         if chars == 0 {
             first_upper = is_upper;
         }
         upper += usize::from(is_upper);
         lower += usize::from(is_lower);
-        letters += usize::from(is_alphabetic(c));
-        own_key &= !KEY_REWRITES.contains(&c);
+        letters += usize::from(letter);
+        own_key &= !rewritten;
         chars += 1;
     }
     CharShape { upper, lower, long: chars >= 4, letters, first_upper, own_key }
@@ -615,6 +669,8 @@ struct Case {
     /// Its key is not its text (it is in `Doc::keys`): asked first, so that most tokens'
     /// keys cost no hashing.
     keyed: bool,
+    /// It is all ASCII.
+    ascii: bool,
 }
 
 /// Whether `s` is written in capitals only (at least two letters).
@@ -659,13 +715,89 @@ impl Lows {
         &self.text[start..end]
     }
 
-    fn last(&self) -> &str {
-        self.get(self.spans.len() - 1)
+}
+
+/// The closed classes of every one-byte key (an ASCII character), by its byte.
+type ByteBits = [WordBits; 128];
+
+static FR_BYTE_BITS: LazyLock<ByteBits> = LazyLock::new(|| byte_bits_of(Lang::Fr.data()));
+static EN_BYTE_BITS: LazyLock<ByteBits> = LazyLock::new(|| byte_bits_of(Lang::En.data()));
+
+fn byte_bits(lang: Lang) -> &'static ByteBits {
+    match lang {
+        Lang::Fr => &FR_BYTE_BITS,
+        Lang::En => &EN_BYTE_BITS,
     }
 }
 
-/// The characters `key` rewrites (besides whitespace, which no token holds).
-const KEY_REWRITES: [char; 7] = ['\u{2019}', '\u{02bc}', '\u{2032}', '`', '\u{b4}', '\u{2010}', '\u{2011}'];
+fn byte_bits_of(data: &LangData) -> ByteBits {
+    std::array::from_fn(|b| data.bits(char::from(b as u8).encode_utf8(&mut [0; 4])))
+}
+
+/// The token table's keys of two to eight bytes (`LangData::words`), indexed by their bytes
+/// as an integer: a token's key is read from the lowercased text in one load, hashed with
+/// one multiplication and compared as an integer.
+struct ShortWords {
+    /// Open addressing, at most half full: a key's bytes, its length (0 in an empty slot)
+    /// and its bits.
+    slots: Vec<(u64, usize, &'static WordBits)>,
+}
+
+static FR_SHORT_WORDS: LazyLock<ShortWords> = LazyLock::new(|| ShortWords::new(Lang::Fr.data()));
+static EN_SHORT_WORDS: LazyLock<ShortWords> = LazyLock::new(|| ShortWords::new(Lang::En.data()));
+
+/// The bits of a word that is in no table.
+static NO_BITS: WordBits = WordBits { is: 0, starts: 0, entry: 0, verb: None, common: false, org_head: false };
+
+impl ShortWords {
+    fn of(lang: Lang) -> &'static ShortWords {
+        match lang {
+            Lang::Fr => &FR_SHORT_WORDS,
+            Lang::En => &EN_SHORT_WORDS,
+        }
+    }
+
+    fn new(data: &'static LangData) -> ShortWords {
+        let short = || data.words.iter().filter(|(k, _)| (2..=8).contains(&k.len()));
+        let size = (short().count() * 2).next_power_of_two();
+        let mut slots = vec![(0, 0, &NO_BITS); size];
+        for (k, bits) in short() {
+            let head = load8(k.as_bytes(), 0);
+            let mut i = short_slot(head, size);
+            while slots[i].1 != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = (head, k.len(), bits);
+        }
+        ShortWords { slots }
+    }
+
+    /// `data.bits(&buf[start..end])` for a key of two to eight bytes.
+    #[inline]
+    fn get(&self, buf: &[u8], start: usize, end: usize) -> &'static WordBits {
+        let len = end - start;
+        let head = load8(buf, start) & (u64::MAX >> (64 - 8 * len));
+        let size = self.slots.len();
+        let mut i = short_slot(head, size);
+        loop {
+            let (key, key_len, bits) = self.slots[i];
+            if key_len == 0 {
+                return &NO_BITS;
+            }
+            if key == head && key_len == len {
+                return bits;
+            }
+            i = (i + 1) & (size - 1);
+        }
+    }
+}
+
+/// The slot of a short key's bytes in a table of `size` (a power of two) slots.
+#[inline]
+fn short_slot(head: u64, size: usize) -> usize {
+    (head.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & (size - 1)
+}
+
 
 /// Appends `key(&tok.to_lowercase())` (`tok` a token: no whitespace), without allocating.
 fn low_key_into(tok: &str, out: &mut String) {
@@ -675,11 +807,7 @@ fn low_key_into(tok: &str, out: &mut String) {
         out[start..].make_ascii_lowercase();
         return;
     }
-    if tok.contains('Σ') {
-        // `str::to_lowercase`, not per character: a final sigma lowercases by its context.
-        key_into(&tok.to_lowercase(), out);
-        return;
-    }
+    let start = out.len();
     let rewrite = |c: char| match c {
         '\u{2019}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' => '\'',
         '\u{2010}' | '\u{2011}' => '-',
@@ -690,6 +818,11 @@ fn low_key_into(tok: &str, out: &mut String) {
             out.push(rewrite(c.to_ascii_lowercase()));
         } else if let Some(l) = latin1_lowercase(c) {
             out.push(l);
+        } else if c == 'Σ' {
+            // `str::to_lowercase`, not per character: a final sigma lowercases by its context.
+            out.truncate(start);
+            key_into(&tok.to_lowercase(), out);
+            return;
         } else {
             out.extend(c.to_lowercase().map(rewrite));
         }
@@ -714,7 +847,13 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
     let mut it = Cursor { text, pos: 0 };
     let peek_at = |pos: usize| text[pos..].chars().next();
     let mut elided = String::new();
-    while let Some((i, c)) = it.next() {
+    loop {
+        // Plain spaces, most of the whitespace, passed over without decoding a character.
+        while text.as_bytes().get(it.pos) == Some(&b' ') {
+            it.pos += 1;
+            space = true;
+        }
+        let Some((i, c)) = it.next() else { break };
         if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
             if c == '\n' || c == '\u{2029}' || c == '\u{2028}' {
                 breaks = breaks.saturating_add(1);
@@ -754,9 +893,16 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             }
             // The word ends where the cursor stops: it moves over word characters (ASCII
             // letters and digits at once) and the inner hyphens and apostrophes taken below.
-            loop {
+            'word: loop {
                 loop {
                     end = it.skip_ascii_alphanumeric();
+                    // Most words end at an ASCII character that neither joins two words nor
+                    // goes on one (a space, a comma, a period), or at the end of the text.
+                    match text.as_bytes().get(end) {
+                        Some(&b) if b.is_ascii() && !matches!(b, b'-' | b'\'' | b'`') => break 'word,
+                        None => break 'word,
+                        _ => {}
+                    }
                     match it.peek() {
                         Some((_, d)) if !d.is_ascii() && is_word_char(d) => {
                             it.next();
@@ -796,7 +942,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             }
             // A web address's domain belongs to its word (Medica.com, bbc.co.uk): a name that
             // is an address keeps it, and its dots end no sentence.
-            if kind == TokKind::Word {
+            if kind == TokKind::Word && text.as_bytes().get(end) == Some(&b'.') {
                 let domain = domain_len(&text[end..]);
                 if domain > 0 {
                     end += domain;
@@ -901,7 +1047,18 @@ impl Cursor<'_> {
     /// Moves over ASCII letters and digits; returns the new position.
     #[inline]
     fn skip_ascii_alphanumeric(&mut self) -> usize {
-        while self.text.as_bytes().get(self.pos).is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)]) {
+        let bytes = self.text.as_bytes();
+        // Eight bytes at a time: most words are longer than a byte or two.
+        while let Some(chunk) = bytes.get(self.pos..self.pos + 8) {
+            let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+            let others = !ascii_alphanumeric_mask(x) & HIGH_BITS;
+            if others != 0 {
+                self.pos += (others.trailing_zeros() / 8) as usize;
+                return self.pos;
+            }
+            self.pos += 8;
+        }
+        while bytes.get(self.pos).is_some_and(|&b| ASCII_ALPHANUMERIC[usize::from(b)]) {
             self.pos += 1;
         }
         self.pos
@@ -988,6 +1145,57 @@ mod tests {
             let d = Doc::new(text, lang);
             for i in 0..d.tokens.len() {
                 assert_eq!(d.low(i), d.key(i).to_lowercase(), "{:?}", d.tok(i));
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_shape_counts_the_letters() {
+        let long = "aB`".repeat(30_000);
+        for tok in ["", "a", "Ab`", "INTERNATIONAL-isation`s", "l'ONU", "1,5", "Zz@[`{", "é", "abcdefgé", &long, &format!("{long}é")] {
+            let shape = ascii_shape(tok.as_bytes());
+            assert_eq!(shape.is_some(), tok.is_ascii(), "{tok}");
+            if let Some(shape) = shape {
+                assert_eq!(shape.upper, tok.bytes().filter(u8::is_ascii_uppercase).count(), "{tok}");
+                assert_eq!(shape.lower, tok.bytes().filter(u8::is_ascii_lowercase).count(), "{tok}");
+                assert_eq!(shape.backquote, tok.contains('`'), "{tok}");
+            }
+        }
+    }
+
+    #[test]
+    fn char_shape_tells_what_the_character_tests_tell() {
+        for c in (0x21..0x3000).filter_map(char::from_u32).filter(|c| !c.is_whitespace()) {
+            let tok = format!("é{c}");
+            let shape = char_shape(&tok);
+            assert_eq!(shape.upper, tok.chars().filter(|c| c.is_uppercase()).count(), "{c:?}");
+            assert_eq!(shape.lower, tok.chars().filter(|c| c.is_lowercase()).count(), "{c:?}");
+            assert_eq!(shape.letters, tok.chars().filter(|c| c.is_alphabetic()).count(), "{c:?}");
+            assert_eq!(shape.own_key, key(&tok) == tok, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn short_words_have_their_bits() {
+        for lang in [Lang::Fr, Lang::En] {
+            let (data, short) = (lang.data(), ShortWords::of(lang));
+            for k in data.words.keys().filter(|k| (2..=8).contains(&k.len())) {
+                let text = format!("x{k}--------");
+                assert_eq!(*short.get(text.as_bytes(), 1, 1 + k.len()), data.bits(k), "{k}");
+                assert_eq!(*short.get(k.as_bytes(), 0, k.len()), data.bits(k), "{k}");
+            }
+            for k in ["zq", "zzzzzzzz", "l'", "qu'", "lé"] {
+                assert_eq!(*short.get(k.as_bytes(), 0, k.len()), data.bits(k), "{k}");
+            }
+        }
+    }
+
+    #[test]
+    fn one_byte_keys_have_their_bits() {
+        for lang in [Lang::Fr, Lang::En] {
+            for b in 0..128u8 {
+                let key = char::from(b).to_string();
+                assert_eq!(byte_bits(lang)[usize::from(b)], lang.data().bits(&key), "{key:?}");
             }
         }
     }
