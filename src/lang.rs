@@ -442,75 +442,16 @@ pub enum Class {
 
 impl Class {
     /// Every class, in the order of their bits.
-    pub const ALL: [Class; 62] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::BareClauseVerb, Class::Complementizer, Class::Coordinator, Class::DayPart, Class::Determiner, Class::Elision, Class::EventWord, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceDescriptor, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::PresentParticipleSuffix, Class::PastTenseSuffix, Class::PluralSuffix, Class::PurposeMarker, Class::CollectiveNoun, Class::SiteConnector, Class::AsClause, Class::Weekday, Class::LeaderBody, Class::WorkNoun, Class::DocumentNoun, Class::PhrasalCue];
+    pub const ALL: [Class; 62] = [Class::Abbreviation, Class::AddresseeVerb, Class::AdjectiveSuffix, Class::Adverb, Class::Approximator, Class::Auxiliary, Class::Complementizer, Class::Coordinator, Class::BareClauseVerb, Class::DayPart, Class::Determiner, Class::Elision, Class::EventWord, Class::Honorific, Class::InfinitiveMarker, Class::InfinitiveAuxiliary, Class::LocationPreposition, Class::Month, Class::Multiplier, Class::NameParticle, Class::NotName, Class::NumberWord, Class::ObjectPronoun, Class::ObjectSpeechVerb, Class::OpinionCue, Class::OrdinalWord, Class::OrgConnector, Class::OrgRole, Class::Period, Class::ParticipleSuffix, Class::PassiveAuxiliary, Class::PlaceAbbreviation, Class::PlaceDescriptor, Class::PlaceHead, Class::PlaceModifier, Class::PlaceSuffix, Class::Preposition, Class::SiteConnector, Class::CollectiveNoun, Class::PronounSubject, Class::RelativeDate, Class::ReflexivePronoun, Class::RelativePronoun, Class::Role, Class::SourceCue, Class::Subordinator, Class::TimeUnit, Class::Unit, Class::Genitive, Class::ParticipleLead, Class::StressedPronoun, Class::VerbFiller, Class::PresentParticipleSuffix, Class::PastTenseSuffix, Class::PluralSuffix, Class::PurposeMarker, Class::AsClause, Class::Weekday, Class::LeaderBody, Class::WorkNoun, Class::DocumentNoun, Class::PhrasalCue];
 
-    /// The class named `name` in the data files.
+    /// The names of the classes in the data files, in the order of [`Class::ALL`].
+    const NAMES: [&'static str; 62] = ["abbreviation", "addressee_verb", "adjective_suffix", "adverb", "approximator", "auxiliary", "complementizer", "coordinator", "bare_clause_verb", "day_part", "determiner", "elision", "event_word", "honorific", "infinitive_marker", "infinitive_auxiliary", "location_preposition", "month", "multiplier", "name_particle", "not_name", "number_word", "object_pronoun", "object_speech_verb", "opinion_cue", "ordinal_word", "org_connector", "org_role", "period", "participle_suffix", "passive_auxiliary", "place_abbreviation", "place_descriptor", "place_head", "place_modifier", "place_suffix", "preposition", "site_connector", "collective_noun", "pronoun_subject", "relative_date", "reflexive_pronoun", "relative_pronoun", "role", "source_cue", "subordinator", "time_unit", "unit", "genitive", "participle_lead", "stressed_pronoun", "verb_filler", "present_participle_suffix", "past_tense_suffix", "plural_suffix", "purpose_marker", "as_clause", "weekday", "leader_body", "work_noun", "document_noun", "phrasal_cue"];
+
+    /// The class named `name` in the data files. A search of [`Class::NAMES`] rather than a
+    /// `match`, which compiles to a string comparison per arm: this runs once per class at
+    /// set-up, and the page's bytes are scarce.
     pub fn from_name(name: &str) -> Option<Class> {
-        Some(match name {
-            "abbreviation" => Class::Abbreviation,
-            "addressee_verb" => Class::AddresseeVerb,
-            "adjective_suffix" => Class::AdjectiveSuffix,
-            "adverb" => Class::Adverb,
-            "approximator" => Class::Approximator,
-            "auxiliary" => Class::Auxiliary,
-            "bare_clause_verb" => Class::BareClauseVerb,
-            "complementizer" => Class::Complementizer,
-            "coordinator" => Class::Coordinator,
-            "day_part" => Class::DayPart,
-            "determiner" => Class::Determiner,
-            "elision" => Class::Elision,
-            "event_word" => Class::EventWord,
-            "honorific" => Class::Honorific,
-            "infinitive_marker" => Class::InfinitiveMarker,
-            "infinitive_auxiliary" => Class::InfinitiveAuxiliary,
-            "location_preposition" => Class::LocationPreposition,
-            "month" => Class::Month,
-            "multiplier" => Class::Multiplier,
-            "name_particle" => Class::NameParticle,
-            "not_name" => Class::NotName,
-            "number_word" => Class::NumberWord,
-            "object_pronoun" => Class::ObjectPronoun,
-            "object_speech_verb" => Class::ObjectSpeechVerb,
-            "opinion_cue" => Class::OpinionCue,
-            "ordinal_word" => Class::OrdinalWord,
-            "org_connector" => Class::OrgConnector,
-            "org_role" => Class::OrgRole,
-            "period" => Class::Period,
-            "participle_suffix" => Class::ParticipleSuffix,
-            "passive_auxiliary" => Class::PassiveAuxiliary,
-            "place_abbreviation" => Class::PlaceAbbreviation,
-            "place_descriptor" => Class::PlaceDescriptor,
-            "place_head" => Class::PlaceHead,
-            "place_modifier" => Class::PlaceModifier,
-            "place_suffix" => Class::PlaceSuffix,
-            "preposition" => Class::Preposition,
-            "site_connector" => Class::SiteConnector,
-            "collective_noun" => Class::CollectiveNoun,
-            "pronoun_subject" => Class::PronounSubject,
-            "relative_date" => Class::RelativeDate,
-            "reflexive_pronoun" => Class::ReflexivePronoun,
-            "relative_pronoun" => Class::RelativePronoun,
-            "role" => Class::Role,
-            "source_cue" => Class::SourceCue,
-            "subordinator" => Class::Subordinator,
-            "time_unit" => Class::TimeUnit,
-            "unit" => Class::Unit,
-            "genitive" => Class::Genitive,
-            "participle_lead" => Class::ParticipleLead,
-            "stressed_pronoun" => Class::StressedPronoun,
-            "verb_filler" => Class::VerbFiller,
-            "present_participle_suffix" => Class::PresentParticipleSuffix,
-            "past_tense_suffix" => Class::PastTenseSuffix,
-            "plural_suffix" => Class::PluralSuffix,
-            "purpose_marker" => Class::PurposeMarker,
-            "as_clause" => Class::AsClause,
-            "weekday" => Class::Weekday,
-            "leader_body" => Class::LeaderBody,
-            "work_noun" => Class::WorkNoun,
-            "document_noun" => Class::DocumentNoun,
-            "phrasal_cue" => Class::PhrasalCue,
-            _ => return None,
-        })
+        Class::NAMES.iter().position(|&n| n == name).map(|i| Class::ALL[i])
     }
 
     #[inline]
@@ -989,8 +930,15 @@ impl LangData {
         let mut class_sizes = vec![(0usize, 0usize); Class::ALL.len()];
         let mut elisions = KeySet::with_capacity(16);
         let mut grammar = Vec::with_capacity(line_count(src.grammar));
+        // The lines come grouped by class (build.rs writes them so): a class is looked up
+        // where its block starts.
+        let mut block: Option<(&str, Option<Class>)> = None;
         for (name, line) in blocks(src.grammar) {
-            let Some(class) = Class::from_name(name) else { continue };
+            let class = match block {
+                Some((n, class)) if n == name => class,
+                _ => block.insert((name, Class::from_name(name))).1,
+            };
+            let Some(class) = class else { continue };
             let (entry, value) = line.split_once('\t').unwrap_or((line, ""));
             grammar.push((class, entry, value));
             let (entries, bytes) = &mut class_sizes[class as usize];
@@ -1218,6 +1166,15 @@ impl LangData {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn classes_are_named_and_ordered_by_their_bits() {
+        for (i, (&class, name)) in Class::ALL.iter().zip(Class::NAMES).enumerate() {
+            assert_eq!(class as usize, i, "{name}");
+            assert_eq!(Class::from_name(name), Some(class));
+        }
+        assert_eq!(Class::from_name("no_such_class"), None);
+    }
 
     #[test]
     fn detects_french_and_english() {

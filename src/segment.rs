@@ -720,8 +720,10 @@ impl Lows {
 /// The closed classes of every one-byte key (an ASCII character), by its byte.
 type ByteBits = [WordBits; 128];
 
-static FR_BYTE_BITS: LazyLock<ByteBits> = LazyLock::new(|| byte_bits_of(Lang::Fr.data()));
-static EN_BYTE_BITS: LazyLock<ByteBits> = LazyLock::new(|| byte_bits_of(Lang::En.data()));
+// Boxed: a static holding the 5 KB array itself would be written out, zeros and all, in the
+// wasm module's data.
+static FR_BYTE_BITS: LazyLock<Box<ByteBits>> = LazyLock::new(|| byte_bits_of(Lang::Fr.data()));
+static EN_BYTE_BITS: LazyLock<Box<ByteBits>> = LazyLock::new(|| byte_bits_of(Lang::En.data()));
 
 fn byte_bits(lang: Lang) -> &'static ByteBits {
     match lang {
@@ -730,8 +732,8 @@ fn byte_bits(lang: Lang) -> &'static ByteBits {
     }
 }
 
-fn byte_bits_of(data: &LangData) -> ByteBits {
-    std::array::from_fn(|b| data.bits(char::from(b as u8).encode_utf8(&mut [0; 4])))
+fn byte_bits_of(data: &LangData) -> Box<ByteBits> {
+    Box::new(std::array::from_fn(|b| data.bits(char::from(b as u8).encode_utf8(&mut [0; 4]))))
 }
 
 /// The token table's keys of two to eight bytes (`LangData::words`), indexed by their bytes
