@@ -84,11 +84,14 @@ fn is_day(doc: &Doc, i: usize) -> bool {
 }
 
 fn is_month(doc: &Doc, i: usize) -> bool {
-    i < doc.tokens.len() && {
-        let low = doc.low(i);
-        // (Most words before a period start no month: told before writing the abbreviation.)
-        doc.low_is(i, Class::Month) || doc.is_punct(i + 1, '.') && doc.data.is_proper_prefix(Class::Month, low) && doc.data.is(Class::Month, &format!("{low}."))
-    } && !(doc.lang == Lang::En && doc.low(i) == "may" && !doc.is_cap(i))
+    // An abbreviation's stem starts an entry (its bits say so): most words before a period
+    // are told apart before the abbreviation is written.
+    (doc.low_is(i, Class::Month) || doc.may_start_class(i, Class::Month) && doc.is_punct(i + 1, '.') && is_month_abbreviation(doc, doc.low(i)))
+        && !(doc.lang == Lang::En && doc.low(i) == "may" && !doc.is_cap(i))
+}
+
+fn is_month_abbreviation(doc: &Doc, low: &str) -> bool {
+    doc.data.is_proper_prefix(Class::Month, low) && doc.data.is(Class::Month, &format!("{low}."))
 }
 
 /// The end of a month token (abbreviations take their period).
@@ -112,11 +115,18 @@ fn may_start_date(doc: &Doc, i: usize) -> bool {
         || doc.may_start_class(i, Class::RelativeDate)
         || doc.low_is(i, Class::Weekday)
         || doc.low_is(i, Class::Month)
-        || doc.is_punct(i + 1, '.')
+        || doc.may_start_class(i, Class::Month) && doc.is_punct(i + 1, '.')
         || doc.is_class(i, Class::OrdinalWord)
         || doc.is_class(i, Class::Period)
         || doc.is_class(i, Class::NumberWord)
-        || doc.lang == Lang::Fr && doc.tokens[i].kind == TokKind::Word && matches!(doc.low(i), "il" | "mois")
+        || doc.lang == Lang::Fr && is_il_or_mois(doc, i)
+}
+
+/// Whether token `i` is the word `il` or `mois`: told from its length before its text (no
+/// other character lowercases to these ASCII letters).
+fn is_il_or_mois(doc: &Doc, i: usize) -> bool {
+    let t = doc.tokens[i];
+    t.kind == TokKind::Word && matches!(t.end - t.start, 2 | 4) && matches!(doc.low(i), "il" | "mois")
 }
 
 /// A date starting at token `i`, as (end, rule).
