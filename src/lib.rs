@@ -148,5 +148,14 @@ fn name_rank(t: &str) -> (usize, usize, std::cmp::Reverse<usize>) {
         }
         return (words, t.len(), std::cmp::Reverse(0));
     }
-    (t.split_whitespace().count(), t.chars().count(), std::cmp::Reverse(t.chars().filter(|c| !c.is_ascii()).count()))
+    // One pass for the three counts.
+    let (mut words, mut chars, mut non_ascii, mut after_space) = (0, 0, 0, true);
+    for c in t.chars() {
+        let space = c.is_whitespace();
+        words += usize::from(after_space && !space);
+        after_space = space;
+        chars += 1;
+        non_ascii += usize::from(!c.is_ascii());
+    }
+    (words, chars, std::cmp::Reverse(non_ascii))
 }
