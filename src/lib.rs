@@ -73,12 +73,12 @@ pub fn annotate(text: &str, options: &Options) -> Annotation {
     let mut groups = clusters::group(&doc, &mut mentions);
     let quotes = quotes::find(&doc);
     let claims = attribution::find(&doc, &mentions, &mut groups, &quotes);
-    output(&doc, options.id.clone(), &mentions, &groups, &claims)
+    output(&doc, options.id.clone(), &mentions, groups, &claims)
 }
 
 /// Converts the analysis (token and byte spans) to the schema (code points): the only
 /// place positions leave the byte world.
-fn output(doc: &Doc, id: Option<serde_json::Value>, mentions: &[Mention], groups: &[clusters::Group], claims: &[attribution::Found]) -> Annotation {
+fn output(doc: &Doc, id: Option<serde_json::Value>, mentions: &[Mention], groups: Vec<clusters::Group>, claims: &[attribution::Found]) -> Annotation {
     let cps = CodePoints::new(doc.text);
     let bytes = |a: usize, b: usize| (cps.of_byte(a), cps.of_byte(b), doc.text[a..b].to_string());
     let entities = mentions
@@ -89,24 +89,20 @@ fn output(doc: &Doc, id: Option<serde_json::Value>, mentions: &[Mention], groups
             Entity { id: i, kind: m.kind, start, end, text, cluster: m.cluster, why: m.why.to_string() }
         })
         .collect::<Vec<_>>();
+    // (The groups are moved into the clusters: their mentions are not copied.)
     let clusters = groups
-        .iter()
+        .into_iter()
         .enumerate()
         .map(|(i, g)| {
-            let texts: Vec<&str> = g.mentions.iter().map(|&m| entities[m].text.as_str()).collect();
-            let name = texts
-                .iter()
-                .copied()
-                .max_by_key(|t| name_rank(t))
-                .unwrap_or("")
-                .to_string();
+            let texts = || g.mentions.iter().map(|&m| entities[m].text.as_str());
+            let name = texts().max_by_key(|t| name_rank(t)).unwrap_or("").to_string();
             let mut aliases: Vec<String> = Vec::new();
-            for t in texts.iter().copied().chain(g.descriptions.iter().map(String::as_str)) {
+            for t in texts().chain(g.descriptions.iter().map(String::as_str)) {
                 if t != name && !aliases.iter().any(|a| a == t) {
                     aliases.push(t.to_string());
                 }
             }
-            Cluster { id: i, kind: g.kind, name, aliases, mentions: g.mentions.clone() }
+            Cluster { id: i, kind: g.kind, name, aliases, mentions: g.mentions }
         })
         .collect();
     let claims = claims
