@@ -130,7 +130,7 @@ impl Ctx<'_, '_> {
                 let mut k = cue.last;
                 // Skip what stands between the verb and its content: adverbs, dates, a pronoun
                 // object, "to reporters", the addressee of "told".
-                while k < n && doc.tokens[k].breaks_before == 0 && k < cue.last + 4 && (ctx_skippable(doc, k) || self.at[k].is_some_and(|m| self.mentions[m].kind == EntityType::Date)) {
+                while k < n && doc.tokens[k].breaks_before == 0 && k < cue.last + 4 && (ctx_skippable(doc, k) || self.mention_at(k).is_some_and(|m| self.mentions[m].kind == EntityType::Date)) {
                     k += 1;
                 }
                 // "told the New Zealand Herald the flag …": the addressee is no content.
@@ -450,10 +450,10 @@ impl Ctx<'_, '_> {
             return None;
         }
         let n = doc.tokens.len();
-        let m = (k + 1..(k + 10).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct && doc.tokens[j].breaks_before == 0).find(|&j| self.at[j].is_none() && doc.is_class(j, Class::InfinitiveMarker) && !doc.is_class(j, Class::LocationPreposition))?;
+        let m = (k + 1..(k + 10).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct && doc.tokens[j].breaks_before == 0).find(|&j| self.mention_at(j).is_none() && doc.is_class(j, Class::InfinitiveMarker) && !doc.is_class(j, Class::LocationPreposition))?;
         // The addressee is a name ("au Conseil de sécurité de l'ONU"; not "estime à 75 000 le
         // nombre d'emplois"), and an infinitive follows: a lowercase word, no determiner.
-        let named = (k + 1..m).all(|j| self.at[j].is_some() || doc.is_class(j, Class::Determiner) || doc.tokens[j].kind == TokKind::Elision);
+        let named = (k + 1..m).all(|j| self.mention_at(j).is_some() || doc.is_class(j, Class::Determiner) || doc.tokens[j].kind == TokKind::Elision);
         let verb = m + 1 < n && doc.tokens[m + 1].kind == TokKind::Word && !doc.is_cap(m + 1) && !doc.is_class(m + 1, Class::Determiner);
         (named && verb && m > k + 1).then_some(m)
     }

@@ -32,7 +32,7 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
             || doc.may_start_class(i, Class::PhrasalCue)
             || doc.may_start_class(i, Class::SourceCue)
             || word && holds_hyphen(&t);
-        if !may_cue || ctx.at[i].is_some_and(|m| ctx.mentions[m].kind != EntityType::Date) {
+        if !may_cue || ctx.mention_at(i).is_some_and(|m| ctx.mentions[m].kind != EntityType::Date) {
             i += 1;
             continue;
         }

@@ -36,7 +36,7 @@ impl Ctx<'_, '_> {
             }
             // "“Title of a story” — Toronto Star, August 15, 2008": a citation, not a claim.
             let after = self.mentions[m].last;
-            let dated = (after..sent.last.min(after + 3)).any(|t| self.at[t].is_some_and(|d| self.mentions[d].kind == EntityType::Date));
+            let dated = (after..sent.last.min(after + 3)).any(|t| self.mention_at(t).is_some_and(|d| self.mentions[d].kind == EntityType::Date));
             if dated {
                 return None;
             }

@@ -99,8 +99,9 @@ type RoleBinding = (usize, String, String, usize);
 struct Ctx<'a, 't> {
     doc: &'a Doc<'t>,
     mentions: &'a [Mention],
-    /// Mention covering each token.
-    at: Vec<Option<usize>>,
+    /// Mention covering each token, plus one (0: none); see [`Ctx::mention_at`]. Four
+    /// bytes a token: the table is zeroed and read for every token.
+    at: Vec<u32>,
     roles: Vec<RoleBinding>,
     /// Any description set beside a person's name by commas (`son complice de toujours, X,`,
     /// `X, an Australian woman,`): (token position, its content words, cluster).
@@ -116,13 +117,18 @@ struct Ctx<'a, 't> {
     female: Vec<Option<bool>>,
 }
 
+impl Ctx<'_, '_> {
+    /// The mention covering token `t`.
+    fn mention_at(&self, t: usize) -> Option<usize> {
+        self.at.get(t).and_then(|&m| m.checked_sub(1)).map(|m| m as usize)
+    }
+}
+
 /// Finds the claims of `doc`.
 pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quote]) -> Vec<Found> {
-    let mut at = vec![None; doc.tokens.len()];
+    let mut at = vec![0; doc.tokens.len()];
     for (i, m) in mentions.iter().enumerate() {
-        for slot in &mut at[m.first..m.last] {
-            *slot = Some(i);
-        }
+        at[m.first..m.last].fill(i as u32 + 1);
     }
     let kinds = groups.iter().map(|g| g.kind).collect();
     let female = cluster_genders(doc, mentions, groups.len());

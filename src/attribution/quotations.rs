@@ -103,7 +103,7 @@ impl Ctx<'_, '_> {
         }).or_else(|| {
             // "Heald told The Huffington Post, "…"": the addressee between the cue and the mark.
             let introduced = k < q.open;
-            let a = self.at.get(k.checked_sub(1)?).copied().flatten()?;
+            let a = self.mention_at(k.checked_sub(1)?)?;
             let mut first = self.mentions[a].first;
             while first > 0 && doc.is_class(first - 1, Class::Determiner) {
                 first -= 1;

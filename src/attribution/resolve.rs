@@ -320,7 +320,7 @@ impl Ctx<'_, '_> {
         a >= s.first_word + 2
             && a - s.first_word <= 5
             && doc.is_punct(a - 1, ',')
-            && (s.first_word..a - 1).all(|t| doc.tokens[t].kind != TokKind::Punct && doc.verb_form(t).is_none() && !doc.is_class(t, Class::Auxiliary) && self.at[t].is_none_or(|m| self.mentions[m].kind == EntityType::Date))
+            && (s.first_word..a - 1).all(|t| doc.tokens[t].kind != TokKind::Punct && doc.verb_form(t).is_none() && !doc.is_class(t, Class::Auxiliary) && self.mention_at(t).is_none_or(|m| self.mentions[m].kind == EntityType::Date))
     }
 
     pub(super) fn cluster_kind(&self, c: usize) -> Option<EntityType> {
@@ -338,7 +338,7 @@ impl Ctx<'_, '_> {
                 let l = self.mentions[m].last;
                 l < b && self.doc.is_class(l, Class::DocumentNoun)
             };
-            if let Some(m) = (a..b).find_map(|t| self.at[t]).filter(|&m| matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization) && !titled(m)) {
+            if let Some(m) = (a..b).find_map(|t| self.mention_at(t)).filter(|&m| matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization) && !titled(m)) {
                 return Some(self.mentions[m].cluster);
             }
         }
@@ -354,7 +354,7 @@ impl Ctx<'_, '_> {
             // "The security firm Kelbrix.net": a name that ends the description (but for a web
             // suffix glued to it) is its head, and so its referent.
             let glued = |t: usize| !self.doc.tokens[t].space_before;
-            if let Some(m) = (h + 1..b).rev().take_while(|&t| self.at[t].is_some() || glued(t)).find_map(|t| self.at[t]) {
+            if let Some(m) = (h + 1..b).rev().take_while(|&t| self.mention_at(t).is_some() || glued(t)).find_map(|t| self.mention_at(t)) {
                 let m = &self.mentions[m];
                 // (Not a complement: "a letter seen by Sky News".)
                 let head_words = (h..m.first).all(|t| self.np_token(t) && ![Class::Preposition, Class::LocationPreposition, Class::Genitive, Class::OrgConnector].iter().any(|&c| self.doc.is_class(t, c)));
@@ -363,7 +363,7 @@ impl Ctx<'_, '_> {
                 }
             }
             // "The security firm Secunia.com": a name the description holds is its own referent.
-            if h >= b || (h + 1..b).any(|t| self.doc.is_cap(t) && self.at[t].is_none()) {
+            if h >= b || (h + 1..b).any(|t| self.doc.is_cap(t) && self.mention_at(t).is_none()) {
                 return None;
             }
             // "the Church" for the Church of Scientology, "la Commission" for the Commission
@@ -398,8 +398,8 @@ impl Ctx<'_, '_> {
             // "The Department of Agriculture" with capitals the tagger did not take for a
             // name: a body named by itself, not the last one named.
             let doc = self.doc;
-            let named = |t: usize| doc.is_cap(t) && !doc.starts_sentence(t) && self.at[t].is_none();
-            if doc.is_cap(h) && self.at[h].is_none() && (h + 1..b).any(named) {
+            let named = |t: usize| doc.is_cap(t) && !doc.starts_sentence(t) && self.mention_at(t).is_none();
+            if doc.is_cap(h) && self.mention_at(h).is_none() && (h + 1..b).any(named) {
                 return None;
             }
             return self.organisation_named_with(a, h).or_else(|| self.latest_organisation(a));

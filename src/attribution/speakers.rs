@@ -9,11 +9,11 @@ use super::{Ctx, Cue, CueKind, Who, ctx_skippable, ends_with_class, is_agent, lo
 
 impl Ctx<'_, '_> {
     pub(super) fn mention_ending_at(&self, tok: usize) -> Option<usize> {
-        self.at[tok].filter(|&m| self.mentions[m].last == tok + 1 && is_agent(self.mentions[m].kind))
+        self.mention_at(tok).filter(|&m| self.mentions[m].last == tok + 1 && is_agent(self.mentions[m].kind))
     }
 
     pub(super) fn mention_starting_at(&self, tok: usize) -> Option<usize> {
-        self.at.get(tok).copied().flatten().filter(|&m| self.mentions[m].first == tok && is_agent(self.mentions[m].kind))
+        self.mention_at(tok).filter(|&m| self.mentions[m].first == tok && is_agent(self.mentions[m].kind))
     }
 
     /// The speaker before a cue (normal order): a name, a pronoun or a description,
@@ -134,7 +134,7 @@ impl Ctx<'_, '_> {
                 }
                 return Some(Who::Mention(m));
             }
-            if ctx_skippable(doc, j) || self.at[j].is_some_and(|m| self.mentions[m].kind == EntityType::Date) {
+            if ctx_skippable(doc, j) || self.mention_at(j).is_some_and(|m| self.mentions[m].kind == EntityType::Date) {
                 k = j;
                 continue;
             }
@@ -187,7 +187,7 @@ impl Ctx<'_, '_> {
         let s = doc.sentence_of(first);
         // (Over the rest of a name the tagger split: "the Irving Police Department".)
         let mut c = first;
-        while c > s.first && first - c < 6 && (doc.tokens[c - 1].kind == TokKind::Word && doc.verb_form(c - 1).is_none() && !doc.is_class(c - 1, Class::Coordinator) || self.at[c - 1].is_some()) {
+        while c > s.first && first - c < 6 && (doc.tokens[c - 1].kind == TokKind::Word && doc.verb_form(c - 1).is_none() && !doc.is_class(c - 1, Class::Coordinator) || self.mention_at(c - 1).is_some()) {
             c -= 1;
         }
         if c < s.first + 2 || !doc.is_class(c - 1, Class::Coordinator) {
@@ -232,7 +232,7 @@ impl Ctx<'_, '_> {
             let noun_after_determiner = t > lo && doc.is_class(t - 1, Class::Determiner) && self.np_token_but_verb(t);
             let glued_dot = (doc.is_punct(t, '.') || doc.is_punct(t, '-')) && t > lo && !doc.tokens[t].space_before && t + 1 < end && !doc.tokens[t + 1].space_before && doc.tokens[t + 1].kind == TokKind::Word;
             // (A word of a name is no verb: "The Daily Post says".)
-            let named = self.at[t].is_some();
+            let named = self.mention_at(t).is_some();
             // A quoted word in the phrase: 'The "History" section'.
             let quoted_word = t > lo
                 && t >= 2
