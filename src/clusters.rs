@@ -76,16 +76,19 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
     let mut by_end_word: HashMap<String, usize> = HashMap::default();
     // Each person's name parts, worked out once for both passes.
     let mut names: Vec<Option<PersonName>> = mentions.iter().map(|m| (m.kind == EntityType::Person).then(|| person_name(doc, m))).collect();
-    for (m, p) in mentions.iter_mut().zip(&names) {
+    for (m, p) in mentions.iter_mut().zip(&mut names) {
         let Some(p) = p else { continue };
-        let Some(given) = &p.given else { continue };
-        let entry = by_surname.entry(p.surname.clone()).or_default();
+        let Some(given) = &mut p.given else { continue };
+        // The second pass asks of a full name only whether it has a given name: its parts
+        // are moved into the tables, not copied.
+        let entry = by_surname.entry(std::mem::take(&mut p.surname)).or_default();
         let g = match entry.iter().find(|(_, g)| g.as_deref().is_none_or(|g| given_agrees(g, given))) {
             Some(&(g, _)) => g,
             None => {
                 let g = new_group(&mut groups, EntityType::Person);
-                entry.push((g, Some(given.clone())));
+                let given = std::mem::take(given);
                 by_given.entry(given.clone()).or_default().push(g);
+                entry.push((g, Some(given)));
                 g
             }
         };
