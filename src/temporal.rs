@@ -23,11 +23,17 @@ pub struct Measure {
 pub fn find(doc: &Doc, taken: &mut [bool]) -> Vec<Measure> {
     let mut out = Vec::new();
     let n = doc.tokens.len();
+    // The tokens where a quantity may start, noted on the way: the second pass visits
+    // only them.
+    let mut numbers = Vec::new();
     let mut i = 0;
     while i < n {
         if taken[i] {
             i += 1;
             continue;
+        }
+        if may_start_number(doc, i) {
+            numbers.push(i);
         }
         if let Some((end, why)) = date_at(doc, i) {
             if (i..end).all(|k| !taken[k]) {
@@ -39,19 +45,17 @@ pub fn find(doc: &Doc, taken: &mut [bool]) -> Vec<Measure> {
         }
         i += 1;
     }
-    let mut i = 0;
-    while i < n {
-        if taken[i] || !may_start_number(doc, i) {
-            i += 1;
+    // (A quantity's tokens are passed over: none starts another.)
+    let mut next = 0;
+    for i in numbers {
+        if i < next || taken[i] {
             continue;
         }
         if let Some((start, end)) = quantity_at(doc, i, taken) {
             taken[start..end].iter_mut().for_each(|t| *t = true);
             out.push(Measure { first: start, last: end, kind: EntityType::Quantity, why: "number" });
-            i = end;
-            continue;
+            next = end;
         }
-        i += 1;
     }
     out.sort_by_key(|m| m.first);
     out
