@@ -131,9 +131,8 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
         // "Le Havre" and "du Havre": a place's name without its article.
         let bare = (m.kind == EntityType::Location && m.last > m.first + 1 && doc.is_class(m.first, Class::Determiner)).then(|| (m.kind, span_fold(doc, m.first + 1, m.last)));
         let name = (m.kind, key);
-        let g = by_name
-            .get(&name)
-            .copied()
+        let named = by_name.get(&name).copied();
+        let g = named
             .or_else(|| bare.as_ref().and_then(|b| by_name.get(b).copied()))
             .or_else(|| acronym.as_ref().and_then(|a| by_initials.get(a).copied()))
             .or_else(|| initials.as_ref().and_then(|i| by_initials.get(i).copied()))
@@ -142,7 +141,9 @@ pub fn group(doc: &Doc, mentions: &mut [Mention]) -> Vec<Group> {
             Some(g) => g,
             None => new_group(&mut groups, m.kind),
         };
-        by_name.entry(name).or_insert(g);
+        if named.is_none() {
+            by_name.insert(name, g);
+        }
         if let Some(b) = bare {
             by_name.entry(b).or_insert(g);
         }
