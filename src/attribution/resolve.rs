@@ -189,10 +189,9 @@ impl Ctx<'_, '_> {
         let lo = end.saturating_sub(8);
         // Its role starts at or before `end`: without a token that may start one, no
         // description ends there (most calls, as speakers are looked for word by word).
-        if !(lo..=end).any(|t| doc.may_start_class(t, Class::Role)) {
-            return None;
-        }
-        (lo..=end).find(|&d| {
+        let role = (lo..=end).find(|&t| doc.may_start_class(t, Class::Role))?;
+        // Its role stands at most two tokens (determiners) after its start.
+        (role.saturating_sub(2).max(lo)..=end).find(|&d| {
             (d == 0 || !doc.is_class(d - 1, Class::Determiner) && doc.tokens[d - 1].kind != TokKind::Elision)
                 && self.description_starting_at(d) == Some(end + 1)
         })
