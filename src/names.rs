@@ -557,8 +557,13 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
     let mut out = Vec::new();
     let mut phrase = (String::with_capacity(64), String::with_capacity(64));
     let mut i = 0;
-    while i < n {
-        // Most tokens are lowercase words that open nothing: passed over on their bits.
+    loop {
+        // Most tokens are lowercase words that open nothing: passed over on one bit each,
+        // and the few others told apart below.
+        i = doc.next_name_opener(i);
+        if i >= n {
+            break;
+        }
         if !doc.is_cap(i) && !may_open_lowercase(doc, i) {
             i += 1;
             continue;
