@@ -152,7 +152,7 @@ impl<'t> Doc<'t> {
                 _ => &data.bits(&lows.text[start..end]),
             };
             let mut case = case;
-            case.opens = case.cap || case.upper > 0 || t.kind == TokKind::Word && may_open_lowercase(bytes, b);
+            case.opens = case.upper > 0 || t.kind == TokKind::Word && may_open_lowercase(bytes, b);
             cases.push(case);
             bits.push(*b);
         }
