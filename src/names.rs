@@ -160,7 +160,8 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
             continue;
         }
         let s = doc.sentence_of(i);
-        if !doc.starts_sentence(i) && !s.headline && !s.all_caps && (any_word || ordinary_kind(doc, i)) {
+        // (The sentence's flags at hand first, the call after.)
+        if !s.headline && !s.all_caps && !doc.starts_sentence(i) && (any_word || ordinary_kind(doc, i)) {
             capitals.entry(doc.key(i)).or_insert(i);
         }
     }
