@@ -160,7 +160,8 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
             continue;
         }
         let s = doc.sentence_of(i);
-        if !doc.starts_sentence(i) && !s.headline && !s.all_caps && (any_word || ordinary_kind(doc, i)) {
+        // (The sentence's flags at hand first, the call after.)
+        if !s.headline && !s.all_caps && !doc.starts_sentence(i) && (any_word || ordinary_kind(doc, i)) {
             capitals.entry(doc.key(i)).or_insert(i);
         }
     }
@@ -557,8 +558,13 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
     let mut out = Vec::new();
     let mut phrase = (String::with_capacity(64), String::with_capacity(64));
     let mut i = 0;
-    while i < n {
-        // Most tokens are lowercase words that open nothing: passed over on their bits.
+    loop {
+        // Most tokens are lowercase words that open nothing: passed over on one bit each,
+        // and the few others told apart below.
+        i = doc.next_name_opener(i);
+        if i >= n {
+            break;
+        }
         if !doc.is_cap(i) && !may_open_lowercase(doc, i) {
             i += 1;
             continue;

@@ -124,14 +124,14 @@ impl<'t> Doc<'t> {
                 Some(shape) if !shape.backquote => {
                     lows.push_lowered(t.start, t.end);
                     let cap = word && bytes[0].is_ascii_uppercase();
-                    Case { upper: shape.upper, lower: shape.lower, long: bytes.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false, ascii: true }
+                    Case { upper: shape.upper, lower: shape.lower, long: bytes.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false, ascii: true, opens: false }
                 }
                 Some(shape) => {
                     let tok = &text[t.start..t.end];
                     lows.push_with(|out| low_key_into(tok, out));
                     keys.insert(i, key(tok));
                     let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
-                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok), keyed: true, ascii: true }
+                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok), keyed: true, ascii: true, opens: false }
                 }
                 None => {
                     let tok = &text[t.start..t.end];
@@ -140,18 +140,21 @@ impl<'t> Doc<'t> {
                     if !shape.own_key {
                         keys.insert(i, key(tok));
                     }
-                    Case { upper: shape.upper, lower: shape.lower, long: shape.long, cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0, keyed: !shape.own_key, ascii: false }
+                    Case { upper: shape.upper, lower: shape.lower, long: shape.long, cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0, keyed: !shape.own_key, ascii: false, opens: false }
                 }
             };
-            cases.push(case);
             let (start, end) = lows.spans[i];
-            bits.push(match end - start {
+            let b = match end - start {
                 // One-byte keys (punctuation, mostly) read from a table, and the other short
                 // ones by their bytes as an integer, without hashing them as strings.
-                1 => byte_bits[usize::from(lows.text.as_bytes()[start] & 0x7f)],
-                2..=8 => *short_words.get(lows.text.as_bytes(), start, end),
-                _ => data.bits(&lows.text[start..end]),
-            });
+                1 => &byte_bits[usize::from(lows.text.as_bytes()[start] & 0x7f)],
+                2..=8 => short_words.get(lows.text.as_bytes(), start, end),
+                _ => &data.bits(&lows.text[start..end]),
+            };
+            let mut case = case;
+            case.opens = case.upper > 0 || t.kind == TokKind::Word && may_open_lowercase(bytes, b);
+            cases.push(case);
+            bits.push(*b);
         }
         let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, cases };
         doc.split_sentences();
@@ -256,6 +259,12 @@ impl<'t> Doc<'t> {
     #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
         self.cases[i].cap
+    }
+
+    /// The first token from `i` on that may open a name (see [`Case::opens`]), or the
+    /// number of tokens: most tokens are passed over on one bit each.
+    pub fn next_name_opener(&self, i: usize) -> usize {
+        self.cases[i..].iter().position(|c| c.opens).map_or(self.cases.len(), |p| i + p)
     }
 
     /// Whether token `i` is written in capitals only (at least two letters).
@@ -671,6 +680,18 @@ struct Case {
     keyed: bool,
     /// It is all ASCII.
     ascii: bool,
+    /// It may open a name: a token with a capital letter (`L'`, `ONU`), or one of the few
+    /// other words `names::candidates` looks at (a head word of a place or body, a word with
+    /// a hyphen after its first two or three bytes, as a name glued to its particle has).
+    /// Those are told apart once, here, from the bits at hand.
+    opens: bool,
+}
+
+/// Whether a word with no capital letter may still open a name (see [`Case::opens`]);
+/// `bytes` are its text's.
+#[inline]
+fn may_open_lowercase(bytes: &[u8], bits: &WordBits) -> bool {
+    bits.org_head || bits.is(Class::PlaceDescriptor) || bits.is(Class::PlaceHead) || bytes.len() > 2 && (bytes[2] == b'-' || bytes.len() > 3 && bytes[3] == b'-')
 }
 
 /// Whether `s` is written in capitals only (at least two letters).
