@@ -59,7 +59,7 @@ setup-browser:
 	  cd $(E2E) && npm ci --no-audit --no-fund; fi
 
 # End-to-end tests in headless Chromium: the single file from file:// and www/ over http.
-test-page: page setup-browser
+test-page: page core setup-browser
 	cd $(E2E) && $(NODE) --test --test-concurrency=1 --test-reporter=spec
 
 # One JSON line per figure (medians): start-up, each seed, throughput on 5 MB, gzip size.

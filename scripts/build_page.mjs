@@ -76,8 +76,8 @@ const seeds = readdirSync(seedDir)
 
 // The worker is a classic script: Chromium refuses a module worker from a blob: URL made by a
 // file:// page (an opaque origin). So the glue module loses its exports (and its one use of
-// import.meta, for the default .wasm URL, which the worker never takes), then come offsets.js
-// and worker.js in a block of their own.
+// import.meta, for the default .wasm URL, which the worker never takes), then come offsets.js,
+// lzma.js, annotation.js and worker.js in a block of their own.
 function glueAsScript(source) {
   const out = source
     .replace(/^export\s+\{[^}]*\};?[ \t]*$/gm, '')
@@ -89,6 +89,7 @@ function glueAsScript(source) {
 const workerParts = [
   ['offsets.js', strip('offsets.js', read(www, 'offsets.js'))],
   ['lzma.js', strip('lzma.js', read(www, 'lzma.js'))],
+  ['annotation.js', strip('annotation.js', read(www, 'annotation.js'))],
   ['worker.js', strip('worker.js', read(www, 'worker.js'))],
 ];
 checkUnique(workerParts);

@@ -33,10 +33,7 @@ pub fn text_view(text: &str, a: &Annotation) -> String {
             None => "?".to_string(),
         };
         let cue = c.cue.as_ref().map_or("—", |c| c.text.as_str());
-        let kind = match c.kind {
-            crate::schema::ClaimKind::Direct => "direct",
-            crate::schema::ClaimKind::Indirect => "indirect",
-        };
+        let kind = c.kind.as_str();
         out.push_str(&format!("- {kind} claim by {speaker} ({cue}): {}\n", c.text));
     }
     out

@@ -29,6 +29,9 @@ pub enum EntityType {
 }
 
 impl EntityType {
+    /// Every type, in declaration order: `ALL[t as usize] == t`.
+    pub const ALL: [EntityType; 5] = [EntityType::Person, EntityType::Organization, EntityType::Location, EntityType::Date, EntityType::Quantity];
+
     /// The lowercase name used in JSON and in the text view.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -77,6 +80,19 @@ pub enum ClaimKind {
     Indirect,
 }
 
+impl ClaimKind {
+    /// Every kind, in declaration order: `ALL[k as usize] == k`.
+    pub const ALL: [ClaimKind; 2] = [ClaimKind::Direct, ClaimKind::Indirect];
+
+    /// The lowercase name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Direct => "direct",
+            ClaimKind::Indirect => "indirect",
+        }
+    }
+}
+
 /// A span of the text.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Span {
@@ -107,4 +123,23 @@ pub struct Claim {
     pub speaker: Option<Speaker>,
     /// Which attribution pattern found it.
     pub why: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // The wasm façade sends types and kinds as indexes into these tables, and their names
+    // must be serde's.
+    #[test]
+    fn the_tables_follow_declaration_order_and_serde_names() {
+        for (i, t) in EntityType::ALL.into_iter().enumerate() {
+            assert_eq!(t as usize, i);
+            assert_eq!(serde_json::to_string(&t).unwrap(), format!("\"{}\"", t.as_str()));
+        }
+        for (i, k) in ClaimKind::ALL.into_iter().enumerate() {
+            assert_eq!(k as usize, i);
+            assert_eq!(serde_json::to_string(&k).unwrap(), format!("\"{}\"", k.as_str()));
+        }
+    }
 }

@@ -1,6 +1,7 @@
 // The annotation worker's message handler. It is not loaded on its own: the page appends it,
-// with offsets.js, to the wasm-bindgen glue (`initSync`, `annotate`, `warm`, `version` and
-// `wasm` are the glue's, `lzmaDecode` lzma.js's), and starts the whole as a classic worker from a Blob URL, which
+// with offsets.js, lzma.js and annotation.js, to the wasm-bindgen glue (`initSync`, `annotate`,
+// `warm`, `version` and `wasm` are the glue's, `lzmaDecode` lzma.js's, `unpackAnnotation`
+// annotation.js's), and starts the whole as a classic worker from a Blob URL, which
 // works from disk too. One request, one reply: `{seq, ok, result | error}`; long texts also
 // send `{seq, progress}` as their chunks are done.
 
@@ -64,7 +65,7 @@ function merge(acc, r, shift) {
 }
 
 function annotateText(text, options, progress) {
-  if (text.length <= CHUNK) return annotate(text, options);
+  if (text.length <= CHUNK) return unpackAnnotation(annotate(text, options), options.id);
   const cuts = cutPoints(text);
   const acc = { entities: [], clusters: [], claims: [], byKey: new Map() };
   let shift = 0;
@@ -72,7 +73,7 @@ function annotateText(text, options, progress) {
   const opts = { ...options };
   for (let i = 0; i + 1 < cuts.length; i++) {
     const part = text.slice(cuts[i], cuts[i + 1]);
-    const r = annotate(part, opts);
+    const r = unpackAnnotation(annotate(part, opts));
     if (i === 0) {
       language = r.language;
       if (!opts.lang && (language === 'fr' || language === 'en')) opts.lang = language; // one language for all

@@ -65,11 +65,12 @@ const wanted = (name) => only.length === 0 || only.includes(name);
 const minDir = join(root, 'www', 'pkg', 'min');
 if (wanted('article_annotator') && existsSync(join(minDir, 'article_annotator_bg.wasm'))) {
   const glue = await import(pathToFileURL(join(minDir, 'article_annotator.js')).href);
+  const { unpackAnnotation } = await import(pathToFileURL(join(root, 'www', 'annotation.js')).href);
   glue.initSync({ module: readFileSync(join(minDir, 'article_annotator_bg.wasm')) });
   const html = join(root, 'www', 'dist', 'annotator.html');
   emit('article_annotator', {
     version: glue.version(),
-    mb_per_s: throughput((t) => glue.annotate(t, { lang: 'fr' })),
+    mb_per_s: throughput((t) => unpackAnnotation(glue.annotate(t, { lang: 'fr' }))),
     bundle_gzip_bytes: existsSync(html) ? gz([html]) : null,
     bundle: 'www/dist/annotator.html (everything: wasm, lexicons, JS, CSS)',
   });
