@@ -135,8 +135,13 @@ impl<'t> Doc<'t> {
                 }
                 None => {
                     let tok = &text[t.start..t.end];
-                    lows.push_with(|out| low_key_into(tok, out));
                     let shape = char_shape(tok);
+                    // Most: their key is already written in the lowercased text.
+                    if shape.own_low {
+                        lows.push_lowered(t.start, t.end);
+                    } else {
+                        lows.push_with(|out| low_key_into(tok, out));
+                    }
                     if !shape.own_key {
                         keys.insert(i, key(tok));
                     }
@@ -633,24 +638,44 @@ struct CharShape {
     /// `key(tok)` is `tok`: it holds none of the characters `key` rewrites (typographic
     /// apostrophes, primes, accents and hyphens; a token holds no whitespace).
     own_key: bool,
+    /// Its lowercase key is its text with its ASCII letters lowercased: it holds no
+    /// character `key` rewrites and no other capital (`président`, `«`, not `État`).
+    own_low: bool,
 }
 
-/// The shape of a token that is not all ASCII, in one pass over its characters; ASCII and
-/// Latin-1 letters, most of its characters, are told apart without the Unicode tables.
+/// The shape of a token that is not all ASCII, in one pass over its bytes: ASCII and
+/// Latin-1 characters, most of them, are told apart without the Unicode tables, and only
+/// the others are decoded.
 fn char_shape(tok: &str) -> CharShape {
+    let bytes = tok.as_bytes();
     let (mut upper, mut lower, mut letters, mut chars) = (0, 0, 0, 0);
-    let mut own_key = true;
+    let (mut own_key, mut own_low) = (true, true);
     let mut first_upper = false;
-    for c in tok.chars() {
-        // Whether it is a capital, a lowercase letter, a letter, and a character `key`
-        // rewrites, each range asked only what may be true of it.
-        let (is_upper, is_lower, letter, rewritten) = match c {
-            '\0'..='\u{7f}' => (c.is_ascii_uppercase(), c.is_ascii_lowercase(), c.is_ascii_alphabetic(), c == '`'),
-            '\u{c0}'..='\u{de}' => (c != '\u{d7}', false, c != '\u{d7}', false),
-            '\u{df}'..='\u{ff}' => (false, c != '\u{f7}', c != '\u{f7}', false),
-            // General punctuation: dashes, quotes, spaces.
-            '\u{2000}'..='\u{206f}' => (false, false, false, matches!(c, '\u{2019}' | '\u{2032}' | '\u{2010}' | '\u{2011}')),
-            _ => (c.is_uppercase(), c.is_lowercase(), is_alphabetic(c), matches!(c, '\u{02bc}' | '\u{b4}')),
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Whether it is a capital, a lowercase letter, a letter, a character `key` rewrites,
+        // and one that is its own lowercase key (ASCII capitals aside), each range asked
+        // only what may be true of it.
+        let (is_upper, is_lower, letter, rewritten, own) = if b.is_ascii() {
+            i += 1;
+            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), b.is_ascii_alphabetic(), b == b'`', b != b'`')
+        } else {
+            let Some(c) = tok[i..].chars().next() else { break };
+            i += c.len_utf8();
+            match c {
+                '\u{80}'..='\u{bf}' => {
+                    let letter = matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}');
+                    (false, letter, letter, c == '\u{b4}', c != '\u{b4}')
+                }
+                '\u{c0}'..='\u{de}' => (c != '\u{d7}', false, c != '\u{d7}', false, c == '\u{d7}'),
+                '\u{df}'..='\u{ff}' => (false, c != '\u{f7}', c != '\u{f7}', false, true),
+                // General punctuation: dashes, quotes, spaces.
+                '\u{2000}'..='\u{206f}' => {
+                    let rewritten = matches!(c, '\u{2019}' | '\u{2032}' | '\u{2010}' | '\u{2011}');
+                    (false, false, false, rewritten, !rewritten)
+                }
+                _ => (c.is_uppercase(), c.is_lowercase(), is_alphabetic(c), c == '\u{02bc}', false),
+            }
         };
         if chars == 0 {
             first_upper = is_upper;
@@ -659,9 +684,10 @@ fn char_shape(tok: &str) -> CharShape {
         lower += usize::from(is_lower);
         letters += usize::from(letter);
         own_key &= !rewritten;
+        own_low &= own;
         chars += 1;
     }
-    CharShape { upper, lower, long: chars >= 4, letters, first_upper, own_key }
+    CharShape { upper, lower, long: chars >= 4, letters, first_upper, own_key, own_low }
 }
 
 /// A token's letter cases, found once.
@@ -1189,12 +1215,20 @@ mod tests {
     #[test]
     fn char_shape_tells_what_the_character_tests_tell() {
         for c in (0x21..0x3000).filter_map(char::from_u32).filter(|c| !c.is_whitespace()) {
-            let tok = format!("é{c}");
-            let shape = char_shape(&tok);
-            assert_eq!(shape.upper, tok.chars().filter(|c| c.is_uppercase()).count(), "{c:?}");
-            assert_eq!(shape.lower, tok.chars().filter(|c| c.is_lowercase()).count(), "{c:?}");
-            assert_eq!(shape.letters, tok.chars().filter(|c| c.is_alphabetic()).count(), "{c:?}");
-            assert_eq!(shape.own_key, key(&tok) == tok, "{c:?}");
+            for tok in [format!("é{c}"), format!("{c}Éa")] {
+                let shape = char_shape(&tok);
+                assert_eq!(shape.upper, tok.chars().filter(|c| c.is_uppercase()).count(), "{c:?}");
+                assert_eq!(shape.lower, tok.chars().filter(|c| c.is_lowercase()).count(), "{c:?}");
+                assert_eq!(shape.letters, tok.chars().filter(|c| c.is_alphabetic()).count(), "{c:?}");
+                assert_eq!(shape.first_upper, tok.chars().next().is_some_and(char::is_uppercase), "{c:?}");
+                assert_eq!(shape.own_key, key(&tok) == tok, "{c:?}");
+                let mut low = String::new();
+                low_key_into(&tok, &mut low);
+                assert!(!shape.own_low || low == tok.to_ascii_lowercase(), "{c:?}");
+            }
+        }
+        for tok in ["président", "«", "»", "“", "—", "×", "÷", "µ"] {
+            assert!(char_shape(tok).own_low, "{tok}");
         }
     }
 
