@@ -289,14 +289,14 @@ impl<'t> Doc<'t> {
     /// Whether token `i` is a word of the closed class `class` (one-word entries).
     #[inline]
     pub fn is_class(&self, i: usize, class: Class) -> bool {
-        i < self.tokens.len() && self.bits[i].is(class)
+        self.bits.get(i).is_some_and(|b| b.is(class))
     }
 
     /// Whether the lowercase key of token `i` is an entry of `class`:
     /// `doc.data.is(class, doc.low(i))` without hashing.
     #[inline]
     pub fn low_is(&self, i: usize, class: Class) -> bool {
-        i < self.tokens.len() && self.bits[i].entry(class)
+        self.bits.get(i).is_some_and(|b| b.entry(class))
     }
 
     /// The speech-verb form that token `i` is: `doc.data.verb_forms.get(doc.low(i))`.
@@ -322,7 +322,7 @@ impl<'t> Doc<'t> {
     /// finds none.
     #[inline]
     pub fn may_start_class(&self, i: usize, class: Class) -> bool {
-        i < self.tokens.len() && self.bits[i].starts(class)
+        self.bits.get(i).is_some_and(|b| b.starts(class))
     }
 
     /// The longest phrase of `class` starting at token `i`, as the index one past it.
