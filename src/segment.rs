@@ -69,8 +69,9 @@ pub struct Doc<'t> {
     /// The lexicon key (case kept) of the tokens whose key is not their text (typographic
     /// apostrophes and hyphens), by token; the others' key is their text.
     keys: FxHashMap<usize, String>,
-    /// The closed classes of every token, looked up once.
-    bits: Vec<WordBits>,
+    /// The closed classes of every token, looked up once: borrowed from the language's
+    /// tables, one word a token where a copy takes five.
+    bits: Vec<&'static WordBits>,
     /// The letter cases of every token: `is_cap` and `is_upper`, asked of most tokens by
     /// several stages, and the counts the sentences' descriptions add up.
     cases: Vec<Case>,
@@ -154,12 +155,12 @@ impl<'t> Doc<'t> {
                 // ones by their bytes as an integer, without hashing them as strings.
                 1 => &byte_bits[usize::from(lows.text.as_bytes()[start] & 0x7f)],
                 2..=8 => short_words.get(lows.text.as_bytes(), start, end),
-                _ => &data.bits(&lows.text[start..end]),
+                _ => data.words.get(&lows.text[start..end]).unwrap_or(&NO_BITS),
             };
             let mut case = case;
             case.opens = case.upper > 0 || t.kind == TokKind::Word && may_open_lowercase(bytes, b);
             cases.push(case);
-            bits.push(*b);
+            bits.push(b);
         }
         let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, cases };
         doc.split_sentences();
