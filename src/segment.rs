@@ -350,21 +350,38 @@ impl<'t> Doc<'t> {
         if best.is_some() && !self.data.is_proper_prefix(class, first) {
             return best;
         }
-        // Room for the longest entries, so that the phrase grows without reallocating.
-        let mut phrase = String::with_capacity(first.len() + 64);
-        phrase.push_str(first);
+        // The phrase is read in the lowercased text while its tokens' keys stand there one
+        // space apart or none (most phrases); from the first token that breaks this, it is
+        // written out.
+        let lowered = &self.lows.text;
+        let (from, mut to) = self.lows.spans[i];
+        let mut written: Option<String> = None;
         for j in i + 2..=limit {
-            if self.tokens[j - 1].breaks_before > 0 {
+            let t = &self.tokens[j - 1];
+            if t.breaks_before > 0 {
                 break;
             }
-            if self.tokens[j - 1].space_before && !phrase.ends_with('\'') {
-                phrase.push(' ');
+            let in_place = self.lows.spans[j - 1] == (t.start, t.end);
+            match &mut written {
+                None if in_place && (t.start == to || t.start == to + 1 && lowered.as_bytes()[to] == b' ' && lowered.as_bytes()[to - 1] != b'\'') => to = t.end,
+                _ => {
+                    // Room for the longest entries, so that the phrase grows without reallocating.
+                    let phrase = written.get_or_insert_with(|| {
+                        let mut phrase = String::with_capacity(to - from + 64);
+                        phrase.push_str(&lowered[from..to]);
+                        phrase
+                    });
+                    if t.space_before && !phrase.ends_with('\'') {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(self.low(j - 1));
+                }
             }
-            phrase.push_str(self.low(j - 1));
-            if self.data.is(class, &phrase) {
+            let phrase = written.as_deref().unwrap_or(&lowered[from..to]);
+            if self.data.is(class, phrase) {
                 best = Some(j);
             }
-            if !self.data.is_proper_prefix(class, &phrase) {
+            if !self.data.is_proper_prefix(class, phrase) {
                 break;
             }
         }
@@ -1255,6 +1272,52 @@ mod tests {
                 let key = char::from(b).to_string();
                 assert_eq!(byte_bits(lang)[usize::from(b)], lang.data().bits(&key), "{key:?}");
             }
+        }
+    }
+
+    /// `match_class` as it read phrases before borrowing them: each written out, key by key.
+    fn match_class_by_keys(d: &Doc, i: usize, class: Class) -> Option<usize> {
+        if !d.may_start_class(i, class) {
+            return None;
+        }
+        let mut best = d.bits[i].entry(class).then_some(i + 1);
+        let mut phrase = d.low(i).to_string();
+        if best.is_some() && !d.data.is_proper_prefix(class, &phrase) {
+            return best;
+        }
+        for j in i + 2..=(i + d.data.max_words(class) + 2).min(d.tokens.len()) {
+            if d.tokens[j - 1].breaks_before > 0 {
+                break;
+            }
+            if d.tokens[j - 1].space_before && !phrase.ends_with('\'') {
+                phrase.push(' ');
+            }
+            phrase.push_str(d.low(j - 1));
+            if d.data.is(class, &phrase) {
+                best = Some(j);
+            }
+            if !d.data.is_proper_prefix(class, &phrase) {
+                break;
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn phrases_match_as_their_keys_do() {
+        let text = "Selon lui, il y a deux ans. Au cours de l’année dernière, l' an  dernier, \
+            l'an\u{200b} dernier, à la fin de, according to, ACCORDING TO the, in   order to, États-Unis d’Amérique";
+        for lang in [Lang::Fr, Lang::En] {
+            let d = Doc::new(text, lang);
+            let mut phrases = 0;
+            for class in Class::ALL {
+                for i in 0..d.tokens.len() {
+                    let end = d.match_class(i, class);
+                    assert_eq!(end, match_class_by_keys(&d, i, class), "{class:?} {:?}", d.tok(i));
+                    phrases += usize::from(end.is_some_and(|e| e > i + 1));
+                }
+            }
+            assert!(phrases >= 3, "{lang:?}");
         }
     }
 
