@@ -69,8 +69,9 @@ pub struct Doc<'t> {
     /// The lexicon key (case kept) of the tokens whose key is not their text (typographic
     /// apostrophes and hyphens), by token; the others' key is their text.
     keys: FxHashMap<usize, String>,
-    /// The closed classes of every token, looked up once.
-    bits: Vec<WordBits>,
+    /// The closed classes of every token, looked up once: borrowed from the language's
+    /// tables, one word a token where a copy takes five.
+    bits: Vec<&'static WordBits>,
     /// The letter cases of every token: `is_cap` and `is_upper`, asked of most tokens by
     /// several stages, and the counts the sentences' descriptions add up.
     cases: Vec<Case>,
@@ -135,8 +136,13 @@ impl<'t> Doc<'t> {
                 }
                 None => {
                     let tok = &text[t.start..t.end];
-                    lows.push_with(|out| low_key_into(tok, out));
                     let shape = char_shape(tok);
+                    // Most: their key is already written in the lowercased text.
+                    if shape.own_low {
+                        lows.push_lowered(t.start, t.end);
+                    } else {
+                        lows.push_with(|out| low_key_into(tok, out));
+                    }
                     if !shape.own_key {
                         keys.insert(i, key(tok));
                     }
@@ -149,12 +155,12 @@ impl<'t> Doc<'t> {
                 // ones by their bytes as an integer, without hashing them as strings.
                 1 => &byte_bits[usize::from(lows.text.as_bytes()[start] & 0x7f)],
                 2..=8 => short_words.get(lows.text.as_bytes(), start, end),
-                _ => &data.bits(&lows.text[start..end]),
+                _ => data.words.get(&lows.text[start..end]).unwrap_or(&NO_BITS),
             };
             let mut case = case;
             case.opens = case.upper > 0 || t.kind == TokKind::Word && may_open_lowercase(bytes, b);
             cases.push(case);
-            bits.push(*b);
+            bits.push(b);
         }
         let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, cases };
         doc.split_sentences();
@@ -284,14 +290,14 @@ impl<'t> Doc<'t> {
     /// Whether token `i` is a word of the closed class `class` (one-word entries).
     #[inline]
     pub fn is_class(&self, i: usize, class: Class) -> bool {
-        i < self.tokens.len() && self.bits[i].is(class)
+        self.bits.get(i).is_some_and(|b| b.is(class))
     }
 
     /// Whether the lowercase key of token `i` is an entry of `class`:
     /// `doc.data.is(class, doc.low(i))` without hashing.
     #[inline]
     pub fn low_is(&self, i: usize, class: Class) -> bool {
-        i < self.tokens.len() && self.bits[i].entry(class)
+        self.bits.get(i).is_some_and(|b| b.entry(class))
     }
 
     /// The speech-verb form that token `i` is: `doc.data.verb_forms.get(doc.low(i))`.
@@ -317,7 +323,7 @@ impl<'t> Doc<'t> {
     /// finds none.
     #[inline]
     pub fn may_start_class(&self, i: usize, class: Class) -> bool {
-        i < self.tokens.len() && self.bits[i].starts(class)
+        self.bits.get(i).is_some_and(|b| b.starts(class))
     }
 
     /// The longest phrase of `class` starting at token `i`, as the index one past it.
@@ -344,21 +350,38 @@ impl<'t> Doc<'t> {
         if best.is_some() && !self.data.is_proper_prefix(class, first) {
             return best;
         }
-        // Room for the longest entries, so that the phrase grows without reallocating.
-        let mut phrase = String::with_capacity(first.len() + 64);
-        phrase.push_str(first);
+        // The phrase is read in the lowercased text while its tokens' keys stand there one
+        // space apart or none (most phrases); from the first token that breaks this, it is
+        // written out.
+        let lowered = &self.lows.text;
+        let (from, mut to) = self.lows.spans[i];
+        let mut written: Option<String> = None;
         for j in i + 2..=limit {
-            if self.tokens[j - 1].breaks_before > 0 {
+            let t = &self.tokens[j - 1];
+            if t.breaks_before > 0 {
                 break;
             }
-            if self.tokens[j - 1].space_before && !phrase.ends_with('\'') {
-                phrase.push(' ');
+            let in_place = self.lows.spans[j - 1] == (t.start, t.end);
+            match &mut written {
+                None if in_place && (t.start == to || t.start == to + 1 && lowered.as_bytes()[to] == b' ' && lowered.as_bytes()[to - 1] != b'\'') => to = t.end,
+                _ => {
+                    // Room for the longest entries, so that the phrase grows without reallocating.
+                    let phrase = written.get_or_insert_with(|| {
+                        let mut phrase = String::with_capacity(to - from + 64);
+                        phrase.push_str(&lowered[from..to]);
+                        phrase
+                    });
+                    if t.space_before && !phrase.ends_with('\'') {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(self.low(j - 1));
+                }
             }
-            phrase.push_str(self.low(j - 1));
-            if self.data.is(class, &phrase) {
+            let phrase = written.as_deref().unwrap_or(&lowered[from..to]);
+            if self.data.is(class, phrase) {
                 best = Some(j);
             }
-            if !self.data.is_proper_prefix(class, &phrase) {
+            if !self.data.is_proper_prefix(class, phrase) {
                 break;
             }
         }
@@ -633,24 +656,44 @@ struct CharShape {
     /// `key(tok)` is `tok`: it holds none of the characters `key` rewrites (typographic
     /// apostrophes, primes, accents and hyphens; a token holds no whitespace).
     own_key: bool,
+    /// Its lowercase key is its text with its ASCII letters lowercased: it holds no
+    /// character `key` rewrites and no other capital (`président`, `«`, not `État`).
+    own_low: bool,
 }
 
-/// The shape of a token that is not all ASCII, in one pass over its characters; ASCII and
-/// Latin-1 letters, most of its characters, are told apart without the Unicode tables.
+/// The shape of a token that is not all ASCII, in one pass over its bytes: ASCII and
+/// Latin-1 characters, most of them, are told apart without the Unicode tables, and only
+/// the others are decoded.
 fn char_shape(tok: &str) -> CharShape {
+    let bytes = tok.as_bytes();
     let (mut upper, mut lower, mut letters, mut chars) = (0, 0, 0, 0);
-    let mut own_key = true;
+    let (mut own_key, mut own_low) = (true, true);
     let mut first_upper = false;
-    for c in tok.chars() {
-        // Whether it is a capital, a lowercase letter, a letter, and a character `key`
-        // rewrites, each range asked only what may be true of it.
-        let (is_upper, is_lower, letter, rewritten) = match c {
-            '\0'..='\u{7f}' => (c.is_ascii_uppercase(), c.is_ascii_lowercase(), c.is_ascii_alphabetic(), c == '`'),
-            '\u{c0}'..='\u{de}' => (c != '\u{d7}', false, c != '\u{d7}', false),
-            '\u{df}'..='\u{ff}' => (false, c != '\u{f7}', c != '\u{f7}', false),
-            // General punctuation: dashes, quotes, spaces.
-            '\u{2000}'..='\u{206f}' => (false, false, false, matches!(c, '\u{2019}' | '\u{2032}' | '\u{2010}' | '\u{2011}')),
-            _ => (c.is_uppercase(), c.is_lowercase(), is_alphabetic(c), matches!(c, '\u{02bc}' | '\u{b4}')),
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // Whether it is a capital, a lowercase letter, a letter, a character `key` rewrites,
+        // and one that is its own lowercase key (ASCII capitals aside), each range asked
+        // only what may be true of it.
+        let (is_upper, is_lower, letter, rewritten, own) = if b.is_ascii() {
+            i += 1;
+            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), b.is_ascii_alphabetic(), b == b'`', b != b'`')
+        } else {
+            let Some(c) = tok[i..].chars().next() else { break };
+            i += c.len_utf8();
+            match c {
+                '\u{80}'..='\u{bf}' => {
+                    let letter = matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}');
+                    (false, letter, letter, c == '\u{b4}', c != '\u{b4}')
+                }
+                '\u{c0}'..='\u{de}' => (c != '\u{d7}', false, c != '\u{d7}', false, c == '\u{d7}'),
+                '\u{df}'..='\u{ff}' => (false, c != '\u{f7}', c != '\u{f7}', false, true),
+                // General punctuation: dashes, quotes, spaces.
+                '\u{2000}'..='\u{206f}' => {
+                    let rewritten = matches!(c, '\u{2019}' | '\u{2032}' | '\u{2010}' | '\u{2011}');
+                    (false, false, false, rewritten, !rewritten)
+                }
+                _ => (c.is_uppercase(), c.is_lowercase(), is_alphabetic(c), c == '\u{02bc}', false),
+            }
         };
         if chars == 0 {
             first_upper = is_upper;
@@ -659,9 +702,10 @@ fn char_shape(tok: &str) -> CharShape {
         lower += usize::from(is_lower);
         letters += usize::from(letter);
         own_key &= !rewritten;
+        own_low &= own;
         chars += 1;
     }
-    CharShape { upper, lower, long: chars >= 4, letters, first_upper, own_key }
+    CharShape { upper, lower, long: chars >= 4, letters, first_upper, own_key, own_low }
 }
 
 /// A token's letter cases, found once.
@@ -1189,12 +1233,20 @@ mod tests {
     #[test]
     fn char_shape_tells_what_the_character_tests_tell() {
         for c in (0x21..0x3000).filter_map(char::from_u32).filter(|c| !c.is_whitespace()) {
-            let tok = format!("é{c}");
-            let shape = char_shape(&tok);
-            assert_eq!(shape.upper, tok.chars().filter(|c| c.is_uppercase()).count(), "{c:?}");
-            assert_eq!(shape.lower, tok.chars().filter(|c| c.is_lowercase()).count(), "{c:?}");
-            assert_eq!(shape.letters, tok.chars().filter(|c| c.is_alphabetic()).count(), "{c:?}");
-            assert_eq!(shape.own_key, key(&tok) == tok, "{c:?}");
+            for tok in [format!("é{c}"), format!("{c}Éa")] {
+                let shape = char_shape(&tok);
+                assert_eq!(shape.upper, tok.chars().filter(|c| c.is_uppercase()).count(), "{c:?}");
+                assert_eq!(shape.lower, tok.chars().filter(|c| c.is_lowercase()).count(), "{c:?}");
+                assert_eq!(shape.letters, tok.chars().filter(|c| c.is_alphabetic()).count(), "{c:?}");
+                assert_eq!(shape.first_upper, tok.chars().next().is_some_and(char::is_uppercase), "{c:?}");
+                assert_eq!(shape.own_key, key(&tok) == tok, "{c:?}");
+                let mut low = String::new();
+                low_key_into(&tok, &mut low);
+                assert!(!shape.own_low || low == tok.to_ascii_lowercase(), "{c:?}");
+            }
+        }
+        for tok in ["président", "«", "»", "“", "—", "×", "÷", "µ"] {
+            assert!(char_shape(tok).own_low, "{tok}");
         }
     }
 
@@ -1220,6 +1272,52 @@ mod tests {
                 let key = char::from(b).to_string();
                 assert_eq!(byte_bits(lang)[usize::from(b)], lang.data().bits(&key), "{key:?}");
             }
+        }
+    }
+
+    /// `match_class` as it read phrases before borrowing them: each written out, key by key.
+    fn match_class_by_keys(d: &Doc, i: usize, class: Class) -> Option<usize> {
+        if !d.may_start_class(i, class) {
+            return None;
+        }
+        let mut best = d.bits[i].entry(class).then_some(i + 1);
+        let mut phrase = d.low(i).to_string();
+        if best.is_some() && !d.data.is_proper_prefix(class, &phrase) {
+            return best;
+        }
+        for j in i + 2..=(i + d.data.max_words(class) + 2).min(d.tokens.len()) {
+            if d.tokens[j - 1].breaks_before > 0 {
+                break;
+            }
+            if d.tokens[j - 1].space_before && !phrase.ends_with('\'') {
+                phrase.push(' ');
+            }
+            phrase.push_str(d.low(j - 1));
+            if d.data.is(class, &phrase) {
+                best = Some(j);
+            }
+            if !d.data.is_proper_prefix(class, &phrase) {
+                break;
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn phrases_match_as_their_keys_do() {
+        let text = "Selon lui, il y a deux ans. Au cours de l’année dernière, l' an  dernier, \
+            l'an\u{200b} dernier, à la fin de, according to, ACCORDING TO the, in   order to, États-Unis d’Amérique";
+        for lang in [Lang::Fr, Lang::En] {
+            let d = Doc::new(text, lang);
+            let mut phrases = 0;
+            for class in Class::ALL {
+                for i in 0..d.tokens.len() {
+                    let end = d.match_class(i, class);
+                    assert_eq!(end, match_class_by_keys(&d, i, class), "{class:?} {:?}", d.tok(i));
+                    phrases += usize::from(end.is_some_and(|e| e > i + 1));
+                }
+            }
+            assert!(phrases >= 3, "{lang:?}");
         }
     }
 
