@@ -8,7 +8,7 @@
 //! typed by what the document says of them elsewhere).
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -364,7 +364,7 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known)
         return false;
     }
     // (A known name is none: asked last, as the dearest question.)
-    known.gazetteer(doc, k).is_none()
+    known.span(doc, i, i + 1).is_none()
 }
 
 /// Whether token `i` is an ordinary word by its kind: a common word, a function word, a
@@ -431,29 +431,157 @@ fn with_ascii_mapped<T>(s: &str, byte: impl Fn(u8) -> u8, slow: impl FnOnce(&str
 }
 
 /// The gazetteer's answers for the phrases asked so far of a document: the stages ask many
-/// again (a name at each of its mentions, a span at each pass).
-struct Known(RefCell<HashMap<String, Option<(EntityType, &'static str)>>>);
+/// again (a name at each of its mentions, a span at each pass). Most spans open with a word
+/// that opens no name: each token is told so once (see [`Known::span`]).
+struct Known {
+    phrases: RefCell<HashMap<String, Option<(EntityType, &'static str)>>>,
+    /// What each token's first word tells of the names it may open (`OPENING_*`), once asked.
+    openings: Vec<Cell<u8>>,
+    /// Room for a token's fold.
+    fold: RefCell<String>,
+}
+
+/// The token's opening was asked.
+const OPENING_ASKED: u8 = 1;
+/// No name's fold opens with the token's fold followed by a space or nothing (see
+/// [`may_be_known`]).
+const OPENING_NONE: u8 = 2;
+/// The token's fold holds a hyphen (a hyphenated word is also asked with spaces).
+const OPENING_HYPHEN: u8 = 4;
 
 impl Known {
     /// Room for a phrase every sixteen tokens, rather than rehashing as it grows.
     fn for_doc(doc: &Doc) -> Self {
-        Known(RefCell::new(HashMap::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default())))
+        Known {
+            phrases: RefCell::new(HashMap::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default())),
+            openings: vec![Cell::new(0); doc.tokens.len()],
+            fold: RefCell::new(String::with_capacity(64)),
+        }
     }
 
     /// `gazetteer(doc, k)`, looked up once per phrase.
     fn gazetteer(&self, doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
-        if let Some(&g) = self.0.borrow().get(k) {
+        // (Most phrases open with a word that opens no name: told without the memo.)
+        if !may_be_known(doc, k) {
+            return None;
+        }
+        self.possible(doc, k)
+    }
+
+    /// `gazetteer(doc, k)` of a phrase that [`may_be_known`].
+    fn possible(&self, doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
+        if let Some(&g) = self.phrases.borrow().get(k) {
             return g;
         }
-        let g = gazetteer(doc, k);
-        self.0.borrow_mut().insert(k.to_owned(), g);
+        let g = gazetteer_of_possible(doc, k);
+        self.phrases.borrow_mut().insert(k.to_owned(), g);
         g
     }
+
+    /// `self.gazetteer(doc, &doc.span_key(a, b))`, told by the opening of token `a` when its key
+    /// is the phrase's first word: a word alone without a hyphen, or before a space.
+    fn span(&self, doc: &Doc, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
+        let o = self.opening(doc, a);
+        let first_word = if b == a + 1 { o & OPENING_HYPHEN == 0 } else { spaced(doc, a) };
+        if !first_word {
+            return self.gazetteer(doc, &doc.span_key(a, b));
+        }
+        if o & OPENING_NONE != 0 {
+            return None;
+        }
+        self.possible(doc, &doc.span_key(a, b))
+    }
+
+    /// The opening of token `i` (`OPENING_*`), found once.
+    fn opening(&self, doc: &Doc, i: usize) -> u8 {
+        let o = self.openings[i].get();
+        if o != 0 {
+            return o;
+        }
+        let mut f = self.fold.borrow_mut();
+        f.clear();
+        doc.push_folded(i, &mut f);
+        let o = opening_of(&f, doc.data.name_first.contains(f.as_str()));
+        self.openings[i].set(o);
+        o
+    }
+
+    /// Notes the opening of token `i`, whose fold `f` is (`first`: a name's first word).
+    fn note_opening(&self, i: usize, f: &str, first: bool) {
+        // (A name's first word proves nothing: its phrases are looked up, as a hyphenated
+        // word's, without reading its fold again.)
+        self.openings[i].set(if first { OPENING_ASKED | OPENING_HYPHEN } else { opening_of(f, first) });
+    }
+}
+
+/// The opening (`OPENING_*`) of a token whose key folds to `f`, `first` telling whether a
+/// name's first word is `f`.
+fn opening_of(f: &str, first: bool) -> u8 {
+    let (mut hyphen, mut cut) = (false, false);
+    for b in f.bytes() {
+        hyphen |= b == b'-';
+        cut |= b == b' ' || b == b'\'';
+    }
+    let none = !first && !cut;
+    OPENING_ASKED | if none { OPENING_NONE } else { 0 } | if hyphen { OPENING_HYPHEN } else { 0 }
+}
+
+/// Whether only whitespace, some, parts token `a` from the next: then the key of a span from
+/// `a` on goes on with a space after `a`'s key.
+fn spaced(doc: &Doc, a: usize) -> bool {
+    let (end, start) = (doc.tokens[a].end, doc.tokens[a + 1].start);
+    let bytes = doc.text.as_bytes();
+    start == end + 1 && bytes[end] == b' ' || start > end && doc.text[end..start].chars().all(char::is_whitespace)
 }
 
 /// Gazetteer type of a phrase, if any.
 fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
+    if !may_be_known(doc, k) {
+        return None;
+    }
+    gazetteer_of_possible(doc, k)
+}
+
+/// `gazetteer` of a phrase that [`may_be_known`].
+fn gazetteer_of_possible(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
     gazetteer_exact(doc, k).or_else(|| with_fold(k, |f| gazetteer_variant(doc, k, f)))
+}
+
+/// Whether the phrase `k` may be a gazetteer name: `false` when `gazetteer` finds none,
+/// told by its first word alone. Every name's fold opens with a word of `name_first` (up to
+/// its first space, the fold working character by character), and so does the fold of
+/// what an entry or a spelling variant matches; a hyphenated word is also asked with spaces
+/// ([`gazetteer_variant`]), and a word whose fold holds a space or an apostrophe (which may
+/// end an elided first word) is left to the lookups.
+fn may_be_known(doc: &Doc, k: &str) -> bool {
+    // (One pass over the first word's bytes, folded on the stack when ASCII and short: most.)
+    let mut buf = [0u8; 32];
+    let mut hyphen = false;
+    for (n, &b) in k.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            return std::str::from_utf8(&buf[..n]).map_or(true, |f| doc.data.name_first.contains(f));
+        }
+        if !b.is_ascii() || n == buf.len() {
+            return may_be_known_slow(doc, k);
+        }
+        if b == b'\'' {
+            return true;
+        }
+        hyphen |= b == b'-';
+        buf[n] = if b.eq_ignore_ascii_case(&b'y') { b'i' } else { b.to_ascii_lowercase() };
+    }
+    hyphen || std::str::from_utf8(&buf[..k.len()]).map_or(true, |f| doc.data.name_first.contains(f))
+}
+
+/// `may_be_known` of a phrase whose first word is long or not ASCII.
+fn may_be_known_slow(doc: &Doc, k: &str) -> bool {
+    let word = match k.find(' ') {
+        Some(p) => &k[..p],
+        None if k.contains('-') => return true,
+        None => k,
+    };
+    let f = fold_key(word);
+    f.contains([' ', '\'']) || doc.data.name_first.contains(&f)
 }
 
 /// `f(&fold_key(s))`, folded on the stack when `s` is short and ASCII (most keys): its
@@ -575,7 +703,7 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
         if doc.is_cap(i) || capital_elision || doc.tokens[i].kind == TokKind::Word && is_head_text(doc, i) {
             // A lowercase head starts a known name only with its capitalised complement
             // ("ministère des Affaires étrangères", not a generic "assemblée nationale").
-            if let Some((end, (k, why))) = longest_gazetteer(doc, i, &mut phrase).filter(|&(e, _)| (i..e).any(|t| doc.is_cap(t))) {
+            if let Some((end, (k, why))) = longest_gazetteer(doc, known, i, &mut phrase).filter(|&(e, _)| (i..e).any(|t| doc.is_cap(t))) {
                 if end > i + 1 || doc.is_cap(i) {
                     let mut c = Candidate { first: i, last: end, kind: None, why: "", title: None };
                     c.kind = Some(k);
@@ -618,7 +746,7 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
         // (A known name keeps its article out: "L'Inde".)
         let glued = elided && i + 1 < n && namelike(doc, i + 1) && doc.tokens[i + 1].breaks_before == 0 && !doc.tokens[i + 1].space_before;
         let end = if glued { extend(doc, i + 1) } else { i + 1 };
-        let mut known_rest = || longest_gazetteer(doc, i + 1, &mut phrase).is_some() || gazetteer(doc, &doc.span_key(i + 1, end)).is_some();
+        let mut known_rest = || longest_gazetteer(doc, known, i + 1, &mut phrase).is_some() || gazetteer(doc, &doc.span_key(i + 1, end)).is_some();
         if glued && (!known_rest() || gazetteer(doc, &doc.span_key(i, end)).is_some()) {
             // "à L'Aquila": a place; otherwise a body ("de L'Oréal").
             let place = i > 0 && doc.is_class(i - 1, Class::LocationPreposition);
@@ -798,7 +926,7 @@ fn may_open_lowercase(doc: &Doc, i: usize) -> bool {
 
 /// The end of the longest gazetteer phrase starting at token `i`, and its type. `phrase`
 /// is room for the phrase's key and fold, kept between calls.
-fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Option<(usize, (EntityType, &'static str))> {
+fn longest_gazetteer(doc: &Doc, known: &Known, i: usize, phrase: &mut (String, String)) -> Option<(usize, (EntityType, &'static str))> {
     let n = doc.tokens.len();
     let (k, f) = phrase;
     k.clear();
@@ -806,6 +934,7 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
     doc.push_folded(i, f);
     // (A name's first word is a start of that name: its fold needs no other check.)
     let first_word = doc.data.name_first.contains(f.as_str());
+    known.note_opening(i, f, first_word);
     let known_first = first_word || doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
     if !known_first {
         return None;
@@ -999,7 +1128,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
             }
             continue;
         }
-        if positional_capital(doc, a, recurring, known) && known.gazetteer(doc, &doc.span_key(a, b)).is_none() {
+        if positional_capital(doc, a, recurring, known) && known.span(doc, a, b).is_none() {
             a += 1;
             // "Le Premier ministre": the connector-like article left behind goes too.
             while a < b && !namelike(doc, a) {
@@ -1018,7 +1147,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         && doc.data.demonyms.contains(doc.key(a))
         && namelike(doc, a + 1)
         && !ends_with_place_or_body(doc, b)
-        && known.gazetteer(doc, &doc.span_key(a, b)).is_none()
+        && known.span(doc, a, b).is_none()
         // (What follows looks like a person's name: rare capitalised words, no body's word.)
         && !is_org_head(doc, a + 1)
         && (a + 1..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.'))
@@ -1042,7 +1171,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         b -= 1;
     }
     // A nationality word alone is no name (Afghan, Russes).
-    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && known.gazetteer(doc, doc.key(a)).is_none() {
+    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && known.span(doc, a, a + 1).is_none() {
         return;
     }
     // Title-case and all-caps headlines: any ordinary word splits the run.
@@ -1078,15 +1207,15 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         // Museum"), not at a given name that is also an ordinary word, and not after one unknown
         // word, which is more often the first given name of the same person ("Hernan Dario
         // Gomez", "Farouk Ben Mustapha").
-        let known_before = || k > a + 1 || known.gazetteer(doc, doc.key(a)).is_some() || doc.is_common_word(a);
+        let known_before = || k > a + 1 || known.span(doc, a, a + 1).is_some() || doc.is_common_word(a);
         let inner_given = doc.data.given_names.contains_key(doc.key(k))
             && !doc.is_common_word(k)
             && namelike(doc, k + 1)
             && !doc.data.given_names.contains_key(doc.key(a))
             && known_before()
-            && !(ends_with_place_or_body(doc, b) && known.gazetteer(doc, &doc.span_key(a, k)).is_none())
+            && !(ends_with_place_or_body(doc, b) && known.span(doc, a, k).is_none())
             && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
-            && known.gazetteer(doc, &doc.span_key(a, b)).is_none();
+            && known.span(doc, a, b).is_none();
         if inner_given {
             split_connectors(doc, known, a, k, title.take(), out);
             split_connectors(doc, known, k, b, None, out);
@@ -1176,7 +1305,7 @@ fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))
                 // "Kito de Pavant", "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, start))
-                    && known.gazetteer(doc, doc.key(start)).is_none() && known.gazetteer(doc, doc.key(conn_end)).is_none())
+                    && known.span(doc, start, start + 1).is_none() && known.span(doc, conn_end, conn_end + 1).is_none())
                 || doc.is_punct(k, '&')
                 // "Mme Le Pen": a capitalised particle right after a title opens the surname.
                 || k == start && title.is_some() && doc.is_cap(k) && doc.is_class(k, Class::NameParticle) && conn_end < b
@@ -1185,7 +1314,7 @@ fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<
                 || k > start && doc.is_class(k, Class::OrgConnector) && doc.is_cap(k - 1) && doc.low_is(k - 1, Class::PlaceSuffix)
                 || doc.is_class(k, Class::Coordinator) && ends_with_place_or_body(doc, b)
                 || doc.tok(k).ends_with('-')
-                || known.gazetteer(doc, &doc.span_key(start, b)).is_some();
+                || known.span(doc, start, b).is_some();
             if !keep {
                 if start < k {
                     out.push(Candidate { first: start, last: k, kind: None, why: "", title: title.take() });
@@ -1210,18 +1339,17 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         return;
     }
     let (a, b) = (c.first, c.last);
-    let k = doc.span_key(a, b);
     let set = |c: &mut Candidate, t, why| {
         c.kind = Some(t);
         c.why = why;
     };
-    if let Some((t, why)) = known.gazetteer(doc, &k) {
+    if let Some((t, why)) = known.span(doc, a, b) {
         return set(c, t, why);
     }
     if b == a + 1 && acronym_as_word(doc, a) {
         return set(c, EntityType::Organization, "gazetteer: organisations");
     }
-    if b == a + 1 && doc.data.demonyms.contains(&k) {
+    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) {
         return; // a nationality word, not a name
     }
     if title_at(doc, a).is_some_and(|t| t >= b) {
@@ -1246,7 +1374,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     let holds_place = || b == a + 2
         && doc.is_common_word(a + 1)
         && !doc.data.given_names.contains_key(doc.key(a))
-        && known.gazetteer(doc, doc.key(a)).is_some_and(|g| g.0 == EntityType::Location);
+        && known.span(doc, a, a + 1).is_some_and(|g| g.0 == EntityType::Location);
     if b == a + 1 && (is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
@@ -1339,12 +1467,12 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         while m < b - 1 && doc.is_class(m, Class::PlaceModifier) {
             m += 1;
         }
-        if m > a && known.gazetteer(doc, &doc.span_key(m, b)).is_some_and(|g| g.0 == EntityType::Location) {
+        if m > a && known.span(doc, m, b).is_some_and(|g| g.0 == EntityType::Location) {
             return set(c, EntityType::Location, "compass word before a place");
         }
     }
     // (A token's `low` is its key in lowercase.)
-    let abbreviation = if b == a + 1 { doc.low_is(a, Class::PlaceAbbreviation) } else { with_lowercase(&k, |l| doc.data.is(Class::PlaceAbbreviation, l)) };
+    let abbreviation = if b == a + 1 { doc.low_is(a, Class::PlaceAbbreviation) } else { with_lowercase(&doc.span_key(a, b), |l| doc.data.is(Class::PlaceAbbreviation, l)) };
     if abbreviation {
         return set(c, EntityType::Location, "abbreviation of a place");
     }
