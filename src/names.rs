@@ -2046,22 +2046,16 @@ fn name_fold<'d>(doc: &'d Doc, a: usize, b: usize) -> Cow<'d, str> {
     Cow::Owned(span_fold(doc, a, b))
 }
 
-/// The fold of the key of tokens `a..b`: `fold_key(&doc.span_key(a, b))`, from the folds of
-/// its tokens when only spaces part them (the key writes one space, none after an apostrophe).
+/// The fold of the key of tokens `a..b`: `fold_key(&doc.span_key(a, b))`, lowercased
+/// whole when ASCII (most names: their key is their text).
 pub fn span_fold(doc: &Doc, a: usize, b: usize) -> String {
-    let mut f = String::with_capacity(doc.tokens[b - 1].end - doc.tokens[a].start + 4);
-    doc.push_folded(a, &mut f);
-    for j in a + 1..b {
-        let gap = &doc.text[doc.tokens[j - 1].end..doc.tokens[j].start];
-        if !gap.chars().all(char::is_whitespace) {
-            return fold_key(&doc.span_key(a, b)); // a character the tokenizer passed over
-        }
-        if !gap.is_empty() && !doc.key(j - 1).ends_with('\'') {
-            f.push(' ');
-        }
-        doc.push_folded(j, &mut f);
+    let k = doc.span_key(a, b);
+    if !k.is_ascii() {
+        return fold_key(&k);
     }
-    f
+    // (An ASCII fold is the lowercase with i for y.)
+    let f = k.to_ascii_lowercase();
+    if f.contains('y') { f.replace('y', "i") } else { f }
 }
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).
