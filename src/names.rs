@@ -1443,7 +1443,9 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     }
     // "l'hebdomadaire Charlie Hebdo", "la compagnie Dana Air": a body's role noun outweighs a
     // given name (but "le gouvernement Jean-Marc Ayrault" is led by a person).
-    if b > a + 1 && org_role_before(doc, a).is_some_and(|r| !doc.is_class(r, Class::LeaderBody)) {
+    // (Asked once: the context below asks it again.)
+    let role = if b > a + 1 { org_role_before(doc, a) } else { None };
+    if role.is_some_and(|r| !doc.is_class(r, Class::LeaderBody)) {
         return set(c, EntityType::Organization, "a body's role noun before it");
     }
     if b > a + 1 && (is_given_name(doc, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
@@ -1480,7 +1482,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     // (Civic Passion, Home Office); names made of rare words are mostly people's.
     let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.is_common_word(t) && !doc.is_class(t, Class::NameParticle));
     if b > a + 1 && !ordinary && (a..b).all(|t| is_name_cap(doc, t) && !doc.is_upper(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.')) && b - a <= 4 {
-        if let Some((t, why)) = body_context(doc, a, b) {
+        if let Some((t, why)) = body_context(doc, a, b, role) {
             return set(c, t, why);
         }
         return set(c, EntityType::Person, "capitalised words");
@@ -1493,12 +1495,13 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
 /// What the words right before token `a` say of a name that no word of its own types: a body's
 /// role noun (`la secte islamiste X`, `le constructeur X`) or a determiner (`la X Y`, `the X
 /// Y`: people's names take none) make it a body, or a place after a determiner of place (`au X
-/// Y`) or when it holds a particle (`des Sables d'Olonne`, `le Puy de Dôme`).
-fn body_context(doc: &Doc, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
+/// Y`) or when it holds a particle (`des Sables d'Olonne`, `le Puy de Dôme`). `role` is
+/// `org_role_before(doc, a)`.
+fn body_context(doc: &Doc, a: usize, b: usize, role: Option<usize>) -> Option<(EntityType, &'static str)> {
     if a == 0 || doc.tokens[a].breaks_before > 0 {
         return None;
     }
-    if org_role_before(doc, a).is_some() {
+    if role.is_some() {
         return Some((EntityType::Organization, "a body's role noun before it"));
     }
     let d = a - 1;
@@ -1710,9 +1713,16 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     for c in cands.iter().filter(|c| strong(c)) {
         surnames.insert(fold_key(doc.tok(c.last - 1)));
     }
-    for c in cands.iter_mut() {
+    // (Asked only when some surname is known, each word folded into one buffer.)
+    let mut fold = String::new();
+    let mut surname = |w: usize| {
+        fold.clear();
+        crate::lang::fold_into(doc.tok(w), &mut fold);
+        surnames.contains(fold.as_str())
+    };
+    for c in cands.iter_mut().filter(|_| !surnames.is_empty()) {
         let weak = matches!(c.why, "capitalised words" | "determiner before it") && c.last > c.first + 1;
-        if weak && surnames.contains(&fold_key(doc.tok(c.first))) && !(c.first + 1..c.last).any(|w| surnames.contains(&fold_key(doc.tok(w))) || doc.is_class(w, Class::NameParticle)) {
+        if weak && surname(c.first) && !(c.first + 1..c.last).any(|w| surname(w) || doc.is_class(w, Class::NameParticle)) {
             c.last = c.first + 1;
             c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
