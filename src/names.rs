@@ -444,7 +444,7 @@ struct Known {
 /// The token's opening was asked.
 const OPENING_ASKED: u8 = 1;
 /// No name's fold opens with the token's fold followed by a space or nothing (see
-/// [`may_be_known`]).
+/// [`Known::span`]).
 const OPENING_NONE: u8 = 2;
 /// The token's fold holds a hyphen (a hyphenated word is also asked with spaces).
 const OPENING_HYPHEN: u8 = 4;
@@ -461,19 +461,10 @@ impl Known {
 
     /// `gazetteer(doc, k)`, looked up once per phrase.
     fn gazetteer(&self, doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
-        // (Most phrases open with a word that opens no name: told without the memo.)
-        if !may_be_known(doc, k) {
-            return None;
-        }
-        self.possible(doc, k)
-    }
-
-    /// `gazetteer(doc, k)` of a phrase that [`may_be_known`].
-    fn possible(&self, doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
         if let Some(&g) = self.phrases.borrow().get(k) {
             return g;
         }
-        let g = gazetteer_of_possible(doc, k);
+        let g = gazetteer(doc, k);
         self.phrases.borrow_mut().insert(k.to_owned(), g);
         g
     }
@@ -483,13 +474,10 @@ impl Known {
     fn span(&self, doc: &Doc, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
         let o = self.opening(doc, a);
         let first_word = if b == a + 1 { o & OPENING_HYPHEN == 0 } else { spaced(doc, a) };
-        if !first_word {
-            return self.gazetteer(doc, &doc.span_key(a, b));
-        }
-        if o & OPENING_NONE != 0 {
+        if first_word && o & OPENING_NONE != 0 {
             return None;
         }
-        self.possible(doc, &doc.span_key(a, b))
+        self.gazetteer(doc, &doc.span_key(a, b))
     }
 
     /// The opening of token `i` (`OPENING_*`), found once.
@@ -536,52 +524,7 @@ fn spaced(doc: &Doc, a: usize) -> bool {
 
 /// Gazetteer type of a phrase, if any.
 fn gazetteer(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
-    if !may_be_known(doc, k) {
-        return None;
-    }
-    gazetteer_of_possible(doc, k)
-}
-
-/// `gazetteer` of a phrase that [`may_be_known`].
-fn gazetteer_of_possible(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
     gazetteer_exact(doc, k).or_else(|| with_fold(k, |f| gazetteer_variant(doc, k, f)))
-}
-
-/// Whether the phrase `k` may be a gazetteer name: `false` when `gazetteer` finds none,
-/// told by its first word alone. Every name's fold opens with a word of `name_first` (up to
-/// its first space, the fold working character by character), and so does the fold of
-/// what an entry or a spelling variant matches; a hyphenated word is also asked with spaces
-/// ([`gazetteer_variant`]), and a word whose fold holds a space or an apostrophe (which may
-/// end an elided first word) is left to the lookups.
-fn may_be_known(doc: &Doc, k: &str) -> bool {
-    // (One pass over the first word's bytes, folded on the stack when ASCII and short: most.)
-    let mut buf = [0u8; 32];
-    let mut hyphen = false;
-    for (n, &b) in k.as_bytes().iter().enumerate() {
-        if b == b' ' {
-            return std::str::from_utf8(&buf[..n]).map_or(true, |f| doc.data.name_first.contains(f));
-        }
-        if !b.is_ascii() || n == buf.len() {
-            return may_be_known_slow(doc, k);
-        }
-        if b == b'\'' {
-            return true;
-        }
-        hyphen |= b == b'-';
-        buf[n] = if b.eq_ignore_ascii_case(&b'y') { b'i' } else { b.to_ascii_lowercase() };
-    }
-    hyphen || std::str::from_utf8(&buf[..k.len()]).map_or(true, |f| doc.data.name_first.contains(f))
-}
-
-/// `may_be_known` of a phrase whose first word is long or not ASCII.
-fn may_be_known_slow(doc: &Doc, k: &str) -> bool {
-    let word = match k.find(' ') {
-        Some(p) => &k[..p],
-        None if k.contains('-') => return true,
-        None => k,
-    };
-    let f = fold_key(word);
-    f.contains([' ', '\'']) || doc.data.name_first.contains(&f)
 }
 
 /// `f(&fold_key(s))`, folded on the stack when `s` is short and ASCII (most keys): its
