@@ -1300,7 +1300,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     }
     // "McDonnell Douglas MD-83", "Airbus A380": a maker's name with a model code is a product
     // (but "Groupe M6" is a body).
-    if b > a + 1 && doc.tok(b - 1).chars().any(|ch| ch.is_ascii_digit()) && doc.tok(b - 1).chars().any(char::is_alphabetic) && !is_org_head(doc, a) {
+    if b > a + 1 && doc.tok(b - 1).bytes().any(|ch| ch.is_ascii_digit()) && doc.tok(b - 1).chars().any(char::is_alphabetic) && !is_org_head(doc, a) {
         return;
     }
     // "South Korean", "North African": a nationality with its compass word.
