@@ -2021,15 +2021,54 @@ mod tests {
     use super::*;
     use crate::lang::Lang;
 
-    /// `span_fold` builds from the tokens' folds what folding the span's key gives.
+    /// Folding a span's key gives its tokens' folds, one space where whitespace parts two of
+    /// them (none after an apostrophe): what [`Known::span`] reads a phrase's first word by.
     #[test]
-    fn span_fold_is_the_fold_of_the_span_key() {
+    fn span_fold_is_made_of_the_tokens_folds() {
         let text = "l’ Oréal de L' Aquila  Jean\n\nDupont New\u{a0}York Saint‐Denis Ǆemal\u{200b}Tokaïev YELTSIN d’Arc";
         for lang in [Lang::Fr, Lang::En] {
             let d = Doc::new(text, lang);
             for a in 0..d.tokens.len() {
                 for b in a + 1..=(a + 4).min(d.tokens.len()) {
+                    let mut f = String::new();
+                    d.push_folded(a, &mut f);
+                    for j in a + 1..b {
+                        let gap = &d.text[d.tokens[j - 1].end..d.tokens[j].start];
+                        if !gap.chars().all(char::is_whitespace) {
+                            f = fold_key(&d.span_key(a, b)); // a character the tokenizer passed over
+                            break;
+                        }
+                        if !gap.is_empty() && !d.key(j - 1).ends_with('\'') {
+                            f.push(' ');
+                        }
+                        d.push_folded(j, &mut f);
+                    }
+                    assert_eq!(span_fold(&d, a, b), f, "{:?}", d.span_text(a, b));
                     assert_eq!(span_fold(&d, a, b), fold_key(&d.span_key(a, b)), "{:?}", d.span_text(a, b));
+                }
+            }
+        }
+    }
+
+    /// `Known::span` answers what looking the span's key up gives, whether the openings were
+    /// found by it or noted by `longest_gazetteer`.
+    #[test]
+    fn known_span_is_the_gazetteer_of_the_span_key() {
+        let text = "Le Havre, New York et la Maison-Blanche. La Maison Blanche à Saint-Denis ; L'Oréal, l’Oréal \
+            aux États-Unis, Etats-Unis, ETATS-UNIS, au Royaume-Uni. The Hague and the United States, \
+            New\u{a0}York,  Emmanuel Macron et Jean-Pierre Dupont de L' Aquila. U.S. Army d’Arc Tōkyō Tokyo";
+        for lang in [Lang::Fr, Lang::En] {
+            let d = Doc::new(text, lang);
+            let (found, noted) = (Known::for_doc(&d), Known::for_doc(&d));
+            let mut phrase = (String::new(), String::new());
+            for i in 0..d.tokens.len() {
+                longest_gazetteer(&d, &noted, i, &mut phrase);
+            }
+            for a in 0..d.tokens.len() {
+                for b in a + 1..=(a + 4).min(d.tokens.len()) {
+                    let g = gazetteer(&d, &d.span_key(a, b));
+                    assert_eq!(found.span(&d, a, b), g, "{:?}", d.span_text(a, b));
+                    assert_eq!(noted.span(&d, a, b), g, "{:?}", d.span_text(a, b));
                 }
             }
         }
