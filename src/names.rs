@@ -298,13 +298,13 @@ fn glued_at(doc: &Doc, i: usize, p: usize) -> bool {
 
 /// Whether token `i` is a word that may belong to a name.
 #[inline]
-fn namelike(doc: &Doc, i: usize) -> bool {
+fn namelike(doc: &Doc, known: &Known, i: usize) -> bool {
     // (Most tokens are no capitals: told without a call.)
-    is_name_cap(doc, i) && namelike_capital(doc, i)
+    is_name_cap(doc, i) && namelike_capital(doc, known, i)
 }
 
 /// `namelike` for a token that `is_name_cap`.
-fn namelike_capital(doc: &Doc, i: usize) -> bool {
+fn namelike_capital(doc: &Doc, known: &Known, i: usize) -> bool {
     if is_date_word(doc, i) {
         return false;
     }
@@ -312,14 +312,14 @@ fn namelike_capital(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // A caption or source label ("Image: …", "Photo : …") is an ordinary word.
-    if doc.is_common_word(i) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, doc.key(i)).is_none() && !doc.data.given_names.contains_key(doc.key(i)) {
+    if doc.is_common_word(i) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && known.span(doc, i, i + 1).is_none() && !doc.data.given_names.contains_key(doc.key(i)) {
         return false;
     }
     // Function words with a capital (a typo, a title) are no part of a name.
     let function = [Class::Determiner, Class::LocationPreposition, Class::PronounSubject, Class::Complementizer, Class::Auxiliary]
         .iter()
         .any(|&c| doc.is_class(i, c));
-    !(function && !doc.is_upper(i) && gazetteer(doc, doc.key(i)).is_none())
+    !(function && !doc.is_upper(i) && known.span(doc, i, i + 1).is_none())
 }
 
 #[inline]
@@ -653,8 +653,8 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                     c.why = why;
                     // A known name that goes on with an organisation or place word is part of
                     // a longer name: "New Zealand Herald", "ABC News", "Paris Airport".
-                    if end < n && namelike(doc, end) && doc.tokens[end].breaks_before == 0 && doc.tokens[end].sentence == doc.tokens[i].sentence {
-                        let run = extend(doc, i);
+                    if end < n && namelike(doc, known, end) && doc.tokens[end].breaks_before == 0 && doc.tokens[end].sentence == doc.tokens[i].sentence {
+                        let run = extend(doc, known, i);
                         let last = doc.tok(run - 1);
                         if doc.data.org_suffixes.contains(last) {
                             c.last = run;
@@ -687,19 +687,19 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
         // glued to: "de L'Oréal", "à L'Aquila" (a sentence's first "L'État" is no name).
         let elided = doc.tokens[i].kind == TokKind::Elision && doc.tok(i).chars().next().is_some_and(char::is_uppercase) && doc.low_is(i, Class::Determiner) && !doc.starts_sentence(i) && !doc.sentence_of(i).all_caps;
         // (A known name keeps its article out: "L'Inde".)
-        let glued = elided && i + 1 < n && namelike(doc, i + 1) && doc.tokens[i + 1].breaks_before == 0 && !doc.tokens[i + 1].space_before;
-        let end = if glued { extend(doc, i + 1) } else { i + 1 };
-        let mut known_rest = || longest_gazetteer(doc, known, i + 1, &mut phrase).is_some() || gazetteer(doc, &doc.span_key(i + 1, end)).is_some();
-        if glued && (!known_rest() || gazetteer(doc, &doc.span_key(i, end)).is_some()) {
+        let glued = elided && i + 1 < n && namelike(doc, known, i + 1) && doc.tokens[i + 1].breaks_before == 0 && !doc.tokens[i + 1].space_before;
+        let end = if glued { extend(doc, known, i + 1) } else { i + 1 };
+        let mut known_rest = || longest_gazetteer(doc, known, i + 1, &mut phrase).is_some() || known.span(doc, i + 1, end).is_some();
+        if glued && (!known_rest() || known.span(doc, i, end).is_some()) {
             // "à L'Aquila": a place; otherwise a body ("de L'Oréal").
             let place = i > 0 && doc.is_class(i - 1, Class::LocationPreposition);
             let guess = if place { (EntityType::Location, "name opened by an elided article, after a place preposition") } else { (EntityType::Organization, "name opened by an elided article") };
-            let (kind, why) = gazetteer(doc, &doc.span_key(i, end)).unwrap_or(guess);
+            let (kind, why) = known.span(doc, i, end).unwrap_or(guess);
             out.push(Candidate { first: i, last: end, kind: Some(kind), why, title: None });
             i = end;
             continue;
         }
-        if !namelike(doc, i) {
+        if !namelike(doc, known, i) {
             // A place head before a name: pont Mathilde, rue de Rivoli, aéroport international X.
             let descriptor = doc.is_class(i, Class::PlaceDescriptor);
             if doc.tokens[i].kind == TokKind::Word && (descriptor || doc.is_class(i, Class::PlaceHead)) && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
@@ -707,19 +707,19 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                 while c < n && c < i + 3 && doc.tokens[c].breaks_before == 0 && is_adjective(doc, c) {
                     c += 1;
                 }
-                let c = connector(doc, c).filter(|&e| e < n && namelike(doc, e)).unwrap_or(c);
+                let c = connector(doc, c).filter(|&e| e < n && namelike(doc, known, e)).unwrap_or(c);
                 let body = c < n && (is_org_head(doc, c) || doc.data.org_suffixes.contains(doc.tok(c)));
                 // ("la ville de La Rochelle": the capitalised article belongs to the known name.)
-                let with_article = c > i + 1 && c < n && doc.is_cap(c - 1) && namelike(doc, c) && gazetteer(doc, &doc.span_key(c - 1, extend(doc, c))).is_some();
-                if c < n && namelike(doc, c) && !body && !with_article && joined(doc, i, c + 1) && gazetteer(doc, doc.key(c)).is_none_or(|g| g.0 != EntityType::Location) {
-                    let mut end = extend(doc, c);
+                let with_article = c > i + 1 && c < n && doc.is_cap(c - 1) && namelike(doc, known, c) && known.span(doc, c - 1, extend(doc, known, c)).is_some();
+                if c < n && namelike(doc, known, c) && !body && !with_article && joined(doc, i, c + 1) && known.span(doc, c, c + 1).is_none_or(|g| g.0 != EntityType::Location) {
+                    let mut end = extend(doc, known, c);
                     // The name stops before a person's name glued to it ("site de Jababeka
                     // David Quentin") and before the known place it belongs to ("pont Mathilde
                     // de Rouen": the bridge, then Rouen).
-                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains_key(doc.key(k)) && !doc.is_common_word(k) && namelike(doc, k + 1)) {
+                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains_key(doc.key(k)) && !doc.is_common_word(k) && namelike(doc, known, k + 1)) {
                         end = k;
                     }
-                    if let Some(k) = (c + 1..end).find(|&k| connector(doc, k).is_some_and(|e| e < end && gazetteer(doc, &doc.span_key(e, end)).is_some_and(|g| g.0 == EntityType::Location))) {
+                    if let Some(k) = (c + 1..end).find(|&k| connector(doc, k).is_some_and(|e| e < end && known.span(doc, e, end).is_some_and(|g| g.0 == EntityType::Location))) {
                         end = k;
                     }
                     // An administrative word is no part of the name: "région de Dorlin" → Dorlin.
@@ -740,11 +740,11 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                 }
                 // Or a noun: "cour d'appel de Paris", "chambre de commerce de Lyon" (when
                 // a known place closes the name).
-                let known_place = |c: usize| c < n && namelike(doc, c) && gazetteer(doc, &doc.span_key(c, extend(doc, c))).is_some_and(|g| g.0 == EntityType::Location);
+                let known_place = |c: usize| c < n && namelike(doc, known, c) && known.span(doc, c, extend(doc, known, c)).is_some_and(|g| g.0 == EntityType::Location);
                 let noun = connector(doc, i + 1).filter(|&c| c < n && common_noun(doc, c) && connector(doc, c + 1).is_some_and(known_place) && joined(doc, i, c + 2));
                 let h = if let Some(c) = noun {
                     c + 1
-                } else if h > i + 1 && connector(doc, h).is_some_and(|c| c < n && namelike(doc, c)) {
+                } else if h > i + 1 && connector(doc, h).is_some_and(|c| c < n && namelike(doc, known, c)) {
                     h
                 } else {
                     i + 1
@@ -766,7 +766,7 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                     // (a nationality after the complement describes the body: "ministère de
                     // l'Intérieur malien").
                     let body = doc.is_class(i, Class::OrgRole) || doc.low_is(i, Class::OrgRole);
-                    if !body && h == i + 1 && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
+                    if !body && h == i + 1 && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, known, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
                         let mut end = c + 2;
                         while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
@@ -775,8 +775,8 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                         i = end;
                         continue;
                     }
-                    if c < n && namelike(doc, c) && joined(doc, i, c + 1) && (h == i + 1 || !known_place(c) || !place_word) {
-                        let mut end = extend(doc, c);
+                    if c < n && namelike(doc, known, c) && joined(doc, i, c + 1) && (h == i + 1 || !known_place(c) || !place_word) {
+                        let mut end = extend(doc, known, c);
                         while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
                         }
@@ -789,7 +789,7 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
             i += 1;
             continue;
         }
-        let mut end = extend(doc, i);
+        let mut end = extend(doc, known, i);
         // A capitalised organisation head may take a lowercase complement: Chambre des
         // représentants, Coalition de la gauche radicale, Cour des comptes.
         // An ordinary noun written with a capital inside a sentence, with its adjective, names
@@ -828,8 +828,8 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
         // "Université d'État d'hydrométéorologie de Russie".
         if is_org_head(doc, i) {
             if let Some(c) = connector(doc, end).filter(|&c| c < n && common_noun(doc, c) && joined(doc, end - 1, c + 1)) {
-                if let Some(e) = connector(doc, c + 1).filter(|&e| e < n && namelike(doc, e) && doc.tokens[e].breaks_before == 0) {
-                    end = extend(doc, e);
+                if let Some(e) = connector(doc, c + 1).filter(|&e| e < n && namelike(doc, known, e) && doc.tokens[e].breaks_before == 0) {
+                    end = extend(doc, known, e);
                 }
             }
         }
@@ -990,29 +990,29 @@ fn adjective_word(doc: &Doc, i: usize) -> bool {
 
 /// Extends a capitalised run from token `i`: capitalised words, initials, and connectors
 /// that stand between two capitalised words.
-fn extend(doc: &Doc, i: usize) -> usize {
+fn extend(doc: &Doc, known: &Known, i: usize) -> usize {
     let n = doc.tokens.len();
     let mut j = i + 1;
     loop {
         if j >= n || doc.tokens[j].breaks_before > 0 || doc.tokens[j].sentence != doc.tokens[i].sentence {
             break;
         }
-        if (doc.tokens[j].space_before || doc.is_punct(j - 1, '.')) && namelike(doc, j) {
+        if (doc.tokens[j].space_before || doc.is_punct(j - 1, '.')) && namelike(doc, known, j) {
             j += 1;
             continue;
         }
         // A body named by a collective noun in the possessive: "Korean People's Army".
-        if collective_possessive(doc, j) && doc.is_cap(j - 1) && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
+        if collective_possessive(doc, j) && doc.is_cap(j - 1) && j + 1 < n && namelike(doc, known, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
             j += 1;
             continue;
         }
         // An initial: "V. Sapounov", "L. Ron Hubbard".
-        if doc.is_punct(j, '.') && doc.tok(j - 1).chars().count() == 1 && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
+        if doc.is_punct(j, '.') && doc.tok(j - 1).chars().count() == 1 && j + 1 < n && namelike(doc, known, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
             j += 1;
             continue;
         }
         if let Some(c) = connector(doc, j) {
-            if c < n && namelike(doc, c) && doc.tokens[c].breaks_before == 0 {
+            if c < n && namelike(doc, known, c) && doc.tokens[c].breaks_before == 0 {
                 j = c + 1;
                 continue;
             }
@@ -1020,15 +1020,15 @@ fn extend(doc: &Doc, i: usize) -> usize {
         // "and" inside one name: two words sharing the place or body word that closes the
         // name ("National Air and Space Museum", "Investment and Securities"), or the last
         // complement of a body named by its head ("Union of Atheists and Agnostics").
-        if doc.is_class(j, Class::Coordinator) && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 && !doc.is_cap(j) {
-            let e = extend(doc, j + 1);
+        if doc.is_class(j, Class::Coordinator) && j + 1 < n && namelike(doc, known, j + 1) && doc.tokens[j + 1].breaks_before == 0 && !doc.is_cap(j) {
+            let e = extend(doc, known, j + 1);
             // (Not over a complement: "Chan of DAB and Eunice Yung of the Party" are two.)
             // ("National Air and Space Museum": a body's word before a place's is no name's end.)
-            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1))) && gazetteer(doc, &doc.span_key(i, j)).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
+            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1))) && known.span(doc, i, j).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
             let complement = e == j + 2
                 && is_org_head(doc, i)
                 && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
-                && gazetteer(doc, doc.key(j + 1)).is_none()
+                && known.span(doc, j + 1, j + 2).is_none()
                 && !doc.data.given_names.contains_key(doc.key(j + 1));
             if shared || complement {
                 j = e;
@@ -1074,7 +1074,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         if positional_capital(doc, a, recurring, known) && known.span(doc, a, b).is_none() {
             a += 1;
             // "Le Premier ministre": the connector-like article left behind goes too.
-            while a < b && !namelike(doc, a) {
+            while a < b && !namelike(doc, known, a) {
                 a += 1;
             }
             continue;
@@ -1088,7 +1088,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         && a > 0
         && doc.is_class(a - 1, Class::Determiner)
         && doc.data.demonyms.contains(doc.key(a))
-        && namelike(doc, a + 1)
+        && namelike(doc, known, a + 1)
         && !ends_with_place_or_body(doc, b)
         && known.span(doc, a, b).is_none()
         // (What follows looks like a person's name: rare capitalised words, no body's word.)
@@ -1125,7 +1125,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         while k < b {
             // (A body's word that closes the run stays with it: "Follow us on Google News".)
             let closes_body = k + 1 == b && k > start && doc.data.org_suffixes.contains(doc.tok(k));
-            if namelike(doc, k) && positional_capital(doc, k, recurring, known) && !closes_body {
+            if namelike(doc, known, k) && positional_capital(doc, k, recurring, known) && !closes_body {
                 if start < k {
                     split_connectors(doc, known, start, k, title.take(), out);
                 }
@@ -1141,7 +1141,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
     // "US President Barack Obama", "Jababeka David Quentin": a title or a given name
     // inside the run starts a person's name.
     for k in a + 1..b.saturating_sub(1) {
-        if let Some(t) = title_at(doc, k).filter(|&t| t < b && namelike(doc, t)) {
+        if let Some(t) = title_at(doc, k).filter(|&t| t < b && namelike(doc, known, t)) {
             split_connectors(doc, known, a, k, title.take(), out);
             split_connectors(doc, known, t, b, Some((k, t)), out);
             return;
@@ -1153,7 +1153,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         let known_before = || k > a + 1 || known.span(doc, a, a + 1).is_some() || doc.is_common_word(a);
         let inner_given = doc.data.given_names.contains_key(doc.key(k))
             && !doc.is_common_word(k)
-            && namelike(doc, k + 1)
+            && namelike(doc, known, k + 1)
             && !doc.data.given_names.contains_key(doc.key(a))
             && known_before()
             && !(ends_with_place_or_body(doc, b) && known.span(doc, a, k).is_none())
@@ -1240,7 +1240,7 @@ fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<
     let mut k = a;
     let mut title = title;
     while k < b {
-        if !namelike(doc, k) && !doc.is_punct(k, '.') {
+        if !namelike(doc, known, k) && !doc.is_punct(k, '.') {
             let conn_end = connector(doc, k).unwrap_or(k + 1);
             // (The whole known as a name: asked last, as the dearest question.)
             let keep = is_head_text(doc, start)
