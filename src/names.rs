@@ -1106,7 +1106,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
     // is no part of it (a body's word is: "Irving Police", "Catholic Church").
     let mut b = b;
     // ("Bruno Le Maire": a particle makes the word a surname.)
-    while b > a + 1 && doc.is_cap(b - 1) && !(doc.is_class(b - 2, Class::NameParticle) && doc.is_cap(b - 2)) && doc.data.is(Class::Role, doc.low(b - 1)) && !is_collective_role(doc.low(b - 1), doc) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) && !doc.data.is(Class::OrgRole, doc.low(b - 1)) {
+    while b > a + 1 && doc.is_cap(b - 1) && !(doc.is_class(b - 2, Class::NameParticle) && doc.is_cap(b - 2)) && doc.low_is(b - 1, Class::Role) && !is_collective_role(doc.low(b - 1), doc) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) && !doc.low_is(b - 1, Class::OrgRole) {
         b -= 1;
     }
     // "Ahmed Mohamed Image: Twitter": a caption label glued to the name before it.
@@ -1304,7 +1304,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         return;
     }
     // "South Korean", "North African": a nationality with its compass word.
-    if b > a + 1 && doc.data.demonyms.contains(doc.key(b - 1)) && (a..b - 1).all(|t| doc.is_class(t, Class::PlaceModifier)) {
+    if b > a + 1 && (a..b - 1).all(|t| doc.is_class(t, Class::PlaceModifier)) && doc.data.demonyms.contains(doc.key(b - 1)) {
         return;
     }
     // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
@@ -1335,8 +1335,8 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     // An English-style name without a connector is headed by its last word: "National Air and
     // Space Museum", "Royal Albert Hall" are places.
     let head_first = (a + 1..b).any(|t| doc.is_class(t, Class::OrgConnector));
-    let two_word_person = b == a + 2 && doc.data.given_names.contains_key(doc.key(a)); // "Tony Hall"
-    if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
+    let two_word_person = || b == a + 2 && doc.data.given_names.contains_key(doc.key(a)); // "Tony Hall"
+    if !head_first && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !two_word_person() && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
         return set(c, EntityType::Location, "place word");
     }
     // (A word alone was asked above as a head and by its text, most often its key.)
@@ -1368,7 +1368,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         return set(c, EntityType::Location, "place word");
     }
     // "Block Museum of Art", "Space Museum of McMinnville": a place word with its complement.
-    if (a + 1..b.saturating_sub(1)).any(|t| doc.is_cap(t) && doc.data.is(Class::PlaceSuffix, doc.low(t)) && doc.is_class(t + 1, Class::OrgConnector)) {
+    if (a + 1..b.saturating_sub(1)).any(|t| doc.is_cap(t) && doc.is_class(t + 1, Class::OrgConnector) && doc.low_is(t, Class::PlaceSuffix)) {
         return set(c, EntityType::Location, "place word with its complement");
     }
     if holds_place() {
