@@ -716,7 +716,7 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                     // The name stops before a person's name glued to it ("site de Jababeka
                     // David Quentin") and before the known place it belongs to ("pont Mathilde
                     // de Rouen": the bridge, then Rouen).
-                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains_key(doc.key(k)) && !doc.is_common_word(k) && namelike(doc, known, k + 1)) {
+                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| !doc.is_common_word(k) && doc.data.given_names.contains_key(doc.key(k)) && namelike(doc, known, k + 1)) {
                         end = k;
                     }
                     if let Some(k) = (c + 1..end).find(|&k| connector(doc, k).is_some_and(|e| e < end && known.span(doc, e, end).is_some_and(|g| g.0 == EntityType::Location))) {
@@ -1151,8 +1151,8 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         // word, which is more often the first given name of the same person ("Hernan Dario
         // Gomez", "Farouk Ben Mustapha").
         let known_before = || k > a + 1 || known.span(doc, a, a + 1).is_some() || doc.is_common_word(a);
-        let inner_given = doc.data.given_names.contains_key(doc.key(k))
-            && !doc.is_common_word(k)
+        let inner_given = !doc.is_common_word(k)
+            && doc.data.given_names.contains_key(doc.key(k))
             && namelike(doc, known, k + 1)
             && !doc.data.given_names.contains_key(doc.key(a))
             && known_before()
@@ -1377,7 +1377,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if let Some((ta, tb)) = c.title {
         let role = doc.span_key(ta, tb).to_lowercase();
         let honorific = doc.data.is(Class::Honorific, &role) || doc.data.is(Class::Honorific, &format!("{role}."));
-        let nationality = doc.data.demonyms.contains(&doc.span_key(ta, tb)) && doc.is_cap(ta);
+        let nationality = doc.is_cap(ta) && doc.data.demonyms.contains(&doc.span_key(ta, tb));
         let person_role = honorific || nationality || doc.data.is(Class::Role, &role) && !is_collective_role(&role, doc);
         // ("le député UMP Jean Dupont": an acronym after a role is the person's party.)
         if person_role && !(b == a + 1 && doc.is_upper(a)) {
@@ -1460,6 +1460,10 @@ fn body_context(doc: &Doc, a: usize, b: usize, role: Option<usize>) -> Option<(E
 /// The token of a body's role noun before token `a`, maybe with lowercase adjectives between
 /// (`la secte islamiste`, `the carrier`).
 fn org_role_before(doc: &Doc, a: usize) -> Option<usize> {
+    // (The noun is one of the three tokens before: most names have none.)
+    if !(a.saturating_sub(3)..a).any(|p| doc.is_class(p, Class::OrgRole)) {
+        return None;
+    }
     let mut k = a;
     while k > 0 && a - k <= 2 && doc.tokens[k].breaks_before == 0 {
         let p = k - 1;
