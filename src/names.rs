@@ -1749,7 +1749,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         }
     }
     let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(cands.len(), Default::default());
-    let mut person_parts: HashSet<String> = HashSet::default();
+    let mut person_parts: HashSet<String> = HashSet::with_capacity_and_hasher(cands.len(), Default::default());
     let mut part = String::new();
     for (c, k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };
