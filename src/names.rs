@@ -8,7 +8,7 @@
 //! typed by what the document says of them elsewhere).
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -298,13 +298,13 @@ fn glued_at(doc: &Doc, i: usize, p: usize) -> bool {
 
 /// Whether token `i` is a word that may belong to a name.
 #[inline]
-fn namelike(doc: &Doc, i: usize) -> bool {
+fn namelike(doc: &Doc, known: &Known, i: usize) -> bool {
     // (Most tokens are no capitals: told without a call.)
-    is_name_cap(doc, i) && namelike_capital(doc, i)
+    is_name_cap(doc, i) && namelike_capital(doc, known, i)
 }
 
 /// `namelike` for a token that `is_name_cap`.
-fn namelike_capital(doc: &Doc, i: usize) -> bool {
+fn namelike_capital(doc: &Doc, known: &Known, i: usize) -> bool {
     if is_date_word(doc, i) {
         return false;
     }
@@ -312,14 +312,14 @@ fn namelike_capital(doc: &Doc, i: usize) -> bool {
         return false;
     }
     // A caption or source label ("Image: …", "Photo : …") is an ordinary word.
-    if doc.is_common_word(i) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && gazetteer(doc, doc.key(i)).is_none() && !doc.data.given_names.contains_key(doc.key(i)) {
+    if doc.is_common_word(i) && i + 1 < doc.tokens.len() && doc.is_punct(i + 1, ':') && known.span(doc, i, i + 1).is_none() && !doc.data.given_names.contains_key(doc.key(i)) {
         return false;
     }
     // Function words with a capital (a typo, a title) are no part of a name.
     let function = [Class::Determiner, Class::LocationPreposition, Class::PronounSubject, Class::Complementizer, Class::Auxiliary]
         .iter()
         .any(|&c| doc.is_class(i, c));
-    !(function && !doc.is_upper(i) && gazetteer(doc, doc.key(i)).is_none())
+    !(function && !doc.is_upper(i) && known.span(doc, i, i + 1).is_none())
 }
 
 #[inline]
@@ -364,7 +364,7 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known)
         return false;
     }
     // (A known name is none: asked last, as the dearest question.)
-    known.gazetteer(doc, k).is_none()
+    known.span(doc, i, i + 1).is_none()
 }
 
 /// Whether token `i` is an ordinary word by its kind: a common word, a function word, a
@@ -431,24 +431,95 @@ fn with_ascii_mapped<T>(s: &str, byte: impl Fn(u8) -> u8, slow: impl FnOnce(&str
 }
 
 /// The gazetteer's answers for the phrases asked so far of a document: the stages ask many
-/// again (a name at each of its mentions, a span at each pass).
-struct Known(RefCell<HashMap<String, Option<(EntityType, &'static str)>>>);
+/// again (a name at each of its mentions, a span at each pass). Most spans open with a word
+/// that opens no name: each token is told so once (see [`Known::span`]).
+struct Known {
+    phrases: RefCell<HashMap<String, Option<(EntityType, &'static str)>>>,
+    /// What each token's first word tells of the names it may open (`OPENING_*`), once asked.
+    openings: Vec<Cell<u8>>,
+    /// Room for a token's fold.
+    fold: RefCell<String>,
+}
+
+/// The token's opening was asked.
+const OPENING_ASKED: u8 = 1;
+/// No name's fold opens with the token's fold followed by a space or nothing (see
+/// [`Known::span`]).
+const OPENING_NONE: u8 = 2;
+/// The token's fold holds a hyphen (a hyphenated word is also asked with spaces).
+const OPENING_HYPHEN: u8 = 4;
 
 impl Known {
     /// Room for a phrase every sixteen tokens, rather than rehashing as it grows.
     fn for_doc(doc: &Doc) -> Self {
-        Known(RefCell::new(HashMap::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default())))
+        Known {
+            phrases: RefCell::new(HashMap::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default())),
+            openings: vec![Cell::new(0); doc.tokens.len()],
+            fold: RefCell::new(String::with_capacity(64)),
+        }
     }
 
     /// `gazetteer(doc, k)`, looked up once per phrase.
     fn gazetteer(&self, doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
-        if let Some(&g) = self.0.borrow().get(k) {
+        if let Some(&g) = self.phrases.borrow().get(k) {
             return g;
         }
         let g = gazetteer(doc, k);
-        self.0.borrow_mut().insert(k.to_owned(), g);
+        self.phrases.borrow_mut().insert(k.to_owned(), g);
         g
     }
+
+    /// `self.gazetteer(doc, &doc.span_key(a, b))`, told by the opening of token `a` when its key
+    /// is the phrase's first word: a word alone without a hyphen, or before a space.
+    fn span(&self, doc: &Doc, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
+        let o = self.opening(doc, a);
+        let first_word = if b == a + 1 { o & OPENING_HYPHEN == 0 } else { spaced(doc, a) };
+        if first_word && o & OPENING_NONE != 0 {
+            return None;
+        }
+        self.gazetteer(doc, &doc.span_key(a, b))
+    }
+
+    /// The opening of token `i` (`OPENING_*`), found once.
+    fn opening(&self, doc: &Doc, i: usize) -> u8 {
+        let o = self.openings[i].get();
+        if o != 0 {
+            return o;
+        }
+        let mut f = self.fold.borrow_mut();
+        f.clear();
+        doc.push_folded(i, &mut f);
+        let o = opening_of(&f, doc.data.name_first.contains(f.as_str()));
+        self.openings[i].set(o);
+        o
+    }
+
+    /// Notes the opening of token `i`, whose fold `f` is (`first`: a name's first word).
+    fn note_opening(&self, i: usize, f: &str, first: bool) {
+        // (A name's first word proves nothing: its phrases are looked up, as a hyphenated
+        // word's, without reading its fold again.)
+        self.openings[i].set(if first { OPENING_ASKED | OPENING_HYPHEN } else { opening_of(f, first) });
+    }
+}
+
+/// The opening (`OPENING_*`) of a token whose key folds to `f`, `first` telling whether a
+/// name's first word is `f`.
+fn opening_of(f: &str, first: bool) -> u8 {
+    let (mut hyphen, mut cut) = (false, false);
+    for b in f.bytes() {
+        hyphen |= b == b'-';
+        cut |= b == b' ' || b == b'\'';
+    }
+    let none = !first && !cut;
+    OPENING_ASKED | if none { OPENING_NONE } else { 0 } | if hyphen { OPENING_HYPHEN } else { 0 }
+}
+
+/// Whether only whitespace, some, parts token `a` from the next: then the key of a span from
+/// `a` on goes on with a space after `a`'s key.
+fn spaced(doc: &Doc, a: usize) -> bool {
+    let (end, start) = (doc.tokens[a].end, doc.tokens[a + 1].start);
+    let bytes = doc.text.as_bytes();
+    start == end + 1 && bytes[end] == b' ' || start > end && doc.text[end..start].chars().all(char::is_whitespace)
 }
 
 /// Gazetteer type of a phrase, if any.
@@ -555,7 +626,8 @@ fn started_connector(doc: &Doc, j: usize) -> Option<usize> {
 
 fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate> {
     let n = doc.tokens.len();
-    let mut out = Vec::new();
+    // (Room for a candidate every eight tokens, rather than regrowing.)
+    let mut out = Vec::with_capacity(n / 8);
     let mut phrase = (String::with_capacity(64), String::with_capacity(64));
     let mut i = 0;
     loop {
@@ -575,15 +647,15 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
         if doc.is_cap(i) || capital_elision || doc.tokens[i].kind == TokKind::Word && is_head_text(doc, i) {
             // A lowercase head starts a known name only with its capitalised complement
             // ("ministère des Affaires étrangères", not a generic "assemblée nationale").
-            if let Some((end, (k, why))) = longest_gazetteer(doc, i, &mut phrase).filter(|&(e, _)| (i..e).any(|t| doc.is_cap(t))) {
+            if let Some((end, (k, why))) = longest_gazetteer(doc, known, i, &mut phrase).filter(|&(e, _)| (i..e).any(|t| doc.is_cap(t))) {
                 if end > i + 1 || doc.is_cap(i) {
                     let mut c = Candidate { first: i, last: end, kind: None, why: "", title: None };
                     c.kind = Some(k);
                     c.why = why;
                     // A known name that goes on with an organisation or place word is part of
                     // a longer name: "New Zealand Herald", "ABC News", "Paris Airport".
-                    if end < n && namelike(doc, end) && doc.tokens[end].breaks_before == 0 && doc.tokens[end].sentence == doc.tokens[i].sentence {
-                        let run = extend(doc, i);
+                    if end < n && namelike(doc, known, end) && doc.tokens[end].breaks_before == 0 && doc.tokens[end].sentence == doc.tokens[i].sentence {
+                        let run = extend(doc, known, i);
                         let last = doc.tok(run - 1);
                         if doc.data.org_suffixes.contains(last) {
                             c.last = run;
@@ -616,19 +688,19 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
         // glued to: "de L'Oréal", "à L'Aquila" (a sentence's first "L'État" is no name).
         let elided = doc.tokens[i].kind == TokKind::Elision && doc.tok(i).chars().next().is_some_and(char::is_uppercase) && doc.low_is(i, Class::Determiner) && !doc.starts_sentence(i) && !doc.sentence_of(i).all_caps;
         // (A known name keeps its article out: "L'Inde".)
-        let glued = elided && i + 1 < n && namelike(doc, i + 1) && doc.tokens[i + 1].breaks_before == 0 && !doc.tokens[i + 1].space_before;
-        let end = if glued { extend(doc, i + 1) } else { i + 1 };
-        let mut known_rest = || longest_gazetteer(doc, i + 1, &mut phrase).is_some() || gazetteer(doc, &doc.span_key(i + 1, end)).is_some();
-        if glued && (!known_rest() || gazetteer(doc, &doc.span_key(i, end)).is_some()) {
+        let glued = elided && i + 1 < n && namelike(doc, known, i + 1) && doc.tokens[i + 1].breaks_before == 0 && !doc.tokens[i + 1].space_before;
+        let end = if glued { extend(doc, known, i + 1) } else { i + 1 };
+        let mut known_rest = || longest_gazetteer(doc, known, i + 1, &mut phrase).is_some() || known.span(doc, i + 1, end).is_some();
+        if glued && (!known_rest() || known.span(doc, i, end).is_some()) {
             // "à L'Aquila": a place; otherwise a body ("de L'Oréal").
             let place = i > 0 && doc.is_class(i - 1, Class::LocationPreposition);
             let guess = if place { (EntityType::Location, "name opened by an elided article, after a place preposition") } else { (EntityType::Organization, "name opened by an elided article") };
-            let (kind, why) = gazetteer(doc, &doc.span_key(i, end)).unwrap_or(guess);
+            let (kind, why) = known.span(doc, i, end).unwrap_or(guess);
             out.push(Candidate { first: i, last: end, kind: Some(kind), why, title: None });
             i = end;
             continue;
         }
-        if !namelike(doc, i) {
+        if !namelike(doc, known, i) {
             // A place head before a name: pont Mathilde, rue de Rivoli, aéroport international X.
             let descriptor = doc.is_class(i, Class::PlaceDescriptor);
             if doc.tokens[i].kind == TokKind::Word && (descriptor || doc.is_class(i, Class::PlaceHead)) && doc.tok(i).chars().next().is_some_and(char::is_lowercase) {
@@ -636,19 +708,19 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                 while c < n && c < i + 3 && doc.tokens[c].breaks_before == 0 && is_adjective(doc, c) {
                     c += 1;
                 }
-                let c = connector(doc, c).filter(|&e| e < n && namelike(doc, e)).unwrap_or(c);
+                let c = connector(doc, c).filter(|&e| e < n && namelike(doc, known, e)).unwrap_or(c);
                 let body = c < n && (is_org_head(doc, c) || doc.data.org_suffixes.contains(doc.tok(c)));
                 // ("la ville de La Rochelle": the capitalised article belongs to the known name.)
-                let with_article = c > i + 1 && c < n && doc.is_cap(c - 1) && namelike(doc, c) && gazetteer(doc, &doc.span_key(c - 1, extend(doc, c))).is_some();
-                if c < n && namelike(doc, c) && !body && !with_article && joined(doc, i, c + 1) && gazetteer(doc, doc.key(c)).is_none_or(|g| g.0 != EntityType::Location) {
-                    let mut end = extend(doc, c);
+                let with_article = c > i + 1 && c < n && doc.is_cap(c - 1) && namelike(doc, known, c) && known.span(doc, c - 1, extend(doc, known, c)).is_some();
+                if c < n && namelike(doc, known, c) && !body && !with_article && joined(doc, i, c + 1) && known.span(doc, c, c + 1).is_none_or(|g| g.0 != EntityType::Location) {
+                    let mut end = extend(doc, known, c);
                     // The name stops before a person's name glued to it ("site de Jababeka
                     // David Quentin") and before the known place it belongs to ("pont Mathilde
                     // de Rouen": the bridge, then Rouen).
-                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| doc.data.given_names.contains_key(doc.key(k)) && !doc.is_common_word(k) && namelike(doc, k + 1)) {
+                    if let Some(k) = (c + 1..end.saturating_sub(1)).find(|&k| !doc.is_common_word(k) && doc.data.given_names.contains_key(doc.key(k)) && namelike(doc, known, k + 1)) {
                         end = k;
                     }
-                    if let Some(k) = (c + 1..end).find(|&k| connector(doc, k).is_some_and(|e| e < end && gazetteer(doc, &doc.span_key(e, end)).is_some_and(|g| g.0 == EntityType::Location))) {
+                    if let Some(k) = (c + 1..end).find(|&k| connector(doc, k).is_some_and(|e| e < end && known.span(doc, e, end).is_some_and(|g| g.0 == EntityType::Location))) {
                         end = k;
                     }
                     // An administrative word is no part of the name: "région de Dorlin" → Dorlin.
@@ -669,11 +741,11 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                 }
                 // Or a noun: "cour d'appel de Paris", "chambre de commerce de Lyon" (when
                 // a known place closes the name).
-                let known_place = |c: usize| c < n && namelike(doc, c) && gazetteer(doc, &doc.span_key(c, extend(doc, c))).is_some_and(|g| g.0 == EntityType::Location);
+                let known_place = |c: usize| c < n && namelike(doc, known, c) && known.span(doc, c, extend(doc, known, c)).is_some_and(|g| g.0 == EntityType::Location);
                 let noun = connector(doc, i + 1).filter(|&c| c < n && common_noun(doc, c) && connector(doc, c + 1).is_some_and(known_place) && joined(doc, i, c + 2));
                 let h = if let Some(c) = noun {
                     c + 1
-                } else if h > i + 1 && connector(doc, h).is_some_and(|c| c < n && namelike(doc, c)) {
+                } else if h > i + 1 && connector(doc, h).is_some_and(|c| c < n && namelike(doc, known, c)) {
                     h
                 } else {
                     i + 1
@@ -695,7 +767,7 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                     // (a nationality after the complement describes the body: "ministère de
                     // l'Intérieur malien").
                     let body = doc.is_class(i, Class::OrgRole) || doc.low_is(i, Class::OrgRole);
-                    if !body && h == i + 1 && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
+                    if !body && h == i + 1 && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, known, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
                         let mut end = c + 2;
                         while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
@@ -704,8 +776,8 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                         i = end;
                         continue;
                     }
-                    if c < n && namelike(doc, c) && joined(doc, i, c + 1) && (h == i + 1 || !known_place(c) || !place_word) {
-                        let mut end = extend(doc, c);
+                    if c < n && namelike(doc, known, c) && joined(doc, i, c + 1) && (h == i + 1 || !known_place(c) || !place_word) {
+                        let mut end = extend(doc, known, c);
                         while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
                         }
@@ -718,7 +790,7 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
             i += 1;
             continue;
         }
-        let mut end = extend(doc, i);
+        let mut end = extend(doc, known, i);
         // A capitalised organisation head may take a lowercase complement: Chambre des
         // représentants, Coalition de la gauche radicale, Cour des comptes.
         // An ordinary noun written with a capital inside a sentence, with its adjective, names
@@ -757,8 +829,8 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
         // "Université d'État d'hydrométéorologie de Russie".
         if is_org_head(doc, i) {
             if let Some(c) = connector(doc, end).filter(|&c| c < n && common_noun(doc, c) && joined(doc, end - 1, c + 1)) {
-                if let Some(e) = connector(doc, c + 1).filter(|&e| e < n && namelike(doc, e) && doc.tokens[e].breaks_before == 0) {
-                    end = extend(doc, e);
+                if let Some(e) = connector(doc, c + 1).filter(|&e| e < n && namelike(doc, known, e) && doc.tokens[e].breaks_before == 0) {
+                    end = extend(doc, known, e);
                 }
             }
         }
@@ -798,7 +870,7 @@ fn may_open_lowercase(doc: &Doc, i: usize) -> bool {
 
 /// The end of the longest gazetteer phrase starting at token `i`, and its type. `phrase`
 /// is room for the phrase's key and fold, kept between calls.
-fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Option<(usize, (EntityType, &'static str))> {
+fn longest_gazetteer(doc: &Doc, known: &Known, i: usize, phrase: &mut (String, String)) -> Option<(usize, (EntityType, &'static str))> {
     let n = doc.tokens.len();
     let (k, f) = phrase;
     k.clear();
@@ -806,6 +878,7 @@ fn longest_gazetteer(doc: &Doc, i: usize, phrase: &mut (String, String)) -> Opti
     doc.push_folded(i, f);
     // (A name's first word is a start of that name: its fold needs no other check.)
     let first_word = doc.data.name_first.contains(f.as_str());
+    known.note_opening(i, f, first_word);
     let known_first = first_word || doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
     if !known_first {
         return None;
@@ -918,29 +991,29 @@ fn adjective_word(doc: &Doc, i: usize) -> bool {
 
 /// Extends a capitalised run from token `i`: capitalised words, initials, and connectors
 /// that stand between two capitalised words.
-fn extend(doc: &Doc, i: usize) -> usize {
+fn extend(doc: &Doc, known: &Known, i: usize) -> usize {
     let n = doc.tokens.len();
     let mut j = i + 1;
     loop {
         if j >= n || doc.tokens[j].breaks_before > 0 || doc.tokens[j].sentence != doc.tokens[i].sentence {
             break;
         }
-        if (doc.tokens[j].space_before || doc.is_punct(j - 1, '.')) && namelike(doc, j) {
+        if (doc.tokens[j].space_before || doc.is_punct(j - 1, '.')) && namelike(doc, known, j) {
             j += 1;
             continue;
         }
         // A body named by a collective noun in the possessive: "Korean People's Army".
-        if collective_possessive(doc, j) && doc.is_cap(j - 1) && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
+        if collective_possessive(doc, j) && doc.is_cap(j - 1) && j + 1 < n && namelike(doc, known, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
             j += 1;
             continue;
         }
         // An initial: "V. Sapounov", "L. Ron Hubbard".
-        if doc.is_punct(j, '.') && doc.tok(j - 1).chars().count() == 1 && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
+        if doc.is_punct(j, '.') && doc.tok(j - 1).chars().count() == 1 && j + 1 < n && namelike(doc, known, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
             j += 1;
             continue;
         }
         if let Some(c) = connector(doc, j) {
-            if c < n && namelike(doc, c) && doc.tokens[c].breaks_before == 0 {
+            if c < n && namelike(doc, known, c) && doc.tokens[c].breaks_before == 0 {
                 j = c + 1;
                 continue;
             }
@@ -948,15 +1021,15 @@ fn extend(doc: &Doc, i: usize) -> usize {
         // "and" inside one name: two words sharing the place or body word that closes the
         // name ("National Air and Space Museum", "Investment and Securities"), or the last
         // complement of a body named by its head ("Union of Atheists and Agnostics").
-        if doc.is_class(j, Class::Coordinator) && j + 1 < n && namelike(doc, j + 1) && doc.tokens[j + 1].breaks_before == 0 && !doc.is_cap(j) {
-            let e = extend(doc, j + 1);
+        if doc.is_class(j, Class::Coordinator) && j + 1 < n && namelike(doc, known, j + 1) && doc.tokens[j + 1].breaks_before == 0 && !doc.is_cap(j) {
+            let e = extend(doc, known, j + 1);
             // (Not over a complement: "Chan of DAB and Eunice Yung of the Party" are two.)
             // ("National Air and Space Museum": a body's word before a place's is no name's end.)
-            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1))) && gazetteer(doc, &doc.span_key(i, j)).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
+            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1))) && known.span(doc, i, j).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
             let complement = e == j + 2
                 && is_org_head(doc, i)
                 && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
-                && gazetteer(doc, doc.key(j + 1)).is_none()
+                && known.span(doc, j + 1, j + 2).is_none()
                 && !doc.data.given_names.contains_key(doc.key(j + 1));
             if shared || complement {
                 j = e;
@@ -999,10 +1072,10 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
             }
             continue;
         }
-        if positional_capital(doc, a, recurring, known) && known.gazetteer(doc, &doc.span_key(a, b)).is_none() {
+        if positional_capital(doc, a, recurring, known) && known.span(doc, a, b).is_none() {
             a += 1;
             // "Le Premier ministre": the connector-like article left behind goes too.
-            while a < b && !namelike(doc, a) {
+            while a < b && !namelike(doc, known, a) {
                 a += 1;
             }
             continue;
@@ -1016,9 +1089,9 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         && a > 0
         && doc.is_class(a - 1, Class::Determiner)
         && doc.data.demonyms.contains(doc.key(a))
-        && namelike(doc, a + 1)
+        && namelike(doc, known, a + 1)
         && !ends_with_place_or_body(doc, b)
-        && known.gazetteer(doc, &doc.span_key(a, b)).is_none()
+        && known.span(doc, a, b).is_none()
         // (What follows looks like a person's name: rare capitalised words, no body's word.)
         && !is_org_head(doc, a + 1)
         && (a + 1..b).all(|t| doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.'))
@@ -1034,7 +1107,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
     // is no part of it (a body's word is: "Irving Police", "Catholic Church").
     let mut b = b;
     // ("Bruno Le Maire": a particle makes the word a surname.)
-    while b > a + 1 && doc.is_cap(b - 1) && !(doc.is_class(b - 2, Class::NameParticle) && doc.is_cap(b - 2)) && doc.data.is(Class::Role, doc.low(b - 1)) && !is_collective_role(doc.low(b - 1), doc) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) && !doc.data.is(Class::OrgRole, doc.low(b - 1)) {
+    while b > a + 1 && doc.is_cap(b - 1) && !(doc.is_class(b - 2, Class::NameParticle) && doc.is_cap(b - 2)) && doc.low_is(b - 1, Class::Role) && !is_collective_role(doc.low(b - 1), doc) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) && !doc.low_is(b - 1, Class::OrgRole) {
         b -= 1;
     }
     // "Ahmed Mohamed Image: Twitter": a caption label glued to the name before it.
@@ -1042,7 +1115,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         b -= 1;
     }
     // A nationality word alone is no name (Afghan, Russes).
-    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && known.gazetteer(doc, doc.key(a)).is_none() {
+    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && known.span(doc, a, a + 1).is_none() {
         return;
     }
     // Title-case and all-caps headlines: any ordinary word splits the run.
@@ -1053,7 +1126,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         while k < b {
             // (A body's word that closes the run stays with it: "Follow us on Google News".)
             let closes_body = k + 1 == b && k > start && doc.data.org_suffixes.contains(doc.tok(k));
-            if namelike(doc, k) && positional_capital(doc, k, recurring, known) && !closes_body {
+            if namelike(doc, known, k) && positional_capital(doc, k, recurring, known) && !closes_body {
                 if start < k {
                     split_connectors(doc, known, start, k, title.take(), out);
                 }
@@ -1069,7 +1142,7 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
     // "US President Barack Obama", "Jababeka David Quentin": a title or a given name
     // inside the run starts a person's name.
     for k in a + 1..b.saturating_sub(1) {
-        if let Some(t) = title_at(doc, k).filter(|&t| t < b && namelike(doc, t)) {
+        if let Some(t) = title_at(doc, k).filter(|&t| t < b && namelike(doc, known, t)) {
             split_connectors(doc, known, a, k, title.take(), out);
             split_connectors(doc, known, t, b, Some((k, t)), out);
             return;
@@ -1078,15 +1151,15 @@ fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut
         // Museum"), not at a given name that is also an ordinary word, and not after one unknown
         // word, which is more often the first given name of the same person ("Hernan Dario
         // Gomez", "Farouk Ben Mustapha").
-        let known_before = || k > a + 1 || known.gazetteer(doc, doc.key(a)).is_some() || doc.is_common_word(a);
-        let inner_given = doc.data.given_names.contains_key(doc.key(k))
-            && !doc.is_common_word(k)
-            && namelike(doc, k + 1)
+        let known_before = || k > a + 1 || known.span(doc, a, a + 1).is_some() || doc.is_common_word(a);
+        let inner_given = !doc.is_common_word(k)
+            && doc.data.given_names.contains_key(doc.key(k))
+            && namelike(doc, known, k + 1)
             && !doc.data.given_names.contains_key(doc.key(a))
             && known_before()
-            && !(ends_with_place_or_body(doc, b) && known.gazetteer(doc, &doc.span_key(a, k)).is_none())
+            && !(ends_with_place_or_body(doc, b) && known.span(doc, a, k).is_none())
             && (a..k).any(|t| doc.tokens[t].kind == TokKind::Word && doc.tok(t).chars().count() > 1)
-            && known.gazetteer(doc, &doc.span_key(a, b)).is_none();
+            && known.span(doc, a, b).is_none();
         if inner_given {
             split_connectors(doc, known, a, k, title.take(), out);
             split_connectors(doc, known, k, b, None, out);
@@ -1168,7 +1241,7 @@ fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<
     let mut k = a;
     let mut title = title;
     while k < b {
-        if !namelike(doc, k) && !doc.is_punct(k, '.') {
+        if !namelike(doc, known, k) && !doc.is_punct(k, '.') {
             let conn_end = connector(doc, k).unwrap_or(k + 1);
             // (The whole known as a name: asked last, as the dearest question.)
             let keep = is_head_text(doc, start)
@@ -1176,7 +1249,7 @@ fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<
                 || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))
                 // "Kito de Pavant", "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, start))
-                    && known.gazetteer(doc, doc.key(start)).is_none() && known.gazetteer(doc, doc.key(conn_end)).is_none())
+                    && known.span(doc, start, start + 1).is_none() && known.span(doc, conn_end, conn_end + 1).is_none())
                 || doc.is_punct(k, '&')
                 // "Mme Le Pen": a capitalised particle right after a title opens the surname.
                 || k == start && title.is_some() && doc.is_cap(k) && doc.is_class(k, Class::NameParticle) && conn_end < b
@@ -1185,7 +1258,7 @@ fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<
                 || k > start && doc.is_class(k, Class::OrgConnector) && doc.is_cap(k - 1) && doc.low_is(k - 1, Class::PlaceSuffix)
                 || doc.is_class(k, Class::Coordinator) && ends_with_place_or_body(doc, b)
                 || doc.tok(k).ends_with('-')
-                || known.gazetteer(doc, &doc.span_key(start, b)).is_some();
+                || known.span(doc, start, b).is_some();
             if !keep {
                 if start < k {
                     out.push(Candidate { first: start, last: k, kind: None, why: "", title: title.take() });
@@ -1210,18 +1283,17 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         return;
     }
     let (a, b) = (c.first, c.last);
-    let k = doc.span_key(a, b);
     let set = |c: &mut Candidate, t, why| {
         c.kind = Some(t);
         c.why = why;
     };
-    if let Some((t, why)) = known.gazetteer(doc, &k) {
+    if let Some((t, why)) = known.span(doc, a, b) {
         return set(c, t, why);
     }
     if b == a + 1 && acronym_as_word(doc, a) {
         return set(c, EntityType::Organization, "gazetteer: organisations");
     }
-    if b == a + 1 && doc.data.demonyms.contains(&k) {
+    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) {
         return; // a nationality word, not a name
     }
     if title_at(doc, a).is_some_and(|t| t >= b) {
@@ -1229,11 +1301,11 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     }
     // "McDonnell Douglas MD-83", "Airbus A380": a maker's name with a model code is a product
     // (but "Groupe M6" is a body).
-    if b > a + 1 && doc.tok(b - 1).chars().any(|ch| ch.is_ascii_digit()) && doc.tok(b - 1).chars().any(char::is_alphabetic) && !is_org_head(doc, a) {
+    if b > a + 1 && doc.tok(b - 1).bytes().any(|ch| ch.is_ascii_digit()) && doc.tok(b - 1).chars().any(char::is_alphabetic) && !is_org_head(doc, a) {
         return;
     }
     // "South Korean", "North African": a nationality with its compass word.
-    if b > a + 1 && doc.data.demonyms.contains(doc.key(b - 1)) && (a..b - 1).all(|t| doc.is_class(t, Class::PlaceModifier)) {
+    if b > a + 1 && (a..b - 1).all(|t| doc.is_class(t, Class::PlaceModifier)) && doc.data.demonyms.contains(doc.key(b - 1)) {
         return;
     }
     // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
@@ -1246,7 +1318,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     let holds_place = || b == a + 2
         && doc.is_common_word(a + 1)
         && !doc.data.given_names.contains_key(doc.key(a))
-        && known.gazetteer(doc, doc.key(a)).is_some_and(|g| g.0 == EntityType::Location);
+        && known.span(doc, a, a + 1).is_some_and(|g| g.0 == EntityType::Location);
     if b == a + 1 && (is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
@@ -1264,8 +1336,8 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     // An English-style name without a connector is headed by its last word: "National Air and
     // Space Museum", "Royal Albert Hall" are places.
     let head_first = (a + 1..b).any(|t| doc.is_class(t, Class::OrgConnector));
-    let two_word_person = b == a + 2 && doc.data.given_names.contains_key(doc.key(a)); // "Tony Hall"
-    if !head_first && !two_word_person && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
+    let two_word_person = || b == a + 2 && doc.data.given_names.contains_key(doc.key(a)); // "Tony Hall"
+    if !head_first && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !two_word_person() && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
         return set(c, EntityType::Location, "place word");
     }
     // (A word alone was asked above as a head and by its text, most often its key.)
@@ -1297,7 +1369,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         return set(c, EntityType::Location, "place word");
     }
     // "Block Museum of Art", "Space Museum of McMinnville": a place word with its complement.
-    if (a + 1..b.saturating_sub(1)).any(|t| doc.is_cap(t) && doc.data.is(Class::PlaceSuffix, doc.low(t)) && doc.is_class(t + 1, Class::OrgConnector)) {
+    if (a + 1..b.saturating_sub(1)).any(|t| doc.is_cap(t) && doc.is_class(t + 1, Class::OrgConnector) && doc.low_is(t, Class::PlaceSuffix)) {
         return set(c, EntityType::Location, "place word with its complement");
     }
     if holds_place() {
@@ -1306,7 +1378,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if let Some((ta, tb)) = c.title {
         let role = doc.span_key(ta, tb).to_lowercase();
         let honorific = doc.data.is(Class::Honorific, &role) || doc.data.is(Class::Honorific, &format!("{role}."));
-        let nationality = doc.data.demonyms.contains(&doc.span_key(ta, tb)) && doc.is_cap(ta);
+        let nationality = doc.is_cap(ta) && doc.data.demonyms.contains(&doc.span_key(ta, tb));
         let person_role = honorific || nationality || doc.data.is(Class::Role, &role) && !is_collective_role(&role, doc);
         // ("le député UMP Jean Dupont": an acronym after a role is the person's party.)
         if person_role && !(b == a + 1 && doc.is_upper(a)) {
@@ -1315,7 +1387,9 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     }
     // "l'hebdomadaire Charlie Hebdo", "la compagnie Dana Air": a body's role noun outweighs a
     // given name (but "le gouvernement Jean-Marc Ayrault" is led by a person).
-    if b > a + 1 && org_role_before(doc, a).is_some_and(|r| !doc.is_class(r, Class::LeaderBody)) {
+    // (Asked once: the context below asks it again.)
+    let role = if b > a + 1 { org_role_before(doc, a) } else { None };
+    if role.is_some_and(|r| !doc.is_class(r, Class::LeaderBody)) {
         return set(c, EntityType::Organization, "a body's role noun before it");
     }
     if b > a + 1 && (is_given_name(doc, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
@@ -1339,12 +1413,12 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         while m < b - 1 && doc.is_class(m, Class::PlaceModifier) {
             m += 1;
         }
-        if m > a && known.gazetteer(doc, &doc.span_key(m, b)).is_some_and(|g| g.0 == EntityType::Location) {
+        if m > a && known.span(doc, m, b).is_some_and(|g| g.0 == EntityType::Location) {
             return set(c, EntityType::Location, "compass word before a place");
         }
     }
     // (A token's `low` is its key in lowercase.)
-    let abbreviation = if b == a + 1 { doc.low_is(a, Class::PlaceAbbreviation) } else { with_lowercase(&k, |l| doc.data.is(Class::PlaceAbbreviation, l)) };
+    let abbreviation = if b == a + 1 { doc.low_is(a, Class::PlaceAbbreviation) } else { with_lowercase(&doc.span_key(a, b), |l| doc.data.is(Class::PlaceAbbreviation, l)) };
     if abbreviation {
         return set(c, EntityType::Location, "abbreviation of a place");
     }
@@ -1352,7 +1426,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     // (Civic Passion, Home Office); names made of rare words are mostly people's.
     let ordinary = (a..b).any(|t| doc.tokens[t].kind == TokKind::Word && doc.is_common_word(t) && !doc.is_class(t, Class::NameParticle));
     if b > a + 1 && !ordinary && (a..b).all(|t| is_name_cap(doc, t) && !doc.is_upper(t) || doc.is_class(t, Class::NameParticle) || doc.is_punct(t, '.')) && b - a <= 4 {
-        if let Some((t, why)) = body_context(doc, a, b) {
+        if let Some((t, why)) = body_context(doc, a, b, role) {
             return set(c, t, why);
         }
         return set(c, EntityType::Person, "capitalised words");
@@ -1365,12 +1439,13 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
 /// What the words right before token `a` say of a name that no word of its own types: a body's
 /// role noun (`la secte islamiste X`, `le constructeur X`) or a determiner (`la X Y`, `the X
 /// Y`: people's names take none) make it a body, or a place after a determiner of place (`au X
-/// Y`) or when it holds a particle (`des Sables d'Olonne`, `le Puy de Dôme`).
-fn body_context(doc: &Doc, a: usize, b: usize) -> Option<(EntityType, &'static str)> {
+/// Y`) or when it holds a particle (`des Sables d'Olonne`, `le Puy de Dôme`). `role` is
+/// `org_role_before(doc, a)`.
+fn body_context(doc: &Doc, a: usize, b: usize, role: Option<usize>) -> Option<(EntityType, &'static str)> {
     if a == 0 || doc.tokens[a].breaks_before > 0 {
         return None;
     }
-    if org_role_before(doc, a).is_some() {
+    if role.is_some() {
         return Some((EntityType::Organization, "a body's role noun before it"));
     }
     let d = a - 1;
@@ -1386,6 +1461,10 @@ fn body_context(doc: &Doc, a: usize, b: usize) -> Option<(EntityType, &'static s
 /// The token of a body's role noun before token `a`, maybe with lowercase adjectives between
 /// (`la secte islamiste`, `the carrier`).
 fn org_role_before(doc: &Doc, a: usize) -> Option<usize> {
+    // (The noun is one of the three tokens before: most names have none.)
+    if !(a.saturating_sub(3)..a).any(|p| doc.is_class(p, Class::OrgRole)) {
+        return None;
+    }
     let mut k = a;
     while k > 0 && a - k <= 2 && doc.tokens[k].breaks_before == 0 {
         let p = k - 1;
@@ -1582,9 +1661,16 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     for c in cands.iter().filter(|c| strong(c)) {
         surnames.insert(fold_key(doc.tok(c.last - 1)));
     }
-    for c in cands.iter_mut() {
+    // (Asked only when some surname is known, each word folded into one buffer.)
+    let mut fold = String::new();
+    let mut surname = |w: usize| {
+        fold.clear();
+        crate::lang::fold_into(doc.tok(w), &mut fold);
+        surnames.contains(fold.as_str())
+    };
+    for c in cands.iter_mut().filter(|_| !surnames.is_empty()) {
         let weak = matches!(c.why, "capitalised words" | "determiner before it") && c.last > c.first + 1;
-        if weak && surnames.contains(&fold_key(doc.tok(c.first))) && !(c.first + 1..c.last).any(|w| surnames.contains(&fold_key(doc.tok(w))) || doc.is_class(w, Class::NameParticle)) {
+        if weak && surname(c.first) && !(c.first + 1..c.last).any(|w| surname(w) || doc.is_class(w, Class::NameParticle)) {
             c.last = c.first + 1;
             c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
@@ -1664,7 +1750,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         }
     }
     let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(cands.len(), Default::default());
-    let mut person_parts: HashSet<String> = HashSet::default();
+    let mut person_parts: HashSet<String> = HashSet::with_capacity_and_hasher(cands.len(), Default::default());
     let mut part = String::new();
     for (c, k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };
@@ -1918,22 +2004,16 @@ fn name_fold<'d>(doc: &'d Doc, a: usize, b: usize) -> Cow<'d, str> {
     Cow::Owned(span_fold(doc, a, b))
 }
 
-/// The fold of the key of tokens `a..b`: `fold_key(&doc.span_key(a, b))`, from the folds of
-/// its tokens when only spaces part them (the key writes one space, none after an apostrophe).
+/// The fold of the key of tokens `a..b`: `fold_key(&doc.span_key(a, b))`, lowercased
+/// whole when ASCII (most names: their key is their text).
 pub fn span_fold(doc: &Doc, a: usize, b: usize) -> String {
-    let mut f = String::with_capacity(doc.tokens[b - 1].end - doc.tokens[a].start + 4);
-    doc.push_folded(a, &mut f);
-    for j in a + 1..b {
-        let gap = &doc.text[doc.tokens[j - 1].end..doc.tokens[j].start];
-        if !gap.chars().all(char::is_whitespace) {
-            return fold_key(&doc.span_key(a, b)); // a character the tokenizer passed over
-        }
-        if !gap.is_empty() && !doc.key(j - 1).ends_with('\'') {
-            f.push(' ');
-        }
-        doc.push_folded(j, &mut f);
+    let k = doc.span_key(a, b);
+    if !k.is_ascii() {
+        return fold_key(&k);
     }
-    f
+    // (An ASCII fold is the lowercase with i for y.)
+    let f = k.to_ascii_lowercase();
+    if f.contains('y') { f.replace('y', "i") } else { f }
 }
 
 /// A key that ignores case, accents and y/i transliteration (Tokayev = Tokaïev).
@@ -1946,15 +2026,54 @@ mod tests {
     use super::*;
     use crate::lang::Lang;
 
-    /// `span_fold` builds from the tokens' folds what folding the span's key gives.
+    /// Folding a span's key gives its tokens' folds, one space where whitespace parts two of
+    /// them (none after an apostrophe): what [`Known::span`] reads a phrase's first word by.
     #[test]
-    fn span_fold_is_the_fold_of_the_span_key() {
+    fn span_fold_is_made_of_the_tokens_folds() {
         let text = "l’ Oréal de L' Aquila  Jean\n\nDupont New\u{a0}York Saint‐Denis Ǆemal\u{200b}Tokaïev YELTSIN d’Arc";
         for lang in [Lang::Fr, Lang::En] {
             let d = Doc::new(text, lang);
             for a in 0..d.tokens.len() {
                 for b in a + 1..=(a + 4).min(d.tokens.len()) {
+                    let mut f = String::new();
+                    d.push_folded(a, &mut f);
+                    for j in a + 1..b {
+                        let gap = &d.text[d.tokens[j - 1].end..d.tokens[j].start];
+                        if !gap.chars().all(char::is_whitespace) {
+                            f = fold_key(&d.span_key(a, b)); // a character the tokenizer passed over
+                            break;
+                        }
+                        if !gap.is_empty() && !d.key(j - 1).ends_with('\'') {
+                            f.push(' ');
+                        }
+                        d.push_folded(j, &mut f);
+                    }
+                    assert_eq!(span_fold(&d, a, b), f, "{:?}", d.span_text(a, b));
                     assert_eq!(span_fold(&d, a, b), fold_key(&d.span_key(a, b)), "{:?}", d.span_text(a, b));
+                }
+            }
+        }
+    }
+
+    /// `Known::span` answers what looking the span's key up gives, whether the openings were
+    /// found by it or noted by `longest_gazetteer`.
+    #[test]
+    fn known_span_is_the_gazetteer_of_the_span_key() {
+        let text = "Le Havre, New York et la Maison-Blanche. La Maison Blanche à Saint-Denis ; L'Oréal, l’Oréal \
+            aux États-Unis, Etats-Unis, ETATS-UNIS, au Royaume-Uni. The Hague and the United States, \
+            New\u{a0}York,  Emmanuel Macron et Jean-Pierre Dupont de L' Aquila. U.S. Army d’Arc Tōkyō Tokyo";
+        for lang in [Lang::Fr, Lang::En] {
+            let d = Doc::new(text, lang);
+            let (found, noted) = (Known::for_doc(&d), Known::for_doc(&d));
+            let mut phrase = (String::new(), String::new());
+            for i in 0..d.tokens.len() {
+                longest_gazetteer(&d, &noted, i, &mut phrase);
+            }
+            for a in 0..d.tokens.len() {
+                for b in a + 1..=(a + 4).min(d.tokens.len()) {
+                    let g = gazetteer(&d, &d.span_key(a, b));
+                    assert_eq!(found.span(&d, a, b), g, "{:?}", d.span_text(a, b));
+                    assert_eq!(noted.span(&d, a, b), g, "{:?}", d.span_text(a, b));
                 }
             }
         }
