@@ -95,7 +95,9 @@ fn output(doc: &Doc, id: Option<serde_json::Value>, mentions: &[Mention], groups
         .enumerate()
         .map(|(i, g)| {
             let texts = || g.mentions.iter().map(|&m| entities[m].text.as_str());
-            let name = texts().max_by_key(|t| name_rank(t)).unwrap_or("").to_string();
+            // (A mention alone, as most are, is its cluster's name without being ranked.)
+            let name = if g.mentions.len() == 1 { texts().next() } else { texts().max_by_key(|t| name_rank(t)) };
+            let name = name.unwrap_or("").to_string();
             let mut aliases: Vec<String> = Vec::new();
             for t in texts().chain(g.descriptions.iter().map(String::as_str)) {
                 if t != name && !aliases.iter().any(|a| a == t) {
@@ -138,7 +140,8 @@ fn name_rank(t: &str) -> (usize, usize, std::cmp::Reverse<usize>) {
         // The same counts byte by byte: a word starts at each non-space after a space.
         let (mut words, mut after_space) = (0, true);
         for b in t.bytes() {
-            let space = char::from(b).is_whitespace();
+            // (`char::is_whitespace` of an ASCII byte: tab to carriage return, and space.)
+            let space = matches!(b, b'\t'..=b'\r' | b' ');
             words += usize::from(after_space && !space);
             after_space = space;
         }
