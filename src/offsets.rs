@@ -41,8 +41,8 @@ impl CodePoints {
     pub fn of_byte(&self, byte: usize) -> usize {
         let byte = byte.min(self.len);
         let c = &self.continuations;
-        // (A byte inside a character counts itself among the continuation bytes, and so
-        // lands on the character's start.)
+        // The continuation bytes up to `byte`: counted on from the offset asked before when
+        // only a few lie between, else searched.
         let k = self.at.get();
         let k = if (k == 0 || c[k - 1] <= byte) && c.get(k + STEPS).is_none_or(|&x| x > byte) {
             k + c[k..].iter().take_while(|&&x| x <= byte).count()
@@ -50,6 +50,8 @@ impl CodePoints {
             c.partition_point(|&x| x <= byte)
         };
         self.at.set(k);
+        // (A byte inside a character counts itself among them, and so lands on the
+        // character's start.)
         byte - k
     }
 }
