@@ -95,7 +95,7 @@ fn output(doc: &Doc, id: Option<serde_json::Value>, mentions: &[Mention], groups
         .enumerate()
         .map(|(i, g)| {
             let texts = || g.mentions.iter().map(|&m| entities[m].text.as_str());
-            let name = texts().max_by_key(|t| name_rank(t)).unwrap_or("").to_string();
+            let name = cluster_name(texts()).to_string();
             let mut aliases: Vec<String> = Vec::new();
             for t in texts().chain(g.descriptions.iter().map(String::as_str)) {
                 if t != name && !aliases.iter().any(|a| a == t) {
@@ -131,6 +131,25 @@ fn output(doc: &Doc, id: Option<serde_json::Value>, mentions: &[Mention], groups
     Annotation { id, language: doc.lang.code().to_string(), entities, clusters, claims }
 }
 
+/// The name of a cluster: the text of its mentions that ranks highest by [`name_rank`], the
+/// last of equals. (A text is ranked once in a row of its repeats, and a mention alone, as
+/// most are, is not ranked at all.)
+fn cluster_name<'a>(mut texts: impl Iterator<Item = &'a str>) -> &'a str {
+    let Some(mut best) = texts.next() else { return "" };
+    let mut rank = None;
+    for t in texts {
+        if t == best {
+            continue;
+        }
+        let r = name_rank(t);
+        let best_rank = *rank.get_or_insert_with(|| name_rank(best));
+        if r >= best_rank {
+            (best, rank) = (t, Some(r));
+        }
+    }
+    best
+}
+
 /// How a cluster's name is chosen among its mentions' texts: the most words, then the most
 /// characters, then the fewest non-ASCII characters.
 fn name_rank(t: &str) -> (usize, usize, std::cmp::Reverse<usize>) {
@@ -138,7 +157,8 @@ fn name_rank(t: &str) -> (usize, usize, std::cmp::Reverse<usize>) {
         // The same counts byte by byte: a word starts at each non-space after a space.
         let (mut words, mut after_space) = (0, true);
         for b in t.bytes() {
-            let space = char::from(b).is_whitespace();
+            // (`char::is_whitespace` of an ASCII byte: tab to carriage return, and space.)
+            let space = matches!(b, b'\t'..=b'\r' | b' ');
             words += usize::from(after_space && !space);
             after_space = space;
         }

@@ -44,9 +44,7 @@ fn mark_of(doc: &Doc, i: usize, stack: &[(Mark, usize)]) -> Option<(Mark, bool)>
     if t.kind != TokKind::Punct {
         return None;
     }
-    // Most punctuation is ASCII, where only the straight marks are quotation marks.
-    let first = doc.text.as_bytes()[t.start];
-    if first.is_ascii() && !matches!(first, b'"' | b'\'') {
+    if !may_be_mark(doc.text.as_bytes()[t.start]) {
         return None;
     }
     let c = doc.text[t.start..].chars().next()?;
@@ -78,6 +76,13 @@ fn mark_of(doc: &Doc, i: usize, stack: &[(Mark, usize)]) -> Option<(Mark, bool)>
     })
 }
 
+/// Whether a punctuation token starting with byte `first` may be a quotation mark: most
+/// punctuation is ASCII, where only the straight marks are.
+#[inline]
+fn may_be_mark(first: u8) -> bool {
+    !first.is_ascii() || matches!(first, b'"' | b'\'')
+}
+
 fn next_is_space_or_punct(doc: &Doc, i: usize) -> bool {
     doc.tokens.get(i + 1).is_none_or(|n| n.space_before || n.breaks_before > 0 || n.kind == TokKind::Punct)
 }
@@ -89,33 +94,38 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
     let n = doc.tokens.len();
     // Paragraphs a quotation has been carried over (see `continues_into`).
     let mut carried = 0;
-    for i in 0..n {
-        let para_start = i == 0 || doc.tokens[i].breaks_before > 0 && doc.sentence_of(i).paragraph != doc.sentence_of(i - 1).paragraph;
-        if para_start && i > 0 {
-            let carry = carried < MAX_CARRIED && stack.first().is_some_and(|&(mark, _)| continues_into(doc, mark, i));
+    // (A paragraph starts with a sentence: the tokens are read sentence by sentence.)
+    for s in &doc.sentences {
+        let first = s.first;
+        if first > 0 && doc.tokens[first].breaks_before > 0 && s.paragraph != doc.sentence_of(first - 1).paragraph {
+            let carry = carried < MAX_CARRIED && stack.first().is_some_and(|&(mark, _)| continues_into(doc, mark, first));
             if carry {
                 carried += 1;
             } else {
                 carried = 0;
-                close_paragraph(doc, &mut stack, i, &mut out);
+                close_paragraph(doc, &mut stack, first, &mut out);
             }
         }
-        // (Only punctuation is a mark: the other tokens, most of them, are passed at once.)
-        if doc.tokens[i].kind != TokKind::Punct {
-            continue;
-        }
-        let Some((mark, opens)) = mark_of(doc, i, &stack) else { continue };
-        if opens {
-            // Runaway nesting is data, not structure: past 64 levels marks are ignored.
-            if stack.len() < 64 {
-                stack.push((mark, i));
+        for i in first..s.last {
+            // (Only punctuation may be a mark, and little of it: the other tokens, most of
+            // them, are passed at once.)
+            let t = doc.tokens[i];
+            if t.kind != TokKind::Punct || !may_be_mark(doc.text.as_bytes()[t.start]) {
+                continue;
             }
-            continue;
-        }
-        if let Some(pos) = stack.iter().rposition(|s| s.0 == mark) {
-            let (_, open) = stack[pos];
-            stack.truncate(pos);
-            out.push(make(doc, open, Some(i), i, pos));
+            let Some((mark, opens)) = mark_of(doc, i, &stack) else { continue };
+            if opens {
+                // Runaway nesting is data, not structure: past 64 levels marks are ignored.
+                if stack.len() < 64 {
+                    stack.push((mark, i));
+                }
+                continue;
+            }
+            if let Some(pos) = stack.iter().rposition(|s| s.0 == mark) {
+                let (_, open) = stack[pos];
+                stack.truncate(pos);
+                out.push(make(doc, open, Some(i), i, pos));
+            }
         }
     }
     close_paragraph(doc, &mut stack, n, &mut out);

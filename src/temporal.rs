@@ -111,18 +111,19 @@ fn is_weekday(doc: &Doc, i: usize) -> bool {
     doc.low_is(i, Class::Weekday)
 }
 
-/// Whether some rule of [`date_at`] may match at token `i`: each starts with a number, a
-/// word of a date class, a month abbreviation (a word before a period) or `il`/`mois`, so
-/// the other tokens, most of them, are told apart from their bits alone.
-fn may_start_date(doc: &Doc, i: usize) -> bool {
-    doc.tokens[i].kind == TokKind::Number
-        || doc.may_start_class(i, Class::RelativeDate)
-        || doc.low_is(i, Class::Weekday)
-        || doc.low_is(i, Class::Month)
+/// Whether some rule of [`date_at`] after the relative dates may match at token `i`: each
+/// starts with a number, a word of a date class, a month abbreviation (a word before a
+/// period) or `il`/`mois`, so the other tokens, most of them, are told apart from their bits
+/// alone.
+fn may_start_other_date(doc: &Doc, i: usize) -> bool {
+    // (`|`, not `||`: the token's bits are looked up once for all the classes.)
+    (doc.tokens[i].kind == TokKind::Number)
+        | doc.low_is(i, Class::Weekday)
+        | doc.low_is(i, Class::Month)
+        | doc.is_class(i, Class::OrdinalWord)
+        | doc.is_class(i, Class::Period)
+        | doc.is_class(i, Class::NumberWord)
         || doc.may_start_class(i, Class::Month) && doc.is_punct(i + 1, '.')
-        || doc.is_class(i, Class::OrdinalWord)
-        || doc.is_class(i, Class::Period)
-        || doc.is_class(i, Class::NumberWord)
         || doc.lang == Lang::Fr && is_il_or_mois(doc, i)
 }
 
@@ -135,7 +136,10 @@ fn is_il_or_mois(doc: &Doc, i: usize) -> bool {
 
 /// A date starting at token `i`, as (end, rule).
 fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
-    if !may_start_date(doc, i) {
+    // (`the`, `le`, `la` start relative dates, and nothing else here: most are passed over
+    // once that phrase is not found.)
+    let other = may_start_other_date(doc, i);
+    if !other && !doc.may_start_class(i, Class::RelativeDate) {
         return None;
     }
     let n = doc.tokens.len();
@@ -148,6 +152,9 @@ fn date_at(doc: &Doc, i: usize) -> Option<(usize, &'static str)> {
             end = e;
         }
         return Some((end, "relative date"));
+    }
+    if !other {
+        return None;
     }
     // "il y a 30 ans", "il y a deux mois".
     if doc.lang == Lang::Fr && doc.low(i) == "il" && i + 3 < n && doc.low(i + 1) == "y" && doc.low(i + 2) == "a" {
@@ -338,7 +345,7 @@ fn grouped_digits_before(doc: &Doc, i: usize) -> bool {
 /// Whether [`number_at`] may find a number at token `i`, told from its kind and bits.
 #[inline]
 fn may_start_number(doc: &Doc, i: usize) -> bool {
-    doc.tokens[i].kind == TokKind::Number || doc.is_class(i, Class::NumberWord) || doc.is_class(i, Class::Multiplier)
+    (doc.tokens[i].kind == TokKind::Number) | doc.is_class(i, Class::NumberWord) | doc.is_class(i, Class::Multiplier)
 }
 
 /// A number starting at token `i`: digits (with groups of three: `2 000`), number words
