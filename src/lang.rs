@@ -1023,7 +1023,13 @@ impl LangData {
         };
         // Each name file's entries in file order (sorted by fold, which the folded names'
         // sort below takes advantage of), and the gazetteer's bits of them.
-        let in_order = |files: &[&'static str]| -> Vec<&'static str> { files.iter().flat_map(|f| lines(f)).collect() };
+        let in_order = |files: &[&'static str]| -> Vec<&'static str> {
+            let mut order = Vec::new();
+            for l in files.iter().flat_map(|f| lines(f)) {
+                order.push(l);
+            }
+            order
+        };
         let (location_order, organization_order) = (in_order(src.locations), in_order(src.organizations));
         let gazetteer_count = location_order.len() + organization_order.len();
         // (Room for their folds too.)
