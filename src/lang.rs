@@ -515,6 +515,39 @@ pub struct VerbForm {
     pub reflexive: bool,
 }
 
+/// What the gazetteers say of a key, as bits: whether it is a place or an organisation name,
+/// or the fold of one (an acronym's excepted: its capitals tell it from an ordinary word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gazetteer(u8);
+
+impl Gazetteer {
+    const PLACE: u8 = 1;
+    const ORGANIZATION: u8 = 2;
+    const FOLDED_PLACE: u8 = 4;
+    const FOLDED_ORGANIZATION: u8 = 8;
+
+    pub fn place(self) -> bool {
+        self.0 & Self::PLACE != 0
+    }
+
+    pub fn organization(self) -> bool {
+        self.0 & Self::ORGANIZATION != 0
+    }
+
+    /// Whether the key is a place or an organisation name.
+    pub fn named(self) -> bool {
+        self.0 & (Self::PLACE | Self::ORGANIZATION) != 0
+    }
+
+    pub fn folded_place(self) -> bool {
+        self.0 & Self::FOLDED_PLACE != 0
+    }
+
+    pub fn folded_organization(self) -> bool {
+        self.0 & Self::FOLDED_ORGANIZATION != 0
+    }
+}
+
 /// One language's knowledge, as lookup tables.
 pub struct LangData {
     /// Entries of each closed class (indexed by [`Class`]) with their values.
@@ -527,13 +560,11 @@ pub struct LangData {
     /// For each token key: the classes it is a one-token entry of, and the classes having
     /// an entry that starts with it. One lookup per token answers every class question.
     pub words: HashMap<Key, WordBits>,
-    pub locations: KeySet,
-    pub organizations: KeySet,
+    /// What the gazetteers say of a key, in one lookup: the [`Gazetteer`] bits of the place and
+    /// organisation names, and of their folds (spelling variants).
+    gazetteer: HashMap<&'static str, u8>,
     /// Folded first words of the place and organisation names (see [`first_token`]).
     pub name_first: KeySet<&'static str>,
-    /// The same, keyed by [`crate::names::fold_key`], for spelling variants.
-    pub folded_locations: KeySet<&'static str>,
-    pub folded_organizations: KeySet<&'static str>,
     /// The folded place and organisation names, sorted, to tell whether a phrase may
     /// still grow into one (see [`LangData::may_start_name`]).
     /// Each with its [`sort_prefix`], which answers most comparisons of the search.
@@ -983,21 +1014,31 @@ impl LangData {
             }
             classes[class as usize].insert(k, value);
         }
-        // The set, and its entries in file order (each file sorted by fold, which the folded
-        // names' sort below takes advantage of).
-        let set_in_order = |files: &[&'static str]| -> (KeySet, Vec<Key>) {
-            let n = files.iter().map(|f| line_count(f)).sum();
-            let (mut set, mut order) = (KeySet::with_capacity(n), Vec::with_capacity(n));
+        let set = |files: &[&'static str]| -> KeySet {
+            let mut set = KeySet::with_capacity(files.iter().map(|f| line_count(f)).sum());
             for l in files.iter().flat_map(|f| lines(f)) {
-                let k = static_key(l);
-                order.push(k.clone());
-                set.insert(k);
+                set.insert(static_key(l));
             }
-            (set, order)
+            set
         };
-        let set = |files: &[&'static str]| -> KeySet { set_in_order(files).0 };
-        let (locations, location_order) = set_in_order(src.locations);
-        let (organizations, organization_order) = set_in_order(src.organizations);
+        // Each name file's entries in file order (sorted by fold, which the folded names'
+        // sort below takes advantage of), and the gazetteer's bits of them.
+        let in_order = |files: &[&'static str]| -> Vec<&'static str> {
+            let mut order = Vec::new();
+            for l in files.iter().flat_map(|f| lines(f)) {
+                order.push(l);
+            }
+            order
+        };
+        let (location_order, organization_order) = (in_order(src.locations), in_order(src.organizations));
+        let gazetteer_count = location_order.len() + organization_order.len();
+        // (Room for their folds too.)
+        let mut gazetteer: HashMap<&'static str, u8> = HashMap::with_capacity_and_hasher(2 * gazetteer_count, Default::default());
+        for (names, bit) in [(&location_order, Gazetteer::PLACE), (&organization_order, Gazetteer::ORGANIZATION)] {
+            for &k in names {
+                *gazetteer.entry(k).or_default() |= bit;
+            }
+        }
         // "Kevin<TAB>M": the name, and the gender a pronoun takes when it is nearly always one
         // (in blocks by gender).
         let name_count = src.given_names.iter().map(|f| line_count(f)).sum();
@@ -1062,8 +1103,6 @@ impl LangData {
         // Spelling variants fold case and accents; acronyms (AS, ET) keep their capitals, or
         // they would match ordinary words (As, Et). Each name is folded once.
         let acronym = |e: &str| e.chars().any(char::is_alphabetic) && !e.chars().any(char::is_lowercase);
-        let mut folded_locations = KeySet::with_capacity(locations.len());
-        let mut folded_organizations = KeySet::with_capacity(organizations.len());
         // Every folded name in one buffer, made static so that the sets below borrow it
         // instead of allocating each name (the tables live as long as the program anyway).
         let mut arena = String::with_capacity(location_order.iter().chain(&organization_order).map(|k| k.len() + 2).sum());
@@ -1073,7 +1112,7 @@ impl LangData {
             ends.push(arena.len());
         }
         let arena: &'static str = Box::leak(arena.into_boxed_str());
-        let mut name_first: KeySet<&'static str> = KeySet::with_capacity(locations.len() + organizations.len());
+        let mut name_first: KeySet<&'static str> = KeySet::with_capacity(gazetteer_count);
         // Every name, acronyms included: this only says whether a longer phrase may still match.
         // Sorted by their first eight bytes, then whole: most comparisons are one integer's.
         let mut sorted_folded_names: Vec<(u64, &'static str)> = Vec::with_capacity(ends.len());
@@ -1083,7 +1122,7 @@ impl LangData {
             start = end;
             name_first.insert(first_token(f, &elisions));
             if !acronym(e) {
-                if i < location_order.len() { &mut folded_locations } else { &mut folded_organizations }.insert(f);
+                *gazetteer.entry(f).or_default() |= if i < location_order.len() { Gazetteer::FOLDED_PLACE } else { Gazetteer::FOLDED_ORGANIZATION };
             }
             sorted_folded_names.push((sort_prefix(f), f));
         }
@@ -1099,15 +1138,12 @@ impl LangData {
         }
         LangData {
             sorted_folded_names,
-            name_first,
             classes,
             words,
-            folded_locations,
-            folded_organizations,
             class_max_words,
             class_prefixes,
-            locations,
-            organizations,
+            name_first,
+            gazetteer,
             org_heads,
             org_suffixes,
             given_names: KeyMap(given_names),
@@ -1117,6 +1153,12 @@ impl LangData {
             verb_lemmas,
             max_name_words,
         }
+    }
+
+    /// What the gazetteers say of the key `k` (a phrase's key or its fold).
+    #[inline]
+    pub fn gazetteer(&self, k: &str) -> Gazetteer {
+        Gazetteer(self.gazetteer.get(k).copied().unwrap_or(0))
     }
 
     /// Whether some folded place or organisation name starts with `folded` (a folded key).

@@ -535,11 +535,11 @@ fn with_fold<T>(s: &str, f: impl FnOnce(&str) -> T) -> T {
 
 /// `gazetteer` of a phrase whose fold is known: `f` is `fold_key(k)`.
 fn gazetteer_exact(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
-    let d = doc.data;
-    if d.organizations.contains(k) {
+    let g = doc.data.gazetteer(k);
+    if g.organization() {
         return Some((EntityType::Organization, "gazetteer: organisations"));
     }
-    if d.locations.contains(k) {
+    if g.place() {
         return Some((EntityType::Location, "gazetteer: places"));
     }
     None
@@ -547,11 +547,11 @@ fn gazetteer_exact(doc: &Doc, k: &str) -> Option<(EntityType, &'static str)> {
 
 /// The gazetteer type of a phrase that no entry spells so: `f` is its fold.
 fn gazetteer_variant(doc: &Doc, k: &str, f: &str) -> Option<(EntityType, &'static str)> {
-    let d = doc.data;
     // Spelling variants: Etats-Unis for États-Unis, Tokyo for Tōkyō.
-    if d.folded_organizations.contains(f) {
+    let g = doc.data.gazetteer(f);
+    if g.folded_organization() {
         return Some((EntityType::Organization, "gazetteer: organisations"));
-    } else if d.folded_locations.contains(f) {
+    } else if g.folded_place() {
         return Some((EntityType::Location, "gazetteer: places"));
     }
     // "la Maison-Blanche" for "Maison Blanche".
@@ -565,7 +565,7 @@ fn gazetteer_variant(doc: &Doc, k: &str, f: &str) -> Option<(EntityType, &'stati
 fn acronym_as_word(doc: &Doc, i: usize) -> bool {
     let w = doc.tok(i);
     let mut chars = w.chars();
-    chars.next().is_some_and(char::is_uppercase) && w.len() >= 4 && chars.all(char::is_lowercase) && doc.data.organizations.contains(&w.to_uppercase())
+    chars.next().is_some_and(char::is_uppercase) && w.len() >= 4 && chars.all(char::is_lowercase) && doc.data.gazetteer(&w.to_uppercase()).organization()
 }
 
 /// A capitalised run that fills a quotation on its own is the title of a work (a film, a
@@ -675,7 +675,7 @@ fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate>
                         }
                     }
                     let end = c.last;
-                    let lone_positional_capital = end == i + 1 && positional_capital(doc, i, recurring, known) && !doc.data.locations.contains(doc.key(i)) && !doc.data.organizations.contains(doc.key(i));
+                    let lone_positional_capital = end == i + 1 && positional_capital(doc, i, recurring, known) && !doc.data.gazetteer(doc.key(i)).named();
                     if !lone_positional_capital {
                         out.push(c);
                         i = end;
