@@ -85,8 +85,9 @@ proptest! {
         prop_assert_eq!(cps.of_byte(text.len() + past), text.chars().count());
     }
 
-    /// Texts around the checkpoint stride (64 bytes) and its multiples, with multi-byte
-    /// characters straddling checkpoints.
+    /// Texts of one repeated character (one to four bytes, or a combining pair), so that
+    /// multi-byte characters straddle the 16-byte blocks the index reads at every offset, and
+    /// the queries step over runs of continuation bytes longer than the cursor's reach.
     #[test]
     fn code_points_across_checkpoints(unit in prop::sample::select(vec!["a", "é", "€", "🙂", "e\u{301}"]), n in 0usize..300) {
         let text = unit.repeat(n);
