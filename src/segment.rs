@@ -63,6 +63,8 @@ pub struct Doc<'t> {
     pub lang: Lang,
     pub data: &'static LangData,
     pub tokens: Vec<Token>,
+    /// In text order, each from the token after the previous one's last: together they hold
+    /// every token once (stages read the tokens sentence by sentence on that account).
     pub sentences: Vec<Sentence>,
     /// The lowercase lexicon key of every token, computed once.
     lows: Lows,

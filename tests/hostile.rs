@@ -99,8 +99,8 @@ fn a_megabyte_of_opening_guillemets() {
 
 #[test]
 fn closing_and_mixed_quotation_marks() {
-    // 32 KB only: a run of closing marks is quadratic today (a megabyte takes minutes:
-    // `a_megabyte_of_closing_marks` below).
+    // 32 KB of each closer here; `a_megabyte_of_closing_marks` below takes a megabyte (a
+    // run of closers used to be quadratic).
     survives_once("»", &fill("»", 32 * 1024 / SCALE));
     survives_once(")", &fill(")", 32 * 1024 / SCALE));
     survives_once("mixed marks", &words(&["«", "»", "“", "”", "\"", "'", "‘", "’", "„", "‹", "›", "a", "Il a dit"], " ", MB / SCALE, 7));
@@ -119,8 +119,8 @@ fn five_thousand_nested_quotes() {
 
 #[test]
 fn a_five_megabyte_line_without_punctuation() {
-    // No speech verb among the words: a sentence with many cues is quadratic today (5 MB
-    // take minutes: `a_five_megabyte_line_with_speech_verbs` below).
+    // No speech verb among the words; `a_five_megabyte_line_with_speech_verbs` below has
+    // them (a sentence with many cues used to be quadratic).
     let text = words(
         &["le", "président", "a", "parlé", "avec", "des", "gens", "dans", "la", "ville", "Macron", "Paris", "et", "puis", "que", "the", "«", "Emmanuel"],
         " ",
@@ -134,8 +134,8 @@ fn a_five_megabyte_line_without_punctuation() {
 #[test]
 fn a_megabyte_of_digits() {
     survives_once("digits", &words(&["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"], "", MB / SCALE, 2));
-    // Numbers and units: "3 h 2022" makes overlapping entities (known bug, see
-    // `entities_do_not_overlap_known_cases`), so that invariant is left out here.
+    // Numbers and units, where a quantity's unit once ran over a date (see
+    // `entities_do_not_overlap_known_cases`).
     let numbers = words(&["1", "000", "3,5", "12.5", "%", "2022", "10", "millions", "h", "30", "-", "à"], " ", MB / SCALE, 3);
     check_invariants(&numbers, &annotate(&numbers, &Options::default()));
 }
@@ -197,7 +197,6 @@ fn seeds_repeated_into_one_big_article() {
         text.push_str("\n\n");
     }
     let big = text.repeat((2 * MB / SCALE).div_ceil(text.len()));
-    // A known bug breaks one invariant on ordinary text (see the ignored tests below).
     let a = annotate(&big, &Options::default());
     check_invariants(&big, &a);
     assert!(a.entities.len() > 100 && !a.claims.is_empty());
@@ -469,14 +468,12 @@ fn cli_output_to_a_closed_pipe_is_not_an_error() {
     assert!(status.success(), "status {status:?}, stderr: {stderr}");
 }
 
-// --- Known bugs (minimal reproductions) -------------------------------------------------
+// --- Bugs this suite found, fixed since: their minimal reproductions ------------------
 
 /// A speech verb followed by "que" / "that" / ":" as the very last token of the text:
-/// `k` steps past the last token and `Doc::sentence_of(k)` / `Doc::is_cap(k)` index out of
-/// bounds (src/attribution/content.rs `Ctx::reported`, after `k += 1` on ':' and on the
-/// complementizer, no `k < n` check before `clause_content(k, …)` / `doc.is_cap(k)`).
+/// `k` used to step past the last token, and `Doc::sentence_of(k)` / `Doc::is_cap(k)` to
+/// index out of bounds (src/attribution/content.rs `Ctx::reported`).
 #[test]
-
 fn cue_as_the_last_token() {
     for text in ["Il a dit que", "He said that", "He said:", "Il a dit que\n", "Tokayev a assuré que", "Le président a déclaré :"] {
         let result = std::panic::catch_unwind(|| annotate(text, &Options::default()));
@@ -496,10 +493,10 @@ fn no_claim_inside_another_with_selon() {
     }
 }
 
-/// A quantity runs over tokens names or dates already took: in English "10 M. Martin" gives
-/// the quantity "10 M" (unit "M") over the person "M. Martin"; "3 h 2022" gives the quantity
-/// "3 h 2022" over the date "2022". src/temporal.rs `quantity_at` checks `taken` for the
-/// number only, not for the unit (`unit_end`) nor for the minutes after "h".
+/// A quantity used to run over tokens names or dates had taken: in English "10 M. Martin"
+/// gave the quantity "10 M" (unit "M") over the person "M. Martin", and "3 h 2022" the
+/// quantity "3 h 2022" over the date "2022" (src/temporal.rs `quantity_at` checked `taken`
+/// for the number only).
 #[test]
 fn entities_do_not_overlap_known_cases() {
     for (text, lang) in [("10 M. Martin", Lang::En), ("En 2022 M. Martin est venu.", Lang::En), ("3 h 2022", Lang::Fr), ("à 12 h 2022", Lang::Fr)] {
@@ -509,20 +506,17 @@ fn entities_do_not_overlap_known_cases() {
 }
 
 /// Doubling a sentence of "Il a dit « … » , a-t-il ajouté" reporting cues should double the
-/// time; it multiplies it by 4 or more (src/attribution/content.rs `Ctx::clause_start` walks back to
-/// the sentence start for every cue: O(cues × sentence length)).
+/// time; it used to multiply it by 4 or more (src/attribution/content.rs `Ctx::clause_start`
+/// walked back to the sentence start for every cue: O(cues × sentence length)).
 #[test]
-
 fn many_cues_in_one_sentence_is_linear() {
     let n = 20_000 / SCALE;
     survives_once("many cues in one sentence", &format!("{}tout va bien{}", "Il a dit « ".repeat(n), " », a-t-il ajouté.".repeat(n)));
 }
 
-/// The id of a line is readable (`"id": 4`) but is lost when the text holds a lone
-/// surrogate escape (the fallback `serde_json::from_str::<Value>` in src/request.rs
-/// `parse` rejects the same escape) or an invalid UTF-8 byte (no fallback at all).
+/// The id of a line is readable (`"id": 4`) even when the text holds a lone surrogate
+/// escape or an invalid UTF-8 byte; it used to be lost (src/request.rs `parse`).
 #[test]
-
 fn error_lines_keep_a_readable_id() {
     for line in [&br#"{"id": 4, "text": "a\ud800b"}"#[..], b"{\"id\": 4, \"text\": \"caf\xc3\"}"] {
         let out = run(
@@ -539,12 +533,10 @@ fn error_lines_keep_a_readable_id() {
     }
 }
 
-/// A JSON array is taken as a positional request (`[id, text, lang]`: serde's derived
-/// `Deserialize` for `Raw` in src/request.rs accepts sequences), so `[7, "Bonjour Paris.",
-/// "fr"]` is annotated as id 7 and `[1, 2, 3]` gets an error with id 1. The batch format is
-/// objects only; `#[serde(deny_unknown_fields)]` does not help, a `Value` check first does.
+/// A JSON array used to be taken as a positional request (`[id, text, lang]`: serde's
+/// derived `Deserialize` for `Raw` in src/request.rs accepts sequences). The batch format is
+/// objects only: both lines are errors.
 #[test]
-
 fn arrays_are_not_requests() {
     let out = run(
         {
@@ -561,22 +553,18 @@ fn arrays_are_not_requests() {
     }
 }
 
-/// A run of closing marks (`»`, `”`, `)`, `'`…) is quadratic: src/segment.rs
-/// `Doc::ends_with_terminal(j)` walks back over every closer before token j, and sentence
-/// splitting calls it for every token. 32 000 `»` take ~1.4 s, a megabyte ~6 min.
+/// A run of closing marks (`»`, `”`, `)`, `'`…) used to be quadratic (src/segment.rs
+/// walked back over every closer before each token to split sentences: a megabyte took
+/// ~6 min).
 #[test]
-
 fn a_megabyte_of_closing_marks() {
     survives_once("»", &fill("»", MB / SCALE));
 }
 
-/// One 5 MB sentence with speech verbs among its words: ~30 s today (0.6 MB 0.57 s, 1.2 MB
-/// 2 s, 2.4 MB 7.4 s, 4.7 MB 29 s): quadratic, cues × sentence length. 83 % of the time is
-/// in src/attribution/content.rs `Ctx::clause_content`, whose `for j in k..end` scans from each
-/// cue to the end of its sentence (`clause_start` does the same backwards, see
-/// `many_cues_in_one_sentence_is_linear`).
+/// One 5 MB sentence with speech verbs among its words used to take ~30 s, quadratic in
+/// cues × sentence length (src/attribution/content.rs `Ctx::clause_content` scanned from
+/// each cue to the end of its sentence; see `many_cues_in_one_sentence_is_linear`).
 #[test]
-
 fn a_five_megabyte_line_with_speech_verbs() {
     let vocabulary = ["le", "président", "a", "parlé", "avec", "des", "gens", "dans", "la", "ville", "Macron", "Paris", "et", "puis", "déclaré", "que", "said", "the"];
     survives_once("5 MB line with cues", &words(&vocabulary, " ", 5 * MB / SCALE, 1));

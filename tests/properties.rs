@@ -48,10 +48,6 @@ fn news_like() -> impl Strategy<Value = String> {
             }
             s.push_str(p);
         }
-        // A final full stop keeps a speech verb or "que" / "that" / ":" from being the very
-        // last token, which panics today (known bug, see hostile.rs
-        // `cue_as_the_last_token`); remove once fixed.
-        s.push_str(" .");
         s
     })
 }
@@ -147,19 +143,9 @@ proptest! {
         check_invariants(&text, &a);
     }
 
-    /// Annotation invariants on news-like texts, where entities and claims do appear (less
-    /// those known bugs break there: see `all_invariants_on_news_like_text`).
+    /// Annotation invariants on news-like texts, where entities and claims do appear.
     #[test]
     fn invariants_on_news_like_text(text in news_like(), lang in any_lang()) {
-        let a = annotate(&text, &Options { lang, id: None });
-        check_invariants(&text, &a);
-    }
-
-    /// Every invariant on news-like texts: fails today on overlapping entities (see
-    /// tests/hostile.rs `entities_do_not_overlap_known_cases` for the minimal cases).
-    #[test]
-
-    fn all_invariants_on_news_like_text(text in news_like(), lang in any_lang()) {
         let a = annotate(&text, &Options { lang, id: None });
         check_invariants(&text, &a);
     }
@@ -182,7 +168,6 @@ proptest! {
 /// The documented contract of `of_byte`: "a byte inside a character counts as that
 /// character's start".
 #[test]
-
 fn code_point_of_a_byte_inside_a_character() {
     for text in ["é", "a🙂b", "€€", &"é".repeat(40)] {
         let cps = CodePoints::new(text);
