@@ -103,8 +103,6 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                 i = end;
                 continue;
             }
-        }
-        if doc.low_is(i, Class::Auxiliary) && !doc.is_cap(i) || doc.low_is(i, Class::Auxiliary) && doc.starts_sentence(i) {
             if let Some(p) = participle_after(doc, i + 1).filter(|&p| doc.verb_form(p).is_some_and(|v| reflexive_ok(doc, &v, i, p))) {
                 let v = data.verb_forms[doc.low(p)];
                 cues.push(with_voice(doc, Cue { first: i, last: p + 1, kind: verb_kind(doc, &v, doc.low(p)), inverted: None }));
@@ -171,11 +169,11 @@ pub(super) fn participle_after(doc: &Doc, mut j: usize) -> Option<usize> {
         if doc.verb_form(j).is_some() && doc.tokens[j].kind == TokKind::Word {
             return Some(j);
         }
-        let skippable = doc.is_class(j, Class::Adverb) || doc.is_class(j, Class::Auxiliary) && skipped < 2 || doc.match_class(j, Class::Adverb).is_some();
-        if !skippable {
+        let adverb_end = doc.match_class(j, Class::Adverb);
+        if !(doc.is_class(j, Class::Adverb) || doc.is_class(j, Class::Auxiliary) && skipped < 2 || adverb_end.is_some()) {
             return None;
         }
-        j = doc.match_class(j, Class::Adverb).unwrap_or(j + 1);
+        j = adverb_end.unwrap_or(j + 1);
         skipped += 1;
     }
     None
