@@ -105,7 +105,7 @@ struct Ctx<'a, 't> {
     roles: Vec<RoleBinding>,
     /// Any description set beside a person's name by commas (`son complice de toujours, X,`,
     /// `X, an Australian woman,`): (token position, its content words, cluster).
-    appositions: Vec<(usize, Vec<String>, usize)>,
+    appositions: Vec<(usize, Vec<&'a str>, usize)>,
     /// Clusters that have spoken, with the token where their claim ends.
     spoken: Vec<(usize, usize)>,
     /// Where the claims of unnamed groups (`The authors`, `les syndicats`) end: a plural

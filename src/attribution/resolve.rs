@@ -40,7 +40,7 @@ pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) 
     out
 }
 
-impl Ctx<'_, '_> {
+impl<'a> Ctx<'a, '_> {
     /// Role bindings from titles before names (`le président russe Vladimir Poutine`) and
     /// appositions (`le président kazakh, Kassym-Jomart Tokaïev,` / `X, porte-parole de Y,`).
     pub(super) fn bind_roles(&mut self) {
@@ -91,7 +91,7 @@ impl Ctx<'_, '_> {
 
     /// The content words of a description (lowercase, without determiners, prepositions and
     /// conjunctions), or `None` when a verb or punctuation stands in it.
-    fn description_words(&self, a: usize, b: usize) -> Option<Vec<String>> {
+    fn description_words(&self, a: usize, b: usize) -> Option<Vec<&'a str>> {
         let doc = self.doc;
         let mut words = Vec::new();
         for t in a..b {
@@ -101,7 +101,8 @@ impl Ctx<'_, '_> {
             }
             let function = [Class::Determiner, Class::Genitive, Class::Preposition, Class::OrgConnector, Class::Coordinator].iter().any(|&c| doc.is_class(t, c));
             if tok.kind == TokKind::Word && !function {
-                words.push(lowercase(doc.low(t)));
+                // (A token's key is lowercase already.)
+                words.push(doc.low(t));
             }
         }
         (!words.is_empty()).then_some(words)
@@ -109,7 +110,7 @@ impl Ctx<'_, '_> {
 
     /// The description ending before the comma at `comma` that opens with a determiner
     /// (`avec son complice de toujours, X`), as its content words.
-    fn apposition_before(&self, comma: usize) -> Option<Vec<String>> {
+    fn apposition_before(&self, comma: usize) -> Option<Vec<&'a str>> {
         let doc = self.doc;
         let s = doc.sentence_of(comma);
         let lo = s.first.max(comma.saturating_sub(8));
@@ -123,7 +124,7 @@ impl Ctx<'_, '_> {
 
     /// The description after a name's comma, from a determiner to the next comma or the end
     /// of the sentence (`X, an Australian woman and former member,`).
-    fn apposition_after(&self, a: usize) -> Option<Vec<String>> {
+    fn apposition_after(&self, a: usize) -> Option<Vec<&'a str>> {
         let doc = self.doc;
         if a >= doc.tokens.len() || !(doc.is_class(a, Class::Determiner) || doc.tokens[a].kind == TokKind::Elision) {
             return None;
@@ -141,7 +142,7 @@ impl Ctx<'_, '_> {
     /// after.
     fn apposition_person(&self, a: usize, b: usize) -> Option<usize> {
         let words = self.description_words(a, b)?;
-        let fits = |r: &&(usize, Vec<String>, usize)| words.iter().all(|w| r.1.contains(w));
+        let fits = |r: &&(usize, Vec<&str>, usize)| words.iter().all(|w| r.1.contains(w));
         let split = self.appositions.partition_point(|r| r.0 <= a);
         let before = self.appositions[..split].iter().rev().take(256).find(fits);
         before.or_else(|| self.appositions[split..].iter().take(256).find(fits)).map(|r| r.2)
