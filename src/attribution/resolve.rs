@@ -179,8 +179,9 @@ impl<'a> Ctx<'a, '_> {
             return None;
         }
         let head_end = doc.match_class(a, Class::Role).or_else(|| doc.match_class(a, Class::Honorific))?;
-        let head = lowercase(doc.span_text(a, head_end.min(b)));
         let key = lowercase(doc.span_text(a, b));
+        // (Most descriptions are their head role: "le président".)
+        let head = if head_end >= b { key.clone() } else { lowercase(doc.span_text(a, head_end)) };
         Some((key, head))
     }
 
