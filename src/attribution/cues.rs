@@ -22,21 +22,6 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
         }
         hyphens.get(next_hyphen).is_some_and(|&h| h < t.end)
     };
-    // `match_class(i, Class::SourceCue)`. Most words that start a source cue (`de`, `in`)
-    // go on with another word than its entries do: the phrase of their first two tokens
-    // (their keys, one space apart or none) tells, without asking the tables for each phrase.
-    let sources: Vec<&str> = data.entries(Class::SourceCue).collect();
-    let source_at = |i: usize| {
-        if doc.may_start_class(i, Class::SourceCue) && !doc.low_is(i, Class::SourceCue) && i + 1 < n {
-            let (first, next) = (doc.low(i), doc.low(i + 1));
-            // (The first bytes tell most entries apart without comparing the words.)
-            let mut starting = sources.iter().filter(|e| e.as_bytes().first() == first.as_bytes().first());
-            if !starting.any(|e| e.strip_prefix(first).is_some_and(|rest| rest.strip_prefix(' ').unwrap_or(rest).starts_with(next))) {
-                return None;
-            }
-        }
-        doc.match_class(i, Class::SourceCue)
-    };
     let mut i = 0;
     while i < n {
         let t = doc.tokens[i];
@@ -66,7 +51,7 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
             i = end;
             continue;
         }
-        if let Some(end) = source_at(i) {
+        if let Some(end) = doc.match_class(i, Class::SourceCue) {
             cues.push(Cue { first: i, last: end, kind: CueKind::Source, inverted: None });
             i = end;
             continue;
