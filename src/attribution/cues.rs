@@ -10,7 +10,8 @@ use super::{Ctx, Cue, CueKind, ends_with_class};
 pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
     let data = doc.data;
     let n = doc.tokens.len();
-    let mut cues: Vec<Cue> = Vec::new();
+    // (About one token in twenty starts a cue in news: room for most articles' cues at once.)
+    let mut cues: Vec<Cue> = Vec::with_capacity(n / 16);
     // Inversions written as one token (a-t-il, déclare-t-elle, dit-il, ajoutent-ils) hold a
     // hyphen. Hyphens are rare: the words holding one are told by where the hyphens stand,
     // found in one pass over the text, rather than by searching every word.

@@ -135,7 +135,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     let mut ctx = Ctx { doc, mentions, at, roles: Vec::new(), appositions: Vec::new(), spoken: Vec::new(), groups_spoken: Vec::new(), kinds, female };
     ctx.bind_roles();
     let cues = find_cues(doc, &ctx);
-    let mut raw: Vec<Raw> = Vec::new();
+    let mut raw: Vec<Raw> = Vec::with_capacity(cues.len() + quotes.len());
     let mut used_cue = vec![false; cues.len()];
     let mut quote_speaker: Vec<Option<(Option<usize>, Option<Who>)>> = vec![None; quotes.len()];
     let cue_starting = |tok: usize| cue_at(&cues, tok);
