@@ -307,6 +307,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     raw.sort_by_key(|r| (r.5, r.1 .0));
     // Resolve speakers in text order, so pronouns see who spoke before them.
     let mut out = Vec::with_capacity(raw.len());
+    ctx.spoken.reserve(raw.len());
     // The latest quotation claimed and its speaker: "il" inside X's own words is someone else.
     let mut quoting: Option<((usize, usize), usize)> = None;
     for (kind, content, ci, who, why, pos) in raw {
