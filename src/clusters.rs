@@ -11,6 +11,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lang::{fold_into, Class};
+use crate::names::push_span_fold;
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
 
@@ -93,26 +94,6 @@ fn folds_of(doc: &Doc, m: &Mention, buf: &mut String) -> Folds {
         }
     }
     f
-}
-
-/// Appends `names::span_fold(doc, a, b)` to `buf`, and returns where it stands.
-fn push_span_fold(doc: &Doc, a: usize, b: usize, buf: &mut String) -> Range<usize> {
-    let start = buf.len();
-    doc.push_folded(a, buf);
-    for j in a + 1..b {
-        let gap = &doc.text[doc.tokens[j - 1].end..doc.tokens[j].start];
-        if !gap.chars().all(char::is_whitespace) {
-            // A character the tokenizer passed over.
-            buf.truncate(start);
-            fold_into(&doc.span_key(a, b), buf);
-            break;
-        }
-        if !gap.is_empty() && !doc.key(j - 1).ends_with('\'') {
-            buf.push(' ');
-        }
-        doc.push_folded(j, buf);
-    }
-    start..buf.len()
 }
 
 fn given_agrees(a: &str, b: &str) -> bool {
