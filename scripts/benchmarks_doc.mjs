@@ -10,7 +10,7 @@
 // `make benchmarks-doc` builds what is needed first. Set BENCH_CARGO=0 to reuse the last
 // `cargo bench` results instead of running it (it takes a few minutes).
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -29,7 +29,9 @@ const tryShell = (cmd, args) => {
   }
 };
 const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+// Sizes in KB of 1000 bytes, as the issue counts them (its 137 KB for compromise is the
+// 136,715 bytes of gzip -9 measured here).
+const kb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} MB` : `${(n / 1000).toFixed(1)} KB`);
 const files = (dir, keep) =>
   readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && keep(e.name))
@@ -62,12 +64,14 @@ const date = new Date().toISOString().slice(0, 10);
 // Sizes.
 const single = readFileSync(join(root, 'www', 'dist', 'annotator.html'));
 const wasm = readFileSync(join(root, 'www', 'pkg', 'min', 'article_annotator_bg.wasm'));
-const xz = spawnSync('xz', ['--format=lzma', '--lzma1=preset=9e,pb=0,lc=4', '--stdout'], { input: wasm, maxBuffer: 1 << 30 });
+// The LZMA stream the single file ships (its base64 data block), as build_page.mjs made it.
+const shipped = /<script type="application\/octet-stream" id="asset-wasm">([^<]*)<\/script>/.exec(single.toString('latin1'));
+const lzmaBytes = shipped ? Buffer.from(shipped[1], 'base64').length : null;
 const lexicons = Buffer.concat(files(join(root, 'data'), () => true).map((f) => readFileSync(f)));
 const jsCss = Buffer.concat(files(join(root, 'www'), (n) => /\.(js|css)$/.test(n)).filter((f) => !/[/\\](gen|pkg|dist)[/\\]/.test(f)).map((f) => readFileSync(f)));
 const sizes = [
   ['`www/dist/annotator.html`, everything', kb(single.length), kb(gz(single))],
-  ['the core (wasm-opt -Oz, wasm-bindgen), its lexicons included', kb(wasm.length), `${kb(gz(wasm))} (as shipped, LZMA: ${xz.status === 0 ? kb(xz.stdout.length) : '?'})`],
+  ['the core (wasm-opt -Oz, wasm-bindgen), its lexicons included', kb(wasm.length), `${kb(gz(wasm))} (as shipped, LZMA: ${lzmaBytes ? kb(lzmaBytes) : '?'})`],
   ['lexicons (`data/**`), inside the core', kb(lexicons.length), kb(gz(lexicons))],
   ['JavaScript and CSS (`www/*.js`, `www/style.css`)', kb(jsCss.length), kb(gz(jsCss))],
 ];
@@ -126,7 +130,7 @@ const pageRow = (f) => {
   return [what, f.unit === 'bytes' ? `${f.value} bytes (${kb(f.value)})` : `${fix(f.value)} ${f.unit}`, f.runs ? `median of ${f.runs}` : ''];
 };
 const generated = [
-  `Measured ${date} at commit ${commit}. KB and MB are 1024 and 1024² bytes (MB/s of UTF-8 input, or of UTF-16 units in the page).`,
+  `Measured ${date} at commit ${commit}. Sizes: KB are 1000 bytes, as in the issue. Throughput: MB/s are 2^20 bytes of UTF-8 input (or UTF-16 units in the page) a second, which is 5% stricter than 10^6.`,
   '',
   table(['machine', ''], machine),
   '',

@@ -12,6 +12,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::{Annotation, ClaimKind, EntityType, Lang, Options};
 
+// SAFETY: the module runs on one thread (a page's worker), as `new_global` requires.
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+
 /// Annotates `text`. `options` may be `undefined` or `{lang: "fr" | "en" | "auto"}` (any
 /// other field is the caller's: `id` is put back by the unpacking, not read here).
 ///
