@@ -934,7 +934,10 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             space = true;
         }
         let Some((i, c)) = it.next() else { break };
-        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+        // An ASCII letter, the start of most words, is told at once from the tests below,
+        // which it fails up to `is_word_char`.
+        let letter = c.is_ascii_alphabetic();
+        if !letter && (c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}') {
             if c == '\n' || c == '\u{2029}' || c == '\u{2028}' {
                 breaks = breaks.saturating_add(1);
             }
@@ -943,7 +946,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         let mut kind = TokKind::Punct;
-        if c.is_ascii_digit() || (is_numeric(c) && !is_alphabetic(c)) {
+        if !letter && (c.is_ascii_digit() || (is_numeric(c) && !is_alphabetic(c))) {
             kind = TokKind::Number;
             while let Some((j, d)) = it.peek() {
                 // (Decoded only when asked: most characters are told without it.)
@@ -956,7 +959,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                 end = j + d.len_utf8();
                 it.next();
             }
-        } else if is_word_char(c) {
+        } else if letter || is_word_char(c) {
             kind = TokKind::Word;
             // Dotted acronyms and initials: U.S., U.N., J.-M.
             if c.is_uppercase() && text.as_bytes().get(end) == Some(&b'.') {
