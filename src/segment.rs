@@ -408,14 +408,13 @@ impl<'t> Doc<'t> {
     fn match_started_class(&self, i: usize, class: Class) -> Option<usize> {
         let max = self.data.max_words(class);
         let limit = (i + max + 2).min(self.tokens.len());
-        let first = self.low(i);
         let mut best = self.bits[i].entry(class).then_some(i + 1);
         // The phrase key grows token by token, as `key` would write it: words joined by a
         // space, none after an apostrophe, none before a token glued to the previous one.
         // It stops growing once no entry starts with it.
         // Some entry starts with this token (its bits say so): when the token alone is
         // none, that entry is longer, and the phrase grows without asking the table.
-        if best.is_some() && !self.data.is_proper_prefix(class, first) {
+        if best.is_some() && !self.data.is_proper_prefix(class, self.low(i)) {
             return best;
         }
         // The phrase is read in the lowercased text while its tokens' keys stand there one
@@ -445,7 +444,10 @@ impl<'t> Doc<'t> {
                     phrase.push_str(self.low(j - 1));
                 }
             }
-            let phrase = written.as_deref().unwrap_or(&lowered[from..to]);
+            let phrase = match written.as_deref() {
+                Some(phrase) => phrase,
+                None => &lowered[from..to],
+            };
             if self.data.is(class, phrase) {
                 best = Some(j);
             }
