@@ -70,7 +70,7 @@ pub fn detect(text: &str) -> Lang {
         } else {
             // Per character, not `str::to_lowercase`: they differ only on a final sigma.
             w.clear();
-            w.extend(text[start..end].chars().flat_map(char::to_lowercase));
+            text[start..end].chars().for_each(|c| push_lowercase(c, &mut w));
             words.votes.get(w.as_str()).copied()
         };
         if let Some((f, e)) = vote {
@@ -82,6 +82,17 @@ pub fn detect(text: &str) -> Lang {
         Lang::En
     } else {
         Lang::Fr
+    }
+}
+
+/// Appends `c.to_lowercase()`: a Latin-1 character, most of a French text's accented
+/// letters, without the Unicode tables.
+#[inline]
+fn push_lowercase(c: char, out: &mut String) {
+    match c {
+        'A'..='Z' | '\u{c0}'..='\u{de}' if c != '\u{d7}' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        '\0'..='\u{ff}' => out.push(c),
+        _ => out.extend(c.to_lowercase()),
     }
 }
 
@@ -1216,6 +1227,15 @@ mod tests {
             assert_eq!(Class::from_name(name), Some(class));
         }
         assert_eq!(Class::from_name("no_such_class"), None);
+    }
+
+    #[test]
+    fn push_lowercase_is_to_lowercase() {
+        for c in (0..0x800).filter_map(char::from_u32) {
+            let mut low = String::new();
+            push_lowercase(c, &mut low);
+            assert_eq!(low, c.to_lowercase().collect::<String>(), "{c:?}");
+        }
     }
 
     #[test]

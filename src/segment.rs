@@ -66,17 +66,29 @@ pub struct Doc<'t> {
     /// In text order, each from the token after the previous one's last: together they hold
     /// every token once (stages read the tokens sentence by sentence on that account).
     pub sentences: Vec<Sentence>,
-    /// The lowercase lexicon key of every token, computed once.
-    lows: Lows,
+    /// The lowercase lexicon keys of the tokens: the text lowercased (ASCII letters only),
+    /// where most tokens, plain ASCII, find their key at their own position, then the keys
+    /// of the other tokens end to end.
+    lows: String,
     /// The lexicon key (case kept) of the tokens whose key is not their text (typographic
     /// apostrophes and hyphens), by token; the others' key is their text.
     keys: FxHashMap<usize, String>,
+    /// What is found once of every token but its closed classes.
+    infos: Vec<Info>,
     /// The closed classes of every token, looked up once: borrowed from the language's
-    /// tables, one word a token where a copy takes five.
+    /// tables, one word a token where a copy takes five (kept apart from the rest, so that
+    /// the stages' many questions find them by the token's index at once).
     bits: Vec<&'static WordBits>,
-    /// The letter cases of every token: `is_cap` and `is_upper`, asked of most tokens by
-    /// several stages, and the counts the sentences' descriptions add up.
-    cases: Vec<Case>,
+}
+
+/// What [`Doc::new`] finds of a token, once, for the stages to ask.
+#[derive(Clone, Copy)]
+struct Info {
+    /// Where its lowercase key starts and ends in [`Doc::lows`].
+    low: (usize, usize),
+    /// Its letter cases: `is_cap` and `is_upper`, asked of most tokens by several stages,
+    /// and the counts the sentences' descriptions add up.
+    case: Case,
 }
 
 #[inline]
@@ -111,62 +123,115 @@ impl<'t> Doc<'t> {
     /// Segments `text`.
     pub fn new(text: &'t str, lang: Lang) -> Doc<'t> {
         let data = lang.data();
-        let (byte_bits, short_words) = (byte_bits(lang), ShortWords::of(lang));
         let tokens = tokenize(text, data, lang);
-        let mut lows = Lows::new(text, tokens.len());
-        let mut keys = FxHashMap::default();
-        let mut bits = Vec::with_capacity(tokens.len());
-        let mut cases = Vec::with_capacity(tokens.len());
-        for (i, t) in tokens.iter().enumerate() {
-            // Bytes, not a `str`: the ASCII tokens, most, need no character boundary checked.
-            let bytes = &text.as_bytes()[t.start..t.end];
-            let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
-            let case = match ascii_shape(bytes) {
-                // Most tokens: plain ASCII, their own key, told apart in one pass over bytes;
-                // their lowercase is already written in the lowercased text.
-                Some(shape) if !shape.backquote => {
-                    lows.push_lowered(t.start, t.end);
-                    let cap = word && bytes[0].is_ascii_uppercase();
-                    Case { upper: shape.upper, lower: shape.lower, long: bytes.len() >= 4, cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false, ascii: true, opens: false }
-                }
-                Some(shape) => {
-                    let tok = &text[t.start..t.end];
-                    lows.push_with(|out| low_key_into(tok, out));
-                    keys.insert(i, key(tok));
-                    let cap = word && tok.as_bytes()[0].is_ascii_uppercase();
-                    Case { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4, cap, capitals: all_capitals(tok), keyed: true, ascii: true, opens: false }
-                }
-                None => {
-                    let tok = &text[t.start..t.end];
-                    let shape = char_shape(tok);
-                    // Most: their key is already written in the lowercased text.
-                    if shape.own_low {
-                        lows.push_lowered(t.start, t.end);
-                    } else {
-                        lows.push_with(|out| low_key_into(tok, out));
-                    }
-                    if !shape.own_key {
-                        keys.insert(i, key(tok));
-                    }
-                    Case { upper: shape.upper, lower: shape.lower, long: shape.long, cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0, keyed: !shape.own_key, ascii: false, opens: false }
-                }
-            };
-            let (start, end) = lows.spans[i];
-            let b = match end - start {
-                // One-byte keys (punctuation, mostly) read from a table, and the other short
-                // ones by their bytes as an integer, without hashing them as strings.
-                1 => &byte_bits[usize::from(lows.text.as_bytes()[start] & 0x7f)],
-                2..=8 => short_words.get(lows.text.as_bytes(), start, end),
-                _ => data.words.get(&lows.text[start..end]).unwrap_or(&NO_BITS),
-            };
-            let mut case = case;
-            case.opens = case.upper > 0 || t.kind == TokKind::Word && may_open_lowercase(bytes, b);
-            cases.push(case);
-            bits.push(b);
-        }
-        let mut doc = Doc { text, lang, data, tokens, sentences: Vec::new(), lows, keys, bits, cases };
-        doc.split_sentences();
+        let n = tokens.len();
+        let mut doc = Doc {
+            text,
+            lang,
+            data,
+            tokens,
+            sentences: Vec::with_capacity(n / 16 + 1),
+            lows: text.to_ascii_lowercase(),
+            keys: FxHashMap::default(),
+            infos: Vec::with_capacity(n),
+            bits: Vec::with_capacity(n),
+        };
+        doc.read_tokens();
         doc
+    }
+
+    /// Looks up every token and splits the tokens into sentences, in one pass: a sentence
+    /// ends before a token once that token is read (the test reads it and the tokens before
+    /// it), and each token's letter cases are added to its sentence's counts as it is read.
+    fn read_tokens(&mut self) {
+        let (byte_bits, short_words) = (byte_bits(self.lang), ShortWords::of(self.lang));
+        let n = self.tokens.len();
+        let (mut start, mut paragraph) = (0, 0u32);
+        let mut counts = CaseCounts::default();
+        for i in 0..n {
+            let (info, bits, letters) = self.info_of(i, byte_bits, short_words);
+            self.infos.push(info);
+            self.bits.push(bits);
+            if i > 0 && self.boundary_before(i) {
+                self.push_sentence(start, i, paragraph, &counts);
+                counts = CaseCounts::default();
+                if self.tokens[i].breaks_before > 0 {
+                    paragraph += 1;
+                }
+                start = i;
+            }
+            let t = &mut self.tokens[i];
+            t.sentence = self.sentences.len() as u32;
+            counts.add(&letters, t.kind == TokKind::Word, info.case.cap);
+        }
+        if n > 0 {
+            self.push_sentence(start, n, paragraph, &counts);
+        }
+    }
+
+    /// Describes the sentence of tokens `first..last`, whose letter cases add up to
+    /// `counts`, and appends it.
+    fn push_sentence(&mut self, first: usize, last: usize, paragraph: u32, counts: &CaseCounts) {
+        let mut s = Sentence { first, last, paragraph, headline: false, all_caps: false, title_case: false, first_word: first };
+        self.describe(&mut s, counts);
+        self.sentences.push(s);
+    }
+
+    /// Finds what [`Info`] holds of token `i`, writing its keys where they are kept, and
+    /// the letters its sentence's description counts.
+    #[inline]
+    fn info_of(&mut self, i: usize, byte_bits: &'static ByteBits, short_words: &'static ShortWords) -> (Info, &'static WordBits, Letters) {
+        let t = self.tokens[i];
+        let text = self.text;
+        // Bytes, not a `str`: the ASCII tokens, most, need no character boundary checked.
+        let bytes = &text.as_bytes()[t.start..t.end];
+        let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
+        let (low, letters, mut case) = match ascii_shape(bytes) {
+            // Most tokens: plain ASCII, their own key, told apart in one pass over bytes;
+            // their lowercase is already written in the lowercased text.
+            Some(shape) if !shape.backquote => {
+                let cap = word && bytes[0].is_ascii_uppercase();
+                let letters = Letters { upper: shape.upper, lower: shape.lower, long: bytes.len() >= 4 };
+                ((t.start, t.end), letters, Case { cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false, ascii: true, opens: false })
+            }
+            Some(shape) => {
+                let tok = &text[t.start..t.end];
+                let low = self.push_low(tok);
+                self.keys.insert(i, key(tok));
+                let cap = word && bytes[0].is_ascii_uppercase();
+                let letters = Letters { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4 };
+                (low, letters, Case { cap, capitals: all_capitals(tok), keyed: true, ascii: true, opens: false })
+            }
+            None => {
+                let tok = &text[t.start..t.end];
+                let shape = char_shape(tok);
+                // Most: their key is already written in the lowercased text.
+                let low = if shape.own_low { (t.start, t.end) } else { self.push_low(tok) };
+                if !shape.own_key {
+                    self.keys.insert(i, key(tok));
+                }
+                let letters = Letters { upper: shape.upper, lower: shape.lower, long: shape.long };
+                (low, letters, Case { cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0, keyed: !shape.own_key, ascii: false, opens: false })
+            }
+        };
+        let lows = self.lows.as_bytes();
+        let bits = match low.1 - low.0 {
+            // One-byte keys (punctuation, mostly) read from a table, and the other short
+            // ones by their bytes as an integer, without hashing them as strings.
+            1 => &byte_bits[usize::from(lows[low.0] & 0x7f)],
+            2..=8 => short_words.get(lows, low.0, low.1),
+            _ => self.data.words.get(&self.lows[low.0..low.1]).unwrap_or(&NO_BITS),
+        };
+        case.opens = letters.upper > 0 || t.kind == TokKind::Word && may_open_lowercase(bytes, bits);
+        (Info { low, case }, bits, letters)
+    }
+
+    /// Appends the lowercase key of `tok`, one not written in the lowercased text, to
+    /// [`Doc::lows`]; returns where it stands.
+    fn push_low(&mut self, tok: &str) -> (usize, usize) {
+        let start = self.lows.len();
+        low_key_into(tok, &mut self.lows);
+        (start, self.lows.len())
     }
 
     /// The text of token `i`.
@@ -179,12 +244,13 @@ impl<'t> Doc<'t> {
     /// The lowercase lexicon key of token `i`.
     #[inline]
     pub fn low(&self, i: usize) -> &str {
-        self.lows.get(i)
+        let (start, end) = self.infos[i].low;
+        &self.lows[start..end]
     }
 
     /// The lexicon key of token `i` (case kept): `key(doc.tok(i))`.
     pub fn key(&self, i: usize) -> &str {
-        if !self.cases[i].keyed {
+        if !self.infos[i].case.keyed {
             return self.tok(i);
         }
         self.keys.get(&i).map_or_else(|| self.tok(i), String::as_str)
@@ -213,7 +279,7 @@ impl<'t> Doc<'t> {
     /// drops it).
     fn is_own_span_key(&self, a: usize, b: usize) -> bool {
         let bytes = self.text.as_bytes();
-        (a..b).all(|t| !self.cases[t].keyed)
+        (a..b).all(|t| !self.infos[t].case.keyed)
             && (a + 1..b).all(|t| {
                 let (end, start) = (self.tokens[t - 1].end, self.tokens[t].start);
                 start == end || start == end + 1 && bytes[end] == b' ' && bytes[end - 1] != b'\''
@@ -222,7 +288,7 @@ impl<'t> Doc<'t> {
 
     /// Appends the fold of token `i`'s key: `lang::fold(doc.key(i))`.
     pub fn push_folded(&self, i: usize, out: &mut String) {
-        if self.cases[i].ascii {
+        if self.infos[i].case.ascii {
             // An ASCII token's key folds to its lowercase key with i for y.
             let low = self.low(i);
             if low.bytes().any(|b| b == b'y') {
@@ -266,19 +332,19 @@ impl<'t> Doc<'t> {
     /// Whether token `i` is a word starting with a capital letter.
     #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
-        self.cases[i].cap
+        self.infos[i].case.cap
     }
 
     /// The first token from `i` on that may open a name (see [`Case::opens`]), or the
     /// number of tokens: most tokens are passed over on one bit each.
     pub fn next_name_opener(&self, i: usize) -> usize {
-        self.cases[i..].iter().position(|c| c.opens).map_or(self.cases.len(), |p| i + p)
+        self.infos[i..].iter().position(|t| t.case.opens).map_or(self.infos.len(), |p| i + p)
     }
 
     /// Whether token `i` is written in capitals only (at least two letters).
     #[inline]
     pub fn is_upper(&self, i: usize) -> bool {
-        self.cases[i].capitals
+        self.infos[i].case.capitals
     }
 
     /// Whether token `i` is the punctuation character `c`.
@@ -342,28 +408,27 @@ impl<'t> Doc<'t> {
     fn match_started_class(&self, i: usize, class: Class) -> Option<usize> {
         let max = self.data.max_words(class);
         let limit = (i + max + 2).min(self.tokens.len());
-        let first = self.low(i);
         let mut best = self.bits[i].entry(class).then_some(i + 1);
         // The phrase key grows token by token, as `key` would write it: words joined by a
         // space, none after an apostrophe, none before a token glued to the previous one.
         // It stops growing once no entry starts with it.
         // Some entry starts with this token (its bits say so): when the token alone is
         // none, that entry is longer, and the phrase grows without asking the table.
-        if best.is_some() && !self.data.is_proper_prefix(class, first) {
+        if best.is_some() && !self.data.is_proper_prefix(class, self.low(i)) {
             return best;
         }
         // The phrase is read in the lowercased text while its tokens' keys stand there one
         // space apart or none (most phrases); from the first token that breaks this, it is
         // written out.
-        let lowered = &self.lows.text;
-        let (from, mut to) = self.lows.spans[i];
+        let lowered = &self.lows;
+        let (from, mut to) = self.infos[i].low;
         let mut written: Option<String> = None;
         for j in i + 2..=limit {
             let t = &self.tokens[j - 1];
             if t.breaks_before > 0 {
                 break;
             }
-            let in_place = self.lows.spans[j - 1] == (t.start, t.end);
+            let in_place = self.infos[j - 1].low == (t.start, t.end);
             match &mut written {
                 None if in_place && (t.start == to || t.start == to + 1 && lowered.as_bytes()[to] == b' ' && lowered.as_bytes()[to - 1] != b'\'') => to = t.end,
                 _ => {
@@ -379,7 +444,10 @@ impl<'t> Doc<'t> {
                     phrase.push_str(self.low(j - 1));
                 }
             }
-            let phrase = written.as_deref().unwrap_or(&lowered[from..to]);
+            let phrase = match written.as_deref() {
+                Some(phrase) => phrase,
+                None => &lowered[from..to],
+            };
             if self.data.is(class, phrase) {
                 best = Some(j);
             }
@@ -401,33 +469,6 @@ impl<'t> Doc<'t> {
         self.sentence_of(i).first_word == i
             || (i > 0 && (self.is_punct(i - 1, ':') || self.is_punct(i - 1, '—') || self.is_punct(i - 1, '–'))
             && self.tokens[i - 1].space_before)
-    }
-
-    /// Splits the tokens into sentences and describes them, in one pass: each token is
-    /// given its sentence, and its letter cases added to the sentence's counts, as the pass
-    /// goes.
-    fn split_sentences(&mut self) {
-        let n = self.tokens.len();
-        let mut sentences = Vec::with_capacity(n / 16 + 1);
-        let mut start = 0;
-        let mut paragraph = 0u32;
-        let mut counts = CaseCounts::default();
-        for i in 0..n {
-            self.tokens[i].sentence = sentences.len() as u32;
-            counts.add(&self.cases[i], self.tokens[i].kind);
-            let next = i + 1;
-            if next == n || self.boundary_before(next) {
-                let mut s = Sentence { first: start, last: next, paragraph, headline: false, all_caps: false, title_case: false, first_word: start };
-                self.describe(&mut s, &counts);
-                sentences.push(s);
-                counts = CaseCounts::default();
-                if next < n && self.tokens[next].breaks_before > 0 {
-                    paragraph += 1;
-                }
-                start = next;
-            }
-        }
-        self.sentences = sentences;
     }
 
     /// Whether a sentence ends before token `j`: answered at once after a word or a number
@@ -581,12 +622,12 @@ struct CaseCounts {
 
 impl CaseCounts {
     #[inline]
-    fn add(&mut self, case: &Case, kind: TokKind) {
-        self.upper += case.upper;
-        self.lower += case.lower;
-        let long_word = kind == TokKind::Word && case.long;
+    fn add(&mut self, letters: &Letters, word: bool, cap: bool) {
+        self.upper += letters.upper;
+        self.lower += letters.lower;
+        let long_word = word && letters.long;
         self.long += usize::from(long_word);
-        self.caps += usize::from(long_word && case.cap);
+        self.caps += usize::from(long_word && cap);
     }
 }
 
@@ -710,13 +751,19 @@ fn char_shape(tok: &str) -> CharShape {
     CharShape { upper, lower, long: chars >= 4, letters, first_upper, own_key, own_low }
 }
 
-/// A token's letter cases, found once.
-struct Case {
-    /// Its capital and lowercase letters, which the sentences' descriptions add up.
+/// What a sentence's description counts of a token's letters: added up as the token is
+/// read, and not kept.
+struct Letters {
+    /// Its capital and lowercase letters.
     upper: usize,
     lower: usize,
     /// It has at least four characters.
     long: bool,
+}
+
+/// A token's letter cases, found once.
+#[derive(Clone, Copy)]
+struct Case {
     /// It is a word starting with a capital letter.
     cap: bool,
     /// It is written in capitals only (at least two letters).
@@ -748,40 +795,6 @@ fn all_capitals(s: &str) -> bool {
     }
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
     letters >= 2 && !s.chars().any(char::is_lowercase)
-}
-
-/// The lowercase keys of a document's tokens in one buffer, one allocation for all of
-/// them: the text lowercased (ASCII letters only), where most tokens, plain ASCII, find
-/// their key at their own position, then the keys of the other tokens end to end.
-struct Lows {
-    text: String,
-    /// Where each token's key starts and ends in `text`.
-    spans: Vec<(usize, usize)>,
-}
-
-impl Lows {
-    fn new(text: &str, tokens: usize) -> Lows {
-        Lows { text: text.to_ascii_lowercase(), spans: Vec::with_capacity(tokens) }
-    }
-
-    /// Appends the key of a plain ASCII token: its own bytes, lowercased.
-    fn push_lowered(&mut self, start: usize, end: usize) {
-        self.spans.push((start, end));
-    }
-
-    /// Appends the key that `write` appends to a buffer.
-    fn push_with(&mut self, write: impl FnOnce(&mut String)) {
-        let start = self.text.len();
-        write(&mut self.text);
-        self.spans.push((start, self.text.len()));
-    }
-
-    #[inline]
-    fn get(&self, i: usize) -> &str {
-        let (start, end) = self.spans[i];
-        &self.text[start..end]
-    }
-
 }
 
 /// The closed classes of every one-byte key (an ASCII character), by its byte.
@@ -923,7 +936,10 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
             space = true;
         }
         let Some((i, c)) = it.next() else { break };
-        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+        // An ASCII letter, the start of most words, is told at once from the tests below,
+        // which it fails up to `is_word_char`.
+        let letter = c.is_ascii_alphabetic();
+        if !letter && (c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}') {
             if c == '\n' || c == '\u{2029}' || c == '\u{2028}' {
                 breaks = breaks.saturating_add(1);
             }
@@ -932,7 +948,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         let mut kind = TokKind::Punct;
-        if c.is_ascii_digit() || (is_numeric(c) && !is_alphabetic(c)) {
+        if !letter && (c.is_ascii_digit() || (is_numeric(c) && !is_alphabetic(c))) {
             kind = TokKind::Number;
             while let Some((j, d)) = it.peek() {
                 // (Decoded only when asked: most characters are told without it.)
@@ -945,7 +961,7 @@ fn tokenize(text: &str, data: &LangData, lang: Lang) -> Vec<Token> {
                 end = j + d.len_utf8();
                 it.next();
             }
-        } else if is_word_char(c) {
+        } else if letter || is_word_char(c) {
             kind = TokKind::Word;
             // Dotted acronyms and initials: U.S., U.N., J.-M.
             if c.is_uppercase() && text.as_bytes().get(end) == Some(&b'.') {
