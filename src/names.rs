@@ -1717,8 +1717,18 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     // A name the document once shows as a body or a place by its context ("la Tablighi
     // Jamaat", "le groupe X Y") is that wherever nothing but its capitals typed it.
     let by_context = |why: &str| matches!(why, "determiner before it" | "determiner of place before it" | "a body's role noun before it");
-    // Each name's fold, for the passes below (which keep the spans).
-    let folds: Vec<Cow<str>> = cands.iter().map(|c| name_fold(doc, c.first, c.last)).collect();
+    // The last pass below asks of the untyped names, and of the typed ones that may turn out
+    // a person's part (see `asks_parts`): most documents have few, and many none. Until it,
+    // only the context above sets a type, and never takes one away.
+    let untyped = cands.iter().any(|c| c.kind.is_none());
+    let by_contexts = cands.iter().any(|c| by_context(c.why));
+    if !untyped && !by_contexts && !cands.iter().any(|c| asks_parts(doc, c)) {
+        return;
+    }
+    // Each name's fold, for the passes below (which keep the spans): every name's when the
+    // types of all are compared, or else those of the names the last pass asks of.
+    let all = untyped || by_contexts;
+    let folds: Vec<Cow<str>> = cands.iter().map(|c| if all || asks_parts(doc, c) { name_fold(doc, c.first, c.last) } else { Cow::Borrowed("") }).collect();
     let mut context_typed: HashMap<&str, (EntityType, &'static str)> = HashMap::default();
     for (c, f) in cands.iter().zip(&folds).filter(|(c, _)| by_context(c.why)) {
         if let Some(t) = c.kind {
@@ -1750,14 +1760,17 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
             }
         }
     }
-    let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(cands.len(), Default::default());
+    // (The types of other names are asked of untyped ones only.)
+    let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(if untyped { cands.len() } else { 0 }, Default::default());
     let mut person_parts: HashSet<String> = HashSet::with_capacity_and_hasher(cands.len(), Default::default());
     let mut part = String::new();
     for (c, k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };
-        let e = typed.entry(k).or_insert((t, 0));
-        if e.0 == t {
-            e.1 += 1;
+        if untyped {
+            let e = typed.entry(k).or_insert((t, 0));
+            if e.0 == t {
+                e.1 += 1;
+            }
         }
         if t == EntityType::Person && c.last > c.first + 1 {
             for w in c.first..c.last {
@@ -1787,15 +1800,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         }
     }
     for (c, k) in cands.iter_mut().zip(&folds) {
-        let connectors = c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors";
-        // A surname that is also a company's name (Eastman, Dell) names the person the
-        // document gives in full.
-        // So does a surname that is also a place's (Valeska Paris, then "Paris said"), unless a
-        // place preposition introduces it ("in Paris").
-        let one_word = c.last == c.first + 1 && !doc.is_upper(c.first);
-        let place_word = c.kind == Some(EntityType::Location) && c.why == "gazetteer: places" && !(c.first > 0 && doc.is_class(c.first - 1, Class::LocationPreposition));
-        let known_word = one_word && (c.kind == Some(EntityType::Organization) && c.why == "gazetteer: organisations" || place_word);
-        if !connectors && !known_word && c.kind.is_some() {
+        if c.kind.is_some() && !asks_parts(doc, c) {
             continue; // typed, and kept
         }
         if person_parts.contains(k.as_ref()) {
@@ -1901,6 +1906,20 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         // A single unknown capitalised word without evidence is left untyped: on news text
         // it is a person's name less often than a product, an event or a common noun.
 }
+}
+
+/// Whether the typed candidate `c` becomes a person's part when the document gives a person
+/// in full with its name (see [`consistency`]).
+fn asks_parts(doc: &Doc, c: &Candidate) -> bool {
+    let connectors = c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors";
+    // A surname that is also a company's name (Eastman, Dell) names the person the
+    // document gives in full.
+    // So does a surname that is also a place's (Valeska Paris, then "Paris said"), unless a
+    // place preposition introduces it ("in Paris").
+    let one_word = c.last == c.first + 1 && !doc.is_upper(c.first);
+    let place_word = c.kind == Some(EntityType::Location) && c.why == "gazetteer: places" && !(c.first > 0 && doc.is_class(c.first - 1, Class::LocationPreposition));
+    let known_word = one_word && (c.kind == Some(EntityType::Organization) && c.why == "gazetteer: organisations" || place_word);
+    connectors || known_word
 }
 
 /// "De Pavant a dit": a sentence's first word is the particle of a surname the document gave
