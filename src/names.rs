@@ -1510,12 +1510,14 @@ fn join_parent_organisations(doc: &Doc, cands: &mut Vec<Candidate>) {
 fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
     let typed = |c: &Candidate| matches!(c.kind, Some(EntityType::Organization | EntityType::Location));
     let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
-    // Whether the last part joined into `out.last()` opens with an organisation head.
-    let mut last_head = false;
+    // The first token of the last part joined into `out.last()`: whether it opens with an
+    // organisation head is asked of the few joined names only.
+    let mut last_part = 0;
     for c in cands.drain(..) {
         if let Some(prev) = out.last_mut() {
             let linked = typed(prev) && typed(&c) && doc.match_class(prev.last, Class::SiteConnector) == Some(c.first) && joined(doc, prev.last - 1, c.first + 1);
             if linked {
+                let last_head = is_org_head(doc, last_part);
                 let left_body = (prev.first + 1..=prev.last).any(|t| ends_with_place_or_body(doc, t)) || is_org_head(doc, prev.first) || last_head;
                 let right_body = ends_with_place_or_body(doc, c.last) || is_org_head(doc, c.first);
                 let right_town = c.kind == Some(EntityType::Location) && (is_org_head(doc, prev.first) || last_head);
@@ -1525,12 +1527,12 @@ fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
                     }
                     prev.last = c.last;
                     prev.why = "body or place at its site";
-                    last_head = is_org_head(doc, c.first);
+                    last_part = c.first;
                     continue;
                 }
             }
         }
-        last_head = is_org_head(doc, c.first);
+        last_part = c.first;
         out.push(c);
     }
     *cands = out;
@@ -1658,9 +1660,13 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     // weaker name that opens with such a surname and goes on with unknown words is that
     // person's name followed by a thing ("Warhol Polaroids"), and its words are no parts.
     let strong = |c: &Candidate| c.kind == Some(EntityType::Person) && c.last > c.first + 1 && matches!(c.why, "given name" | "title before a name");
+    let weak = |c: &Candidate| matches!(c.why, "capitalised words" | "determiner before it") && c.last > c.first + 1;
     let mut surnames: HashSet<String> = HashSet::default();
-    for c in cands.iter().filter(|c| strong(c)) {
-        surnames.insert(fold_key(doc.tok(c.last - 1)));
+    // (Folded only when some weaker name may open with one.)
+    if cands.iter().any(weak) {
+        for c in cands.iter().filter(|c| strong(c)) {
+            surnames.insert(fold_key(doc.tok(c.last - 1)));
+        }
     }
     // (Asked only when some surname is known, each word folded into one buffer.)
     let mut fold = String::new();
@@ -1670,8 +1676,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         surnames.contains(fold.as_str())
     };
     for c in cands.iter_mut().filter(|_| !surnames.is_empty()) {
-        let weak = matches!(c.why, "capitalised words" | "determiner before it") && c.last > c.first + 1;
-        if weak && surname(c.first) && !(c.first + 1..c.last).any(|w| surname(w) || doc.is_class(w, Class::NameParticle)) {
+        if weak(c) && surname(c.first) && !(c.first + 1..c.last).any(|w| surname(w) || doc.is_class(w, Class::NameParticle)) {
             c.last = c.first + 1;
             c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
