@@ -1916,15 +1916,17 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
 /// Whether the typed candidate `c` becomes a person's part when the document gives a person
 /// in full with its name (see [`consistency`]).
 fn asks_parts(doc: &Doc, c: &Candidate) -> bool {
-    let connectors = c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors";
+    let connectors = || c.why == "capitalised words with connectors";
     // A surname that is also a company's name (Eastman, Dell) names the person the
     // document gives in full.
     // So does a surname that is also a place's (Valeska Paris, then "Paris said"), unless a
     // place preposition introduces it ("in Paris").
-    let one_word = c.last == c.first + 1 && !doc.is_upper(c.first);
-    let place_word = c.kind == Some(EntityType::Location) && c.why == "gazetteer: places" && !(c.first > 0 && doc.is_class(c.first - 1, Class::LocationPreposition));
-    let known_word = one_word && (c.kind == Some(EntityType::Organization) && c.why == "gazetteer: organisations" || place_word);
-    connectors || known_word
+    let one_word = || c.last == c.first + 1 && !doc.is_upper(c.first);
+    match c.kind {
+        Some(EntityType::Organization) => connectors() || one_word() && c.why == "gazetteer: organisations",
+        Some(EntityType::Location) => one_word() && c.why == "gazetteer: places" && !(c.first > 0 && doc.is_class(c.first - 1, Class::LocationPreposition)),
+        _ => false,
+    }
 }
 
 /// "De Pavant a dit": a sentence's first word is the particle of a surname the document gave
