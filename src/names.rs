@@ -1510,12 +1510,14 @@ fn join_parent_organisations(doc: &Doc, cands: &mut Vec<Candidate>) {
 fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
     let typed = |c: &Candidate| matches!(c.kind, Some(EntityType::Organization | EntityType::Location));
     let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
-    // Whether the last part joined into `out.last()` opens with an organisation head.
-    let mut last_head = false;
+    // The first token of the last part joined into `out.last()`: whether it opens with an
+    // organisation head is asked of the few joined names only.
+    let mut last_part = 0;
     for c in cands.drain(..) {
         if let Some(prev) = out.last_mut() {
             let linked = typed(prev) && typed(&c) && doc.match_class(prev.last, Class::SiteConnector) == Some(c.first) && joined(doc, prev.last - 1, c.first + 1);
             if linked {
+                let last_head = is_org_head(doc, last_part);
                 let left_body = (prev.first + 1..=prev.last).any(|t| ends_with_place_or_body(doc, t)) || is_org_head(doc, prev.first) || last_head;
                 let right_body = ends_with_place_or_body(doc, c.last) || is_org_head(doc, c.first);
                 let right_town = c.kind == Some(EntityType::Location) && (is_org_head(doc, prev.first) || last_head);
@@ -1525,12 +1527,12 @@ fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
                     }
                     prev.last = c.last;
                     prev.why = "body or place at its site";
-                    last_head = is_org_head(doc, c.first);
+                    last_part = c.first;
                     continue;
                 }
             }
         }
-        last_head = is_org_head(doc, c.first);
+        last_part = c.first;
         out.push(c);
     }
     *cands = out;
@@ -1658,9 +1660,13 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     // weaker name that opens with such a surname and goes on with unknown words is that
     // person's name followed by a thing ("Warhol Polaroids"), and its words are no parts.
     let strong = |c: &Candidate| c.kind == Some(EntityType::Person) && c.last > c.first + 1 && matches!(c.why, "given name" | "title before a name");
+    let weak = |c: &Candidate| matches!(c.why, "capitalised words" | "determiner before it") && c.last > c.first + 1;
     let mut surnames: HashSet<String> = HashSet::default();
-    for c in cands.iter().filter(|c| strong(c)) {
-        surnames.insert(fold_key(doc.tok(c.last - 1)));
+    // (Folded only when some weaker name may open with one.)
+    if cands.iter().any(weak) {
+        for c in cands.iter().filter(|c| strong(c)) {
+            surnames.insert(fold_key(doc.tok(c.last - 1)));
+        }
     }
     // (Asked only when some surname is known, each word folded into one buffer.)
     let mut fold = String::new();
@@ -1670,8 +1676,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         surnames.contains(fold.as_str())
     };
     for c in cands.iter_mut().filter(|_| !surnames.is_empty()) {
-        let weak = matches!(c.why, "capitalised words" | "determiner before it") && c.last > c.first + 1;
-        if weak && surname(c.first) && !(c.first + 1..c.last).any(|w| surname(w) || doc.is_class(w, Class::NameParticle)) {
+        if weak(c) && surname(c.first) && !(c.first + 1..c.last).any(|w| surname(w) || doc.is_class(w, Class::NameParticle)) {
             c.last = c.first + 1;
             c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
@@ -1717,8 +1722,18 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     // A name the document once shows as a body or a place by its context ("la Tablighi
     // Jamaat", "le groupe X Y") is that wherever nothing but its capitals typed it.
     let by_context = |why: &str| matches!(why, "determiner before it" | "determiner of place before it" | "a body's role noun before it");
-    // Each name's fold, for the passes below (which keep the spans).
-    let folds: Vec<Cow<str>> = cands.iter().map(|c| name_fold(doc, c.first, c.last)).collect();
+    // The last pass below asks of the untyped names, and of the typed ones that may turn out
+    // a person's part (see `asks_parts`): most documents have few, and many none. Until it,
+    // only the context above sets a type, and never takes one away.
+    let untyped = cands.iter().any(|c| c.kind.is_none());
+    let by_contexts = cands.iter().any(|c| by_context(c.why));
+    if !untyped && !by_contexts && !cands.iter().any(|c| asks_parts(doc, c)) {
+        return;
+    }
+    // Each name's fold, for the passes below (which keep the spans): every name's when the
+    // types of all are compared, or else those of the names the last pass asks of.
+    let all = untyped || by_contexts;
+    let folds: Vec<Cow<str>> = cands.iter().map(|c| if all || asks_parts(doc, c) { name_fold(doc, c.first, c.last) } else { Cow::Borrowed("") }).collect();
     let mut context_typed: HashMap<&str, (EntityType, &'static str)> = HashMap::default();
     for (c, f) in cands.iter().zip(&folds).filter(|(c, _)| by_context(c.why)) {
         if let Some(t) = c.kind {
@@ -1750,14 +1765,17 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
             }
         }
     }
-    let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(cands.len(), Default::default());
+    // (The types of other names are asked of untyped ones only.)
+    let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(if untyped { cands.len() } else { 0 }, Default::default());
     let mut person_parts: HashSet<String> = HashSet::with_capacity_and_hasher(cands.len(), Default::default());
     let mut part = String::new();
     for (c, k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };
-        let e = typed.entry(k).or_insert((t, 0));
-        if e.0 == t {
-            e.1 += 1;
+        if untyped {
+            let e = typed.entry(k).or_insert((t, 0));
+            if e.0 == t {
+                e.1 += 1;
+            }
         }
         if t == EntityType::Person && c.last > c.first + 1 {
             for w in c.first..c.last {
@@ -1787,15 +1805,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         }
     }
     for (c, k) in cands.iter_mut().zip(&folds) {
-        let connectors = c.kind == Some(EntityType::Organization) && c.why == "capitalised words with connectors";
-        // A surname that is also a company's name (Eastman, Dell) names the person the
-        // document gives in full.
-        // So does a surname that is also a place's (Valeska Paris, then "Paris said"), unless a
-        // place preposition introduces it ("in Paris").
-        let one_word = c.last == c.first + 1 && !doc.is_upper(c.first);
-        let place_word = c.kind == Some(EntityType::Location) && c.why == "gazetteer: places" && !(c.first > 0 && doc.is_class(c.first - 1, Class::LocationPreposition));
-        let known_word = one_word && (c.kind == Some(EntityType::Organization) && c.why == "gazetteer: organisations" || place_word);
-        if !connectors && !known_word && c.kind.is_some() {
+        if c.kind.is_some() && !asks_parts(doc, c) {
             continue; // typed, and kept
         }
         if person_parts.contains(k.as_ref()) {
@@ -1901,6 +1911,22 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         // A single unknown capitalised word without evidence is left untyped: on news text
         // it is a person's name less often than a product, an event or a common noun.
 }
+}
+
+/// Whether the typed candidate `c` becomes a person's part when the document gives a person
+/// in full with its name (see [`consistency`]).
+fn asks_parts(doc: &Doc, c: &Candidate) -> bool {
+    let connectors = || c.why == "capitalised words with connectors";
+    // A surname that is also a company's name (Eastman, Dell) names the person the
+    // document gives in full.
+    // So does a surname that is also a place's (Valeska Paris, then "Paris said"), unless a
+    // place preposition introduces it ("in Paris").
+    let one_word = || c.last == c.first + 1 && !doc.is_upper(c.first);
+    match c.kind {
+        Some(EntityType::Organization) => connectors() || one_word() && c.why == "gazetteer: organisations",
+        Some(EntityType::Location) => one_word() && c.why == "gazetteer: places" && !(c.first > 0 && doc.is_class(c.first - 1, Class::LocationPreposition)),
+        _ => false,
+    }
 }
 
 /// "De Pavant a dit": a sentence's first word is the particle of a surname the document gave
