@@ -1378,6 +1378,31 @@ mod tests {
     }
 
     #[test]
+    fn given_names_are_those_of_their_files_with_the_common_file_last() {
+        // build.rs drops from a language's file the lines the common file repeats: the table
+        // must be what reading both files whole, in that order, gives.
+        let read = |path: &str| std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(path)).expect("a data file");
+        let common = read("common/given_names.txt");
+        for (lang, file) in [(Lang::Fr, "fr/given_names.txt"), (Lang::En, "en/given_names.txt")] {
+            let own = read(file);
+            let mut expected: HashMap<String, Option<bool>> = HashMap::default();
+            for line in own.lines().chain(common.lines()).filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+                let (name, gender) = line.split_once('\t').unwrap_or((line, ""));
+                match gender {
+                    "F" => drop(expected.insert(key(name), Some(true))),
+                    "M" => drop(expected.insert(key(name), Some(false))),
+                    _ => drop(expected.entry(key(name)).or_insert(None)),
+                }
+            }
+            let table = &lang.data().given_names;
+            assert_eq!(table.iter().count(), expected.len(), "{file}");
+            for (name, gender) in &expected {
+                assert_eq!(table.get(name), Some(gender), "{file}: {name}");
+            }
+        }
+    }
+
+    #[test]
     fn own_lowercases_are_what_lowercase_leaves_alone() {
         for s in ["été", " été", "été ", "a  é", "l' été", "l'été", "é\u{a0}a", "é’a", "é`", "É", "ÉTÉ", "Σ", "ß", "ÿ÷", "İ", "a é", "é\t"] {
             assert_eq!(is_own_lowercase(s), s.to_lowercase() == s, "{s:?}");
