@@ -4,7 +4,11 @@
 //! - `dev-like`: every article of a corpus built deterministically from the seeds (and the
 //!   `tests/fixtures/**/*.txt` texts, if any): each seed, each seed's paragraphs reordered,
 //!   names and numbers substituted, and English articles made from the same sentences'
-//!   structure. The licensed evaluation texts are never read here.
+//!   structure: the batches below are built from it, never from the licensed dev texts.
+//! - `dev`: every article of the evaluation's dev set, with its language, read from
+//!   `../shared/eval/dev/gold-{fr,en}.jsonl` (or `$BENCH_DEV_DIR`) when that folder is there
+//!   and skipped otherwise: those texts are measurement data under their own licences, read
+//!   in place and never copied into the repository.
 //! - `batch-10MB`: that corpus repeated (with variations) into ~10 MB of articles,
 //!   annotated one after the other, as `annotate --jsonl` does.
 //! - `article-2MB`: one ~2 MB article made by concatenating the corpus.
@@ -15,7 +19,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use article_annotator::{annotate, Options};
+use article_annotator::{annotate, Lang, Options};
 use criterion::{black_box, criterion_group, BenchmarkId, Criterion, Throughput};
 
 // The command line's allocator, so that the figures are those of
@@ -144,6 +148,21 @@ fn batch(corpus: &[String], bytes: usize) -> Vec<String> {
     out
 }
 
+/// The dev set's articles (text and language), if its folder is there.
+fn dev_articles() -> Option<Vec<(String, Option<Lang>)>> {
+    let dir = std::env::var_os("BENCH_DEV_DIR").map(PathBuf::from).unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval/dev"));
+    let mut out = Vec::new();
+    for name in ["gold-fr.jsonl", "gold-en.jsonl"] {
+        let text = std::fs::read_to_string(dir.join(name)).ok()?;
+        for line in text.lines().filter(|l| !l.trim().is_empty()) {
+            let v: serde_json::Value = serde_json::from_str(line).ok()?;
+            let lang = v["lang"].as_str().and_then(Lang::from_code);
+            out.push((v["text"].as_str()?.to_owned(), lang));
+        }
+    }
+    Some(out)
+}
+
 fn benches(c: &mut Criterion) {
     let sources = source_texts();
     let corpus = dev_like();
@@ -165,6 +184,23 @@ fn benches(c: &mut Criterion) {
         })
     });
     g.finish();
+
+    match dev_articles() {
+        Some(dev) => {
+            let mut g = c.benchmark_group("dev");
+            let bytes: usize = dev.iter().map(|(t, _)| t.len()).sum();
+            g.throughput(Throughput::Bytes(bytes as u64));
+            g.bench_function(BenchmarkId::from_parameter(format!("{}-articles", dev.len())), |b| {
+                b.iter(|| {
+                    for (t, lang) in &dev {
+                        black_box(annotate(black_box(t), &Options { lang: *lang, id: None }));
+                    }
+                })
+            });
+            g.finish();
+        }
+        None => eprintln!("dev: skipped (no ../shared/eval/dev here, nor $BENCH_DEV_DIR)"),
+    }
 
     let mut g = c.benchmark_group("batch-10MB");
     g.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(20));
