@@ -448,10 +448,11 @@ impl<'t> Doc<'t> {
                 Some(phrase) => phrase,
                 None => &lowered[from..to],
             };
-            if self.data.is(class, phrase) {
+            let found = self.data.phrase(class, phrase);
+            if found.entry() {
                 best = Some(j);
             }
-            if !self.data.is_proper_prefix(class, phrase) {
+            if !found.longer {
                 break;
             }
         }
