@@ -880,7 +880,7 @@ fn longest_gazetteer(doc: &Doc, known: &Known, i: usize, phrase: &mut (String, S
     // (A name's first word is a start of that name: its fold needs no other check.)
     let first_word = doc.data.name_first.contains(f.as_str());
     known.note_opening(i, f, first_word);
-    let known_first = first_word || doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
+    let known_first = first_word || !doc.is_own_key(i) && doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
     if !known_first {
         return None;
     }
@@ -1343,7 +1343,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     }
     // (A word alone was asked above as a head and by its text, most often its key.)
     let body_word = if b == a + 1 {
-        doc.key(a) != doc.tok(a) && doc.data.org_suffixes.contains(doc.key(a))
+        !doc.is_own_key(a) && doc.key(a) != doc.tok(a) && doc.data.org_suffixes.contains(doc.key(a))
     } else {
         is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(doc.span_key(b.saturating_sub(2).max(a), b).as_ref())
     };

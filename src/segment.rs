@@ -286,6 +286,13 @@ impl<'t> Doc<'t> {
             })
     }
 
+    /// Whether token `i` is its own key, as most are: `false` when `doc.key(i)` may not be
+    /// `doc.tok(i)`, told without comparing them.
+    #[inline]
+    pub fn is_own_key(&self, i: usize) -> bool {
+        !self.infos[i].case.keyed
+    }
+
     /// Appends the fold of token `i`'s key: `lang::fold(doc.key(i))`.
     pub fn push_folded(&self, i: usize, out: &mut String) {
         if self.infos[i].case.ascii {
