@@ -419,11 +419,9 @@ impl<'t> Doc<'t> {
         // The phrase key grows token by token, as `key` would write it: words joined by a
         // space, none after an apostrophe, none before a token glued to the previous one.
         // It stops growing once no entry starts with it.
-        // Some entry starts with this token (its bits say so): when the token alone is
-        // none, that entry is longer, and the phrase grows without asking the table.
-        if best.is_some() && !self.data.is_proper_prefix(class, self.low(i)) {
-            return best;
-        }
+        // Some entry starts with this token (its bits say so), and the phrase grows without
+        // asking the table about the token alone: when no longer entry starts with it, the
+        // phrase of two tokens, asked anyway, is no entry nor the start of one.
         // The phrase is read in the lowercased text while its tokens' keys stand there one
         // space apart or none (most phrases); from the first token that breaks this, it is
         // written out.
