@@ -561,7 +561,8 @@ impl Gazetteer {
 
 /// One language's knowledge, as lookup tables.
 pub struct LangData {
-    /// Entries of each closed class (indexed by [`Class`]) with their values, in file order.
+    /// Entries of each closed class (indexed by [`Class`]), each once, in file order (with
+    /// the value the build read first: [`LangData::value`] answers from `class_phrases`).
     class_entries: Vec<Vec<(Key, &'static str)>>,
     /// Longest entry (in words) of each closed class, to bound phrase matching.
     class_max_words: Vec<usize>,
@@ -1044,11 +1045,10 @@ impl LangData {
             }
             class_entries[class as usize].push((k, value));
         }
-        // The entries marked once every prefix is: a later line of the same entry sets its value.
-        for (phrases, entries) in class_phrases.iter_mut().zip(&class_entries) {
-            for (k, value) in entries {
-                phrases.entry(k.clone()).or_default().value = Some(value);
-            }
+        // The entries marked once every prefix is. An entry on several lines is listed once,
+        // with the value of its last.
+        for (phrases, entries) in class_phrases.iter_mut().zip(&mut class_entries) {
+            entries.retain(|(k, value)| phrases.entry(k.clone()).or_default().value.replace(value).is_none());
         }
         let set = |files: &[&'static str]| -> KeySet {
             let mut set = KeySet::with_capacity(files.iter().map(|f| line_count(f)).sum());
