@@ -561,13 +561,15 @@ impl Gazetteer {
 
 /// One language's knowledge, as lookup tables.
 pub struct LangData {
-    /// Entries of each closed class (indexed by [`Class`]) with their values.
-    classes: Vec<HashMap<Key, &'static str>>,
+    /// Entries of each closed class (indexed by [`Class`]), each once, in file order (with
+    /// the value the build read first: [`LangData::value`] answers from `class_phrases`).
+    class_entries: Vec<Vec<(Key, &'static str)>>,
     /// Longest entry (in words) of each closed class, to bound phrase matching.
     class_max_words: Vec<usize>,
-    /// Every proper prefix of each class's entries, so that phrase matching stops as soon
-    /// as no entry goes on with the words read so far.
-    class_prefixes: Vec<HashSet<Key>>,
+    /// Each class's entries with their values, and every proper prefix of one: phrase
+    /// matching asks one table, at each word, both whether the phrase is an entry and
+    /// whether it may go on.
+    class_phrases: Vec<HashMap<Key, Phrase>>,
     /// For each token key: the classes it is a one-token entry of, and the classes having
     /// an entry that starts with it. One lookup per token answers every class question.
     pub words: HashMap<Key, WordBits>,
@@ -592,6 +594,23 @@ pub struct LangData {
     pub verb_lemmas: Vec<&'static str>,
     /// Longest gazetteer entry in words, to bound the n-gram lookups of names.
     pub max_name_words: usize,
+}
+
+/// What a class says of a phrase key (see [`LangData::phrase`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Phrase {
+    /// The phrase's value column when it is an entry of the class.
+    pub value: Option<&'static str>,
+    /// Some longer entry of the class starts with the phrase.
+    pub longer: bool,
+}
+
+impl Phrase {
+    /// Whether the phrase is an entry of the class.
+    #[inline]
+    pub fn entry(self) -> bool {
+        self.value.is_some()
+    }
 }
 
 /// A lexicon key: borrowed from the embedded data files when the file already holds it in
@@ -990,9 +1009,9 @@ impl LangData {
                 elisions.insert(static_low_key(entry));
             }
         }
-        let mut classes: Vec<HashMap<Key, &'static str>> = class_sizes.iter().map(|&(n, _)| HashMap::with_capacity_and_hasher(n, Default::default())).collect();
+        let mut class_entries: Vec<Vec<(Key, &'static str)>> = class_sizes.iter().map(|&(n, _)| Vec::with_capacity(n)).collect();
         let mut class_max_words = vec![0; Class::ALL.len()];
-        let mut class_prefixes: Vec<HashSet<Key>> = class_sizes.iter().map(|&(_, b)| HashSet::with_capacity_and_hasher(b, Default::default())).collect();
+        let mut class_phrases: Vec<HashMap<Key, Phrase>> = class_sizes.iter().map(|&(n, b)| HashMap::with_capacity_and_hasher(n + b, Default::default())).collect();
         // The verbs' paradigms spelled out first: their forms are most of the token table.
         let verbs = speech_verbs(src.speech_verbs);
         let verb_form_count: usize = verbs.iter().map(|(_, forms, _)| forms.len()).sum();
@@ -1016,14 +1035,20 @@ impl LangData {
             if !has_space(&k) {
                 words.entry(k.clone()).or_default().entry |= class.bit();
             }
-            let prefixes = &mut class_prefixes[class as usize];
+            let prefixes = &mut class_phrases[class as usize];
             for (p, _) in k.char_indices().skip(1) {
                 // A borrowed key's parts are borrowed too: one hash, no allocation.
-                if matches!(k, Cow::Borrowed(_)) || !prefixes.contains(&k[..p]) {
-                    prefixes.insert(sub_key(&k, &k[..p]));
+                if matches!(k, Cow::Borrowed(_)) || !prefixes.contains_key(&k[..p]) {
+                    // (No entry is marked yet: nothing to keep.)
+                    prefixes.insert(sub_key(&k, &k[..p]), Phrase { value: None, longer: true });
                 }
             }
-            classes[class as usize].insert(k, value);
+            class_entries[class as usize].push((k, value));
+        }
+        // The entries marked once every prefix is. An entry on several lines is listed once,
+        // with the value of its last.
+        for (phrases, entries) in class_phrases.iter_mut().zip(&mut class_entries) {
+            entries.retain(|(k, value)| phrases.entry(k.clone()).or_default().value.replace(value).is_none());
         }
         let set = |files: &[&'static str]| -> KeySet {
             let mut set = KeySet::with_capacity(files.iter().map(|f| line_count(f)).sum());
@@ -1149,10 +1174,10 @@ impl LangData {
         }
         LangData {
             sorted_folded_names,
-            classes,
+            class_entries,
             words,
             class_max_words,
-            class_prefixes,
+            class_phrases,
             name_first,
             gazetteer,
             org_heads,
@@ -1181,7 +1206,7 @@ impl LangData {
 
     /// Whether the lowercase key `word` (one token or a phrase) is an entry of `class`.
     pub fn is(&self, class: Class, word: &str) -> bool {
-        self.classes[class as usize].contains_key(word)
+        self.phrase(class, word).entry()
     }
 
     /// Whether the lowercase key `low` is a common word of the language (an ordinary word,
@@ -1197,12 +1222,18 @@ impl LangData {
 
     /// The value column of `word` in `class`.
     pub fn value(&self, class: Class, word: &str) -> Option<&'static str> {
-        self.classes[class as usize].get(word).copied()
+        self.phrase(class, word).value
     }
 
     /// Whether some entry of `class` is longer than `phrase` and starts with it.
     pub fn is_proper_prefix(&self, class: Class, phrase: &str) -> bool {
-        self.class_prefixes[class as usize].contains(phrase)
+        self.phrase(class, phrase).longer
+    }
+
+    /// What `class` says of the lowercase key `phrase`: `is` and `is_proper_prefix` in one lookup.
+    #[inline]
+    pub fn phrase(&self, class: Class, phrase: &str) -> Phrase {
+        self.class_phrases[class as usize].get(phrase).copied().unwrap_or_default()
     }
 
     /// The most words an entry of `class` has.
@@ -1212,7 +1243,7 @@ impl LangData {
 
     /// All entries of a class (lowercase keys).
     pub fn entries(&self, class: Class) -> impl Iterator<Item = &str> {
-        self.classes[class as usize].keys().map(|k| &**k)
+        self.class_entries[class as usize].iter().map(|(k, _)| &**k)
     }
 }
 

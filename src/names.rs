@@ -41,9 +41,9 @@ struct Candidate {
 
 /// Finds and types the names of `doc`.
 pub fn find(doc: &Doc) -> Vec<Name> {
-    let recurring = recurring_capitals(doc);
+    let mut recurring = None;
     let known = Known::for_doc(doc);
-    let mut cands = candidates(doc, &recurring, &known);
+    let mut cands = candidates(doc, &mut recurring, &known);
     drop_work_titles(doc, &mut cands);
     for c in &mut cands {
         type_from_span(doc, &known, c);
@@ -186,6 +186,14 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
 
 /// The words that [`recurring_capitals`] finds, each with a token that writes it.
 type Recurring<'d> = HashMap<&'d str, usize>;
+
+/// [`Recurring`], found when first asked (see [`recurring`]).
+type LazyRecurring<'d> = Option<Recurring<'d>>;
+
+/// What [`recurring_capitals`] finds, found when first asked: many documents never ask.
+fn recurring<'r, 'd>(doc: &'d Doc, lazy: &'r mut LazyRecurring<'d>) -> &'r Recurring<'d> {
+    lazy.get_or_insert_with(|| recurring_capitals(doc))
+}
 
 /// Whether token `i` is a word written with a lowercase first letter.
 #[inline]
@@ -330,7 +338,7 @@ fn is_date_word(doc: &Doc, i: usize) -> bool {
 
 /// Whether the capitalised token `i` is an ordinary word capitalised by its position (the
 /// start of a sentence, a title-case headline, an all-caps line).
-fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known) -> bool {
+fn positional_capital<'d>(doc: &'d Doc, i: usize, lazy: &mut LazyRecurring<'d>, known: &Known) -> bool {
     let s = doc.sentence_of(i);
     let positional = doc.starts_sentence(i) || s.title_case || s.all_caps;
     if !positional {
@@ -339,7 +347,7 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known)
     let word = doc.tok(i);
     let k = doc.key(i);
     // (The word's own kind first: most capitals at a sentence's start are no ordinary word.)
-    let ordinary = ordinary_kind(doc, i) || s.all_caps && doc.data.has_common_words && !recurring.contains_key(title_case(word).as_str());
+    let ordinary = ordinary_kind(doc, i) || s.all_caps && doc.data.has_common_words && !recurring(doc, lazy).contains_key(title_case(word).as_str());
     if !ordinary {
         return false;
     }
@@ -351,7 +359,7 @@ fn positional_capital(doc: &Doc, i: usize, recurring: &Recurring, known: &Known)
     if before_capital && is_org_head(doc, i) && !s.all_caps {
         return false;
     }
-    if recurring.contains_key(k) && !s.all_caps {
+    if recurring(doc, lazy).contains_key(k) && !s.all_caps {
         return false;
     }
     if doc.is_upper(i) && !s.all_caps {
@@ -625,7 +633,7 @@ fn started_connector(doc: &Doc, j: usize) -> Option<usize> {
     a.max(b)
 }
 
-fn candidates(doc: &Doc, recurring: &Recurring, known: &Known) -> Vec<Candidate> {
+fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known) -> Vec<Candidate> {
     let n = doc.tokens.len();
     // (Room for a candidate every eight tokens, rather than regrowing.)
     let mut out = Vec::with_capacity(n / 8);
@@ -880,7 +888,7 @@ fn longest_gazetteer(doc: &Doc, known: &Known, i: usize, phrase: &mut (String, S
     // (A name's first word is a start of that name: its fold needs no other check.)
     let first_word = doc.data.name_first.contains(f.as_str());
     known.note_opening(i, f, first_word);
-    let known_first = first_word || doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
+    let known_first = first_word || !doc.is_own_key(i) && doc.key(i) != doc.tok(i) && doc.data.name_first.contains(&fold_key(doc.tok(i)));
     if !known_first {
         return None;
     }
@@ -1053,7 +1061,7 @@ fn collective_possessive(doc: &Doc, j: usize) -> bool {
 
 /// Removes ordinary words capitalised by position, titles, and unlicensed connectors, then
 /// pushes what remains (maybe several names) to `out`.
-fn trim(doc: &Doc, c: Candidate, recurring: &Recurring, known: &Known, out: &mut Vec<Candidate>) {
+fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known: &Known, out: &mut Vec<Candidate>) {
     let (mut a, b) = (c.first, c.last);
     let mut title = None;
     // Leading: positional capitals, honorifics and roles (Le, Selon, M., Président, Prime Minister).
@@ -1343,7 +1351,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     }
     // (A word alone was asked above as a head and by its text, most often its key.)
     let body_word = if b == a + 1 {
-        doc.key(a) != doc.tok(a) && doc.data.org_suffixes.contains(doc.key(a))
+        !doc.is_own_key(a) && doc.key(a) != doc.tok(a) && doc.data.org_suffixes.contains(doc.key(a))
     } else {
         is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(doc.span_key(b.saturating_sub(2).max(a), b).as_ref())
     };

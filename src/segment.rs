@@ -286,6 +286,13 @@ impl<'t> Doc<'t> {
             })
     }
 
+    /// Whether token `i` is its own key, as most are: `false` when `doc.key(i)` may not be
+    /// `doc.tok(i)`, told without comparing them.
+    #[inline]
+    pub fn is_own_key(&self, i: usize) -> bool {
+        !self.infos[i].case.keyed
+    }
+
     /// Appends the fold of token `i`'s key: `lang::fold(doc.key(i))`.
     pub fn push_folded(&self, i: usize, out: &mut String) {
         if self.infos[i].case.ascii {
@@ -412,11 +419,9 @@ impl<'t> Doc<'t> {
         // The phrase key grows token by token, as `key` would write it: words joined by a
         // space, none after an apostrophe, none before a token glued to the previous one.
         // It stops growing once no entry starts with it.
-        // Some entry starts with this token (its bits say so): when the token alone is
-        // none, that entry is longer, and the phrase grows without asking the table.
-        if best.is_some() && !self.data.is_proper_prefix(class, self.low(i)) {
-            return best;
-        }
+        // Some entry starts with this token (its bits say so), and the phrase grows without
+        // asking the table about the token alone: when no longer entry starts with it, the
+        // phrase of two tokens, asked anyway, is no entry nor the start of one.
         // The phrase is read in the lowercased text while its tokens' keys stand there one
         // space apart or none (most phrases); from the first token that breaks this, it is
         // written out.
@@ -448,10 +453,11 @@ impl<'t> Doc<'t> {
                 Some(phrase) => phrase,
                 None => &lowered[from..to],
             };
-            if self.data.is(class, phrase) {
+            let found = self.data.phrase(class, phrase);
+            if found.entry() {
                 best = Some(j);
             }
-            if !self.data.is_proper_prefix(class, phrase) {
+            if !found.longer {
                 break;
             }
         }
