@@ -561,9 +561,9 @@ impl Gazetteer {
 
 /// One language's knowledge, as lookup tables.
 pub struct LangData {
-    /// Entries of each closed class (indexed by [`Class`]), each once, in file order (with
-    /// the value the build read first: [`LangData::value`] answers from `class_phrases`).
-    class_entries: Vec<Vec<(Key, &'static str)>>,
+    /// Entries of each closed class (indexed by [`Class`]), each once, in file order (their
+    /// values are in `class_phrases`).
+    class_entries: Vec<Vec<Key>>,
     /// Longest entry (in words) of each closed class, to bound phrase matching.
     class_max_words: Vec<usize>,
     /// Each class's entries with their values, and every proper prefix of one: phrase
@@ -1009,7 +1009,7 @@ impl LangData {
                 elisions.insert(static_low_key(entry));
             }
         }
-        let mut class_entries: Vec<Vec<(Key, &'static str)>> = class_sizes.iter().map(|&(n, _)| Vec::with_capacity(n)).collect();
+        let mut class_lines: Vec<Vec<(Key, &'static str)>> = class_sizes.iter().map(|&(n, _)| Vec::with_capacity(n)).collect();
         let mut class_max_words = vec![0; Class::ALL.len()];
         let mut class_phrases: Vec<HashMap<Key, Phrase>> = class_sizes.iter().map(|&(n, b)| HashMap::with_capacity_and_hasher(n + b, Default::default())).collect();
         // The verbs' paradigms spelled out first: their forms are most of the token table.
@@ -1043,13 +1043,15 @@ impl LangData {
                     prefixes.insert(sub_key(&k, &k[..p]), Phrase { value: None, longer: true });
                 }
             }
-            class_entries[class as usize].push((k, value));
+            class_lines[class as usize].push((k, value));
         }
         // The entries marked once every prefix is. An entry on several lines is listed once,
         // with the value of its last.
-        for (phrases, entries) in class_phrases.iter_mut().zip(&mut class_entries) {
-            entries.retain(|(k, value)| phrases.entry(k.clone()).or_default().value.replace(value).is_none());
-        }
+        let class_entries: Vec<Vec<Key>> = class_phrases
+            .iter_mut()
+            .zip(class_lines)
+            .map(|(phrases, lines)| lines.into_iter().filter_map(|(k, value)| phrases.entry(k.clone()).or_default().value.replace(value).is_none().then_some(k)).collect())
+            .collect();
         let set = |files: &[&'static str]| -> KeySet {
             let mut set = KeySet::with_capacity(files.iter().map(|f| line_count(f)).sum());
             for l in files.iter().flat_map(|f| lines(f)) {
@@ -1243,7 +1245,7 @@ impl LangData {
 
     /// All entries of a class (lowercase keys).
     pub fn entries(&self, class: Class) -> impl Iterator<Item = &str> {
-        self.class_entries[class as usize].iter().map(|(k, _)| &**k)
+        self.class_entries[class as usize].iter().map(|k| &**k)
     }
 }
 
