@@ -10,7 +10,7 @@
 //! dropped.
 
 use crate::lang::Class;
-use crate::segment::{Doc, TokKind};
+use crate::segment::{Doc, TokKind, Token};
 
 /// A quotation.
 #[derive(Debug, Clone)]
@@ -41,10 +41,7 @@ enum Mark {
 
 fn mark_of(doc: &Doc, i: usize, stack: &[(Mark, usize)]) -> Option<(Mark, bool)> {
     let t = doc.tokens[i];
-    if t.kind != TokKind::Punct {
-        return None;
-    }
-    if !may_be_mark(doc.text.as_bytes()[t.start]) {
+    if !may_be_mark(doc, &t) {
         return None;
     }
     let c = doc.text[t.start..].chars().next()?;
@@ -76,11 +73,14 @@ fn mark_of(doc: &Doc, i: usize, stack: &[(Mark, usize)]) -> Option<(Mark, bool)>
     })
 }
 
-/// Whether a punctuation token starting with byte `first` may be a quotation mark: most
-/// punctuation is ASCII, where only the straight marks are.
+/// Whether token `t` may be a quotation mark: a punctuation token, and of the ASCII ones,
+/// most punctuation, only the straight marks.
 #[inline]
-fn may_be_mark(first: u8) -> bool {
-    !first.is_ascii() || matches!(first, b'"' | b'\'')
+fn may_be_mark(doc: &Doc, t: &Token) -> bool {
+    t.kind == TokKind::Punct && {
+        let first = doc.text.as_bytes()[t.start];
+        !first.is_ascii() || matches!(first, b'"' | b'\'')
+    }
 }
 
 fn next_is_space_or_punct(doc: &Doc, i: usize) -> bool {
@@ -110,7 +110,7 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
             // (Only punctuation may be a mark, and little of it: the other tokens, most of
             // them, are passed at once.)
             let t = doc.tokens[i];
-            if t.kind != TokKind::Punct || !may_be_mark(doc.text.as_bytes()[t.start]) {
+            if !may_be_mark(doc, &t) {
                 continue;
             }
             let Some((mark, opens)) = mark_of(doc, i, &stack) else { continue };
