@@ -569,3 +569,28 @@ fn a_five_megabyte_line_with_speech_verbs() {
     let vocabulary = ["le", "président", "a", "parlé", "avec", "des", "gens", "dans", "la", "ville", "Macron", "Paris", "et", "puis", "déclaré", "que", "said", "the"];
     survives_once("5 MB line with cues", &words(&vocabulary, " ", 5 * MB / SCALE, 1));
 }
+
+/// Distinct capitalised names, `count` of them, each `K` and four letters counting in base
+/// 26 (`Kaaaa`, `Kbaaa`, …): no lexicon knows them, so each is a candidate name of its own.
+fn coined_names(count: usize) -> Vec<String> {
+    (0..count)
+        .map(|n| {
+            let mut name = String::from("K");
+            let mut rest = n;
+            for _ in 0..4 {
+                name.push(char::from(b'a' + (rest % 26) as u8));
+                rest /= 26;
+            }
+            name
+        })
+        .collect()
+}
+
+/// A list of names joined by "and", each coordinated with the next: `extend` used to
+/// recurse once per name of the chain and to walk the rest of it again from every name
+/// (src/names.rs), so 60,000 names overflowed the stack and 2,000 took 650M instructions.
+#[test]
+fn a_long_chain_of_names_joined_by_and() {
+    let text = format!("Selon le rapport, {}.", coined_names(60_000 / SCALE).join(" and "));
+    survives_once("names joined by and", &text);
+}
