@@ -1741,16 +1741,18 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     // Each name's fold, for the passes below (which keep the spans): every name's when the
     // types of all are compared, or else those of the names the last pass asks of.
     let all = untyped || by_contexts;
-    let folds: Vec<Cow<str>> = cands.iter().map(|c| if all || asks_parts(doc, c) { name_fold(doc, c.first, c.last) } else { Cow::Borrowed("") }).collect();
-    let mut context_typed: HashMap<&str, (EntityType, &'static str)> = HashMap::default();
-    for (c, f) in cands.iter().zip(&folds).filter(|(c, _)| by_context(c.why)) {
+    let mut ids = FoldIds::default();
+    let folds: Vec<u32> = cands.iter().map(|c| if all || asks_parts(doc, c) { ids.of_span(doc, c.first, c.last) } else { NO_FOLD }).collect();
+    // (By fold number: each name's type and the context's, the first found.)
+    let mut context_typed: Vec<Option<EntityType>> = Vec::new();
+    for (c, &f) in cands.iter().zip(&folds).filter(|(c, _)| by_context(c.why)) {
         if let Some(t) = c.kind {
-            context_typed.entry(f).or_insert((t, c.why));
+            first_at(&mut context_typed, f, t);
         }
     }
     if !context_typed.is_empty() {
-        for (c, f) in cands.iter_mut().zip(&folds).filter(|(c, _)| c.why == "capitalised words") {
-            if let Some(&(t, _)) = context_typed.get(f.as_ref()) {
+        for (c, &f) in cands.iter_mut().zip(&folds).filter(|(c, _)| c.why == "capitalised words") {
+            if let Some(t) = found_at(&context_typed, f) {
                 c.kind = Some(t);
                 c.why = "typed elsewhere in the document";
             }
@@ -1774,33 +1776,25 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         }
     }
     // (The types of other names are asked of untyped ones only.)
-    let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(if untyped { cands.len() } else { 0 }, Default::default());
-    let mut person_parts: HashSet<String> = HashSet::with_capacity_and_hasher(cands.len(), Default::default());
-    let mut part = String::new();
-    for (c, k) in cands.iter().zip(&folds) {
+    let mut typed: Vec<Option<EntityType>> = Vec::new();
+    // The folds of people's parts, by number (only a name's own fold is asked of them).
+    let mut person_parts: Vec<Option<bool>> = Vec::new();
+    for (c, &k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };
         if untyped {
-            let e = typed.entry(k).or_insert((t, 0));
-            if e.0 == t {
-                e.1 += 1;
-            }
+            first_at(&mut typed, k, t);
         }
         if t == EntityType::Person && c.last > c.first + 1 {
             for w in c.first..c.last {
                 // A part that the document also writes in lowercase is an ordinary word
                 // caught in the name ("Image" of a caption), not the person's name.
                 if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.is_common_word(w) && lowercase.found(doc.low(w))) {
-                    // (A person's parts recur at each mention: folded into `part`, kept once.)
-                    part.clear();
-                    crate::lang::fold_into(doc.tok(w), &mut part);
-                    if !person_parts.contains(&part) {
-                        person_parts.insert(part.clone());
-                    }
+                    first_at(&mut person_parts, ids.of_word(doc, w), true);
                 }
             }
             // The surname with its particle: "de Pavant".
             if let Some(p) = (c.first + 1..c.last).find(|&w| doc.is_class(w, Class::NameParticle)) {
-                person_parts.insert(span_fold(doc, p, c.last));
+                first_at(&mut person_parts, ids.number(&span_fold(doc, p, c.last)), true);
             }
         }
     }
@@ -1812,11 +1806,11 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
             coordinated_kind.insert(c.last + 1, c.kind.unwrap_or(EntityType::Location));
         }
     }
-    for (c, k) in cands.iter_mut().zip(&folds) {
+    for (c, &k) in cands.iter_mut().zip(&folds) {
         if c.kind.is_some() && !asks_parts(doc, c) {
             continue; // typed, and kept
         }
-        if person_parts.contains(k.as_ref()) {
+        if found_at(&person_parts, k).is_some() {
             c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
             continue;
@@ -1824,7 +1818,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         if c.kind.is_some() {
             continue;
         }
-        if let Some(&(t, _)) = typed.get(k.as_ref()) {
+        if let Some(t) = found_at(&typed, k) {
             c.kind = Some(t);
             c.why = "typed elsewhere in the document";
             continue;
@@ -1919,6 +1913,79 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         // A single unknown capitalised word without evidence is left untyped: on news text
         // it is a person's name less often than a product, an event or a common noun.
 }
+}
+
+/// The number of no fold: a name whose fold no pass asks.
+const NO_FOLD: u32 = u32::MAX;
+
+/// The folds of a document's names, numbered, each found once per distinct text: a long
+/// document names the same people and places again and again, and the passes of
+/// [`consistency`] then compare numbers.
+#[derive(Default)]
+struct FoldIds<'d> {
+    /// Each span's text (its key, and so its fold, follow from it), with its fold's number.
+    spans: HashMap<&'d str, u32>,
+    /// Each word's text, with the number of its fold as a person's part (see
+    /// [`FoldIds::of_word`]).
+    words: HashMap<&'d str, u32>,
+    /// Each fold, with its number.
+    folds: HashMap<String, u32>,
+    word: String,
+}
+
+impl<'d> FoldIds<'d> {
+    /// The number of `name_fold(doc, a, b)`.
+    fn of_span(&mut self, doc: &'d Doc, a: usize, b: usize) -> u32 {
+        let text = doc.span_text(a, b);
+        if let Some(&id) = self.spans.get(text) {
+            return id;
+        }
+        let id = self.number(&name_fold(doc, a, b));
+        self.spans.insert(text, id);
+        id
+    }
+
+    /// The number of the fold of token `w`'s text.
+    fn of_word(&mut self, doc: &'d Doc, w: usize) -> u32 {
+        let text = doc.tok(w);
+        if let Some(&id) = self.words.get(text) {
+            return id;
+        }
+        let mut f = std::mem::take(&mut self.word);
+        f.clear();
+        crate::lang::fold_into(text, &mut f);
+        let id = self.number(&f);
+        self.word = f;
+        self.words.insert(text, id);
+        id
+    }
+
+    /// The number of the fold `f`.
+    fn number(&mut self, f: &str) -> u32 {
+        if let Some(&id) = self.folds.get(f) {
+            return id;
+        }
+        let id = self.folds.len() as u32;
+        self.folds.insert(f.to_owned(), id);
+        id
+    }
+}
+
+/// Sets `v[id]` to `x` unless it is set (the first found wins), for a fold (not `NO_FOLD`).
+fn first_at<T: Copy>(v: &mut Vec<Option<T>>, id: u32, x: T) {
+    let i = id as usize;
+    if id == NO_FOLD {
+        return;
+    }
+    if i >= v.len() {
+        v.resize(i + 1, None);
+    }
+    v[i].get_or_insert(x);
+}
+
+/// `v[id]`, if set.
+fn found_at<T: Copy>(v: &[Option<T>], id: u32) -> Option<T> {
+    v.get(id as usize).copied().flatten()
 }
 
 /// Whether the typed candidate `c` becomes a person's part when the document gives a person
