@@ -1622,7 +1622,8 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     let inside = |c: &Candidate, spans: &[(usize, usize)]| spans.iter().any(|&(s, e)| c.first < e && c.last > s);
     let index: HashMap<(usize, usize), usize> = expansions.iter().enumerate().map(|(j, &span)| (span, j)).collect();
     let mut naming: Vec<Vec<usize>> = vec![Vec::new(); expansions.len()];
-    for (ci, c) in cands.iter().enumerate() {
+    // (An expansion ends before a "(": asked of the candidates that do only.)
+    for (ci, c) in cands.iter().enumerate().filter(|(_, c)| doc.is_punct(c.last, '(')) {
         if let Some(&j) = index.get(&(c.first, c.last)) {
             naming[j].push(ci);
         }
@@ -1647,11 +1648,22 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
         *m = (*m).max(e);
         Some(*m)
     }).collect();
+    // (The candidates come in the text's order, mostly: the count of spans starting before a
+    // candidate's end is walked on from the last one's while the ends grow.)
+    let mut p = 0;
+    let mut last = 0;
     cands.retain(|c| {
-        let p = by_start.partition_point(|&(s, _)| s < c.last);
+        if c.last < last {
+            p = 0;
+        }
+        last = c.last;
+        while p < by_start.len() && by_start[p].0 < c.last {
+            p += 1;
+        }
         p == 0 || furthest[p - 1] <= c.first
     });
-    for c in cands.iter_mut().filter(|c| c.first + 1 == c.last) {
+    // (An acronym is written in capitals, and so is any token with its key.)
+    for c in cands.iter_mut().filter(|c| c.first + 1 == c.last && doc.is_upper(c.first)) {
         if let Some(&kind) = acronym_kinds.get(doc.key(c.first)) {
             c.kind = Some(kind);
             c.why = "acronym of a name expanded in the text";
