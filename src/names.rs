@@ -133,7 +133,16 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
     }
     let n = doc.tokens.len();
     let mut added = Vec::new();
-    for i in (1..n).filter(|&i| doc.is_cap(i)) {
+    // (Capitals open names: the tokens that open none are passed over on one bit each.)
+    let mut i = 0;
+    loop {
+        i = doc.next_name_opener(i + 1);
+        if i >= n {
+            break;
+        }
+        if !doc.is_cap(i) {
+            continue;
+        }
         let capital_follows = i + 1 < n && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0;
         let alone = !taken[i] && !capital_follows;
         if alone && !doc.starts_sentence(i) && !doc.is_upper(i) && doc.is_class(i - 1, Class::Determiner) && words.contains(doc.tok(i)) {
@@ -141,7 +150,8 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
         }
     }
     if !added.is_empty() {
-        cands.retain(|c| !(c.kind.is_none() && c.last == c.first + 1 && added.iter().any(|a| a.first == c.first)));
+        // (`added` is in the text's order.)
+        cands.retain(|c| !(c.kind.is_none() && c.last == c.first + 1 && added.binary_search_by_key(&c.first, |a| a.first).is_ok()));
         cands.extend(added);
         cands.sort_by_key(|c| c.first);
     }
