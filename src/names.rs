@@ -1629,7 +1629,6 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     // everywhere else; done in one pass over the candidates, not one per expansion (an
     // archive-sized text holds hundreds), with the same result: a candidate inside an earlier
     // expansion is gone, and a lone acronym has the kind of its latest expansion so far.
-    let inside = |c: &Candidate, spans: &[(usize, usize)]| spans.iter().any(|&(s, e)| c.first < e && c.last > s);
     let index: HashMap<(usize, usize), usize> = expansions.iter().enumerate().map(|(j, &span)| (span, j)).collect();
     let mut naming: Vec<Vec<usize>> = vec![Vec::new(); expansions.len()];
     // (An expansion ends before a "(": asked of the candidates that do only.)
@@ -1641,11 +1640,14 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     let mut acronym_kinds: HashMap<&str, EntityType> = HashMap::default();
     let mut added = Vec::with_capacity(expansions.len());
     for (j, &(start, i)) in expansions.iter().enumerate() {
-        // The candidate naming the whole expansion, as the expansions before left it.
+        // The candidate naming the whole expansion, as the expansions before left it: gone
+        // when it overlaps one of them. (Each ends at its "(", before this one's: it overlaps
+        // one when it overlaps the last, which ends last.)
+        let gone = j > 0 && start < expansions[j - 1].1;
         let kind = naming[j]
             .iter()
             .map(|&ci| &cands[ci])
-            .filter(|c| !inside(c, &expansions[..j]))
+            .filter(|_| !gone)
             .find_map(|c| if c.last == c.first + 1 { acronym_kinds.get(doc.key(c.first)).copied().or(c.kind) } else { c.kind })
             .unwrap_or(EntityType::Organization);
         acronym_kinds.insert(doc.key(i + 1), kind);
