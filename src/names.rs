@@ -1581,13 +1581,18 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     let mut expansions: Vec<(usize, usize)> = Vec::new();
     // The tokens that open a parenthesis, found from the text's "(" rather than token by token.
     let opening = doc.text.match_indices('(').filter_map(|(at, _)| doc.tokens.binary_search_by_key(&at, |t| t.start).ok());
+    // (Room for each acronym's fold, its letters and the initials before it, kept between them.)
+    let (mut folded, mut acro, mut initials) = (String::new(), Vec::new(), Vec::new());
     for i in opening.filter(|&i| (1..n.saturating_sub(2)).contains(&i)) {
         if !(doc.is_punct(i, '(') && doc.is_upper(i + 1) && doc.is_punct(i + 2, ')')) {
             continue;
         }
-        let acro: Vec<char> = fold_key(doc.tok(i + 1)).chars().filter(|c| c.is_alphabetic()).collect();
+        folded.clear();
+        crate::lang::fold_into(doc.tok(i + 1), &mut folded);
+        acro.clear();
+        acro.extend(folded.chars().filter(|c| c.is_alphabetic()));
         // Walk back over the words before "(" collecting initials of content words.
-        let mut initials: Vec<char> = Vec::new();
+        initials.clear();
         let mut k = i;
         let mut found = None;
         while k > 0 && i - k < 16 && doc.tokens[k].breaks_before == 0 {
@@ -1598,12 +1603,18 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
             }
             let function = doc.low_is(k, Class::OrgConnector) || doc.low_is(k, Class::NameParticle) || doc.low_is(k, Class::Determiner) || doc.low_is(k, Class::Coordinator) || t.kind == TokKind::Elision;
             if !function && t.kind == TokKind::Word {
-                for part in doc.tok(k).split('-').rev() {
-                    if let Some(c) = part.chars().next() {
-                        // (Accents fold: "électoral" gives the E of TSE.)
-                        let f = fold_key(c.encode_utf8(&mut [0; 4]));
-                        initials.insert(0, f.chars().next().unwrap_or(c));
+                // The first letter of each part between hyphens, the last part first.
+                let w = doc.tok(k);
+                let mut end = w.len();
+                loop {
+                    let start = w.as_bytes()[..end].iter().rposition(|&b| b == b'-').map_or(0, |p| p + 1);
+                    if let Some(c) = w[start..end].chars().next() {
+                        initials.insert(0, initial_fold(c));
                     }
+                    if start == 0 {
+                        break;
+                    }
+                    end = start - 1;
                 }
                 let tail = &acro[acro.len().saturating_sub(initials.len())..];
                 if initials.len() > acro.len() || tail != initials.as_slice() {
@@ -1683,6 +1694,18 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     }
     cands.extend(added);
     cands.sort_by_key(|c| c.first);
+}
+
+/// The first character of the fold of `c`: accents fold ("électoral" gives the E of TSE).
+fn initial_fold(c: char) -> char {
+    // (An ASCII letter folds to its lowercase, with i for y.)
+    if c.is_ascii() {
+        return match c.to_ascii_lowercase() {
+            'y' => 'i',
+            l => l,
+        };
+    }
+    fold_key(c.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(c)
 }
 
 /// One type per name in a document; people's surnames and given names; unknown single
