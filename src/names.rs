@@ -166,6 +166,10 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
     // `positional_capital` asks of ordinary words only (`ordinary_kind`), but of any word in
     // an all-caps line: the others are kept only when the document has one.
     let any_word = doc.data.has_common_words && doc.sentences.iter().any(|s| s.all_caps);
+    // Any word: the word put in last with each shape (a document writes the same capitals
+    // again and again, and one that is the last of its shape is in already, told without
+    // hashing it).
+    let mut last = if any_word { vec![""; 256] } else { Vec::new() };
     for i in 0..doc.tokens.len() {
         if !doc.is_cap(i) {
             continue;
@@ -173,7 +177,17 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
         let s = doc.sentence_of(i);
         // (The sentence's flags at hand first, the call after.)
         if !s.headline && !s.all_caps && !doc.starts_sentence(i) && (any_word || ordinary_kind(doc, i)) {
-            capitals.entry(doc.key(i)).or_insert(i);
+            let k = doc.key(i);
+            match last.get_mut(Sought::shape(k) % 256) {
+                Some(l) if *l == k => {}
+                Some(l) => {
+                    capitals.entry(k).or_insert(i);
+                    *l = k;
+                }
+                None => {
+                    capitals.entry(k).or_insert(i);
+                }
+            }
         }
     }
     if capitals.is_empty() {
@@ -186,8 +200,11 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
     let bytes = doc.text.as_bytes();
     for (i, t) in doc.tokens.iter().enumerate() {
         // (A word's shape is told from its span and first byte, before it is sliced.)
-        if t.kind == TokKind::Word && t.end > t.start && lowercase.may_hold(t.end - t.start, bytes[t.start]) && is_lowercase_word(doc, i) {
+        if t.kind == TokKind::Word && t.end > t.start && lowercase.may_hold(t.end - t.start, bytes[t.start], bytes[t.end - 1]) && is_lowercase_word(doc, i) {
             lowercase.mark(doc.tok(i));
+            if lowercase.all_found() {
+                break;
+            }
         }
     }
     capitals.retain(|_, &mut i| !lowercase.found(doc.low(i)));
@@ -219,63 +236,89 @@ fn is_lowercase_word(doc: &Doc, i: usize) -> bool {
 }
 
 /// A few words sought among the many of a document: which of them it holds. A word's length
-/// and first byte turn most others away before any hashing.
+/// and first and last bytes turn most others away before any hashing, and a word once found
+/// turns none away any more (the frequent ones are found early).
 struct Sought<'w> {
     found: HashMap<&'w str, bool>,
-    /// The shapes (see [`Sought::shape`]) of the sought words, as a bit set.
-    shapes: [u64; 4],
-    /// The first bytes of the sought words, as a bit set.
-    firsts: [u64; 4],
+    /// How many sought words not found yet have each shape (see [`Sought::shape`]), and each
+    /// first byte (`u8::MAX`: that many or more, for good).
+    shapes: [u8; SHAPES],
+    firsts: [u8; 256],
+    /// How many sought words are not found yet.
+    left: usize,
 }
+
+/// The number of word shapes that [`Sought`] tells apart.
+const SHAPES: usize = 1024;
 
 impl<'w> Sought<'w> {
     fn new(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut sought = Sought { found: HashMap::with_capacity_and_hasher(words.size_hint().0, Default::default()), shapes: [0; 4], firsts: [0; 4] };
+        let mut sought = Sought { found: HashMap::with_capacity_and_hasher(words.size_hint().0, Default::default()), shapes: [0; SHAPES], firsts: [0; 256], left: 0 };
         for w in words {
-            let s = Self::shape(w);
-            sought.shapes[s / 64] |= 1 << (s % 64);
-            let f = usize::from(w.as_bytes().first().copied().unwrap_or(0));
-            sought.firsts[f / 64] |= 1 << (f % 64);
-            sought.found.insert(w, false);
+            if sought.found.insert(w, false).is_none() {
+                let n = &mut sought.shapes[Self::shape(w)];
+                *n = n.saturating_add(1);
+                let n = &mut sought.firsts[Self::first(w)];
+                *n = n.saturating_add(1);
+                sought.left += 1;
+            }
         }
         sought
     }
 
-    /// Whether a sought word may start with the byte `first`.
+    /// Whether a sought word not found yet may start with the byte `first`.
     #[inline]
     fn may_start(&self, first: u8) -> bool {
-        let f = usize::from(first);
-        self.firsts[f / 64] & 1 << (f % 64) != 0
+        self.firsts[usize::from(first)] != 0
+    }
+
+    fn first(w: &str) -> usize {
+        usize::from(w.as_bytes().first().copied().unwrap_or(0))
     }
 
     fn shape(w: &str) -> usize {
-        Self::shape_of(w.len(), w.as_bytes().first().copied().unwrap_or(0))
+        let b = w.as_bytes();
+        Self::shape_of(b.len(), b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0))
     }
 
-    /// The shape of a word of `len` bytes starting with the byte `first`.
+    /// The shape of a word of `len` bytes starting with the byte `first` and ending with `last`.
     #[inline]
-    fn shape_of(len: usize, first: u8) -> usize {
-        (len.wrapping_mul(31) + usize::from(first)) % 256
+    fn shape_of(len: usize, first: u8, last: u8) -> usize {
+        (len.wrapping_mul(97) + usize::from(first) * 31 + usize::from(last)) % SHAPES
     }
 
-    /// Whether a sought word may have `len` bytes and start with the byte `first`: `false`
-    /// when [`Sought::mark`] would pass over such a word.
+    /// Whether a sought word not found yet may have `len` bytes, start with the byte `first`
+    /// and end with `last`: `false` when [`Sought::mark`] would pass over such a word.
     #[inline]
-    fn may_hold(&self, len: usize, first: u8) -> bool {
-        let s = Self::shape_of(len, first);
-        self.shapes[s / 64] & 1 << (s % 64) != 0
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        self.shapes[Self::shape_of(len, first, last)] != 0
     }
 
     fn is_empty(&self) -> bool {
         self.found.is_empty()
     }
 
+    /// Whether every sought word is found.
+    fn all_found(&self) -> bool {
+        self.left == 0
+    }
+
     /// Notes that the document holds `w`, if it is sought.
     fn mark(&mut self, w: &str) {
         let s = Self::shape(w);
-        if self.shapes[s / 64] & 1 << (s % 64) != 0 {
-            if let Some(f) = self.found.get_mut(w) {
-                *f = true;
+        if self.shapes[s] == 0 {
+            return;
+        }
+        let Some(f) = self.found.get_mut(w) else { return };
+        if *f {
+            return;
+        }
+        *f = true;
+        self.left -= 1;
+        // (Its shape and first byte no longer call for a lookup, unless another word's.)
+        for n in [&mut self.shapes[s], &mut self.firsts[Self::first(w)]] {
+            if *n < u8::MAX {
+                *n -= 1;
             }
         }
     }
@@ -1819,6 +1862,9 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
             }
             if doc.is_common_word(i) && is_lowercase_word(doc, i) {
                 lowercase.mark(doc.low(i));
+                if lowercase.all_found() {
+                    break;
+                }
             }
         }
     }
