@@ -1872,12 +1872,15 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     let mut typed: Vec<Option<EntityType>> = Vec::new();
     // The folds of people's parts, by number (only a name's own fold is asked of them).
     let mut person_parts: Vec<Option<bool>> = Vec::new();
+    // The people's names whose parts are in, by their text and number of tokens: a name's
+    // parts follow from its tokens, and a person is named again and again.
+    let mut people: HashSet<(&str, usize)> = HashSet::default();
     for (c, &k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };
         if untyped {
             first_at(&mut typed, k, t);
         }
-        if t == EntityType::Person && c.last > c.first + 1 {
+        if t == EntityType::Person && c.last > c.first + 1 && people.insert((doc.span_text(c.first, c.last), c.last - c.first)) {
             for w in c.first..c.last {
                 // A part that the document also writes in lowercase is an ordinary word
                 // caught in the name ("Image" of a caption), not the person's name.
