@@ -1760,18 +1760,25 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     let strong = |c: &Candidate| c.kind == Some(EntityType::Person) && c.last > c.first + 1 && matches!(c.why, "given name" | "title before a name");
     let weak = |c: &Candidate| matches!(c.why, "capitalised words" | "determiner before it") && c.last > c.first + 1;
     let mut surnames: HashSet<String> = HashSet::default();
-    // (Folded only when some weaker name may open with one.)
+    // (Folded only when some weaker name may open with one, each written surname once.)
     if cands.iter().any(weak) {
+        let mut written: HashSet<&str> = HashSet::default();
         for c in cands.iter().filter(|c| strong(c)) {
-            surnames.insert(fold_key(doc.tok(c.last - 1)));
+            let w = doc.tok(c.last - 1);
+            if written.insert(w) {
+                surnames.insert(fold_key(w));
+            }
         }
     }
-    // (Asked only when some surname is known, each word folded into one buffer.)
+    // (Asked only when some surname is known, each written word folded once, into one buffer.)
     let mut fold = String::new();
+    let mut asked: HashMap<&str, bool> = HashMap::default();
     let mut surname = |w: usize| {
-        fold.clear();
-        crate::lang::fold_into(doc.tok(w), &mut fold);
-        surnames.contains(fold.as_str())
+        *asked.entry(doc.tok(w)).or_insert_with_key(|w| {
+            fold.clear();
+            crate::lang::fold_into(w, &mut fold);
+            surnames.contains(fold.as_str())
+        })
     };
     for c in cands.iter_mut().filter(|_| !surnames.is_empty()) {
         if weak(c) && surname(c.first) && !(c.first + 1..c.last).any(|w| surname(w) || doc.is_class(w, Class::NameParticle)) {
