@@ -2111,9 +2111,13 @@ fn asks_parts(doc: &Doc, c: &Candidate) -> bool {
 /// with it ("Kito de Pavant"), not an ordinary word capitalised by its position.
 fn sentence_initial_particles(doc: &Doc, cands: &mut [Candidate]) {
     let mut with_particle: HashSet<String> = HashSet::default();
+    // (Each written surname folded once: a person is named again and again.)
+    let mut written: HashSet<&str> = HashSet::default();
     for c in cands.iter().filter(|c| c.kind == Some(EntityType::Person) && c.last > c.first + 2) {
         if let Some(p) = (c.first + 1..c.last - 1).find(|&w| doc.is_class(w, Class::NameParticle)) {
-            with_particle.insert(span_fold(doc, p, c.last));
+            if written.insert(doc.span_text(p, c.last)) {
+                with_particle.insert(span_fold(doc, p, c.last));
+            }
         }
     }
     if with_particle.is_empty() {
