@@ -565,6 +565,8 @@ struct Known {
     openings: Vec<Cell<u8>>,
     /// Room for a token's fold.
     fold: RefCell<String>,
+    /// Whether each word with a hyphen or outside ASCII is a given name (see [`is_given_name`]).
+    given: RefCell<HashMap<String, bool>>,
 }
 
 /// The token's opening was asked.
@@ -582,6 +584,7 @@ impl Known {
             phrases: RefCell::new(HashMap::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default())),
             openings: vec![Cell::new(0); doc.tokens.len()],
             fold: RefCell::new(String::with_capacity(64)),
+            given: RefCell::default(),
         }
     }
 
@@ -1374,7 +1377,7 @@ fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<
                 || doc.is_class(start, Class::PlaceHead) && doc.is_cap(start)
                 || (start..k).any(|t| org_suffix(doc, doc.tok(t)) || is_head_text(doc, t))
                 // "Kito de Pavant", "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
-                || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, start))
+                || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, known, start))
                     && known.span(doc, start, start + 1).is_none() && known.span(doc, conn_end, conn_end + 1).is_none())
                 || doc.is_punct(k, '&')
                 // "Mme Le Pen": a capitalised particle right after a title opens the surname.
@@ -1518,7 +1521,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if role.is_some_and(|r| !doc.is_class(r, Class::LeaderBody)) {
         return set(c, EntityType::Organization, "a body's role noun before it");
     }
-    if b > a + 1 && (is_given_name(doc, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
+    if b > a + 1 && (is_given_name(doc, known, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
     if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.low_is(a, Class::PlaceAbbreviation) {
@@ -1665,10 +1668,29 @@ fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
 
 /// Whether token `i` is a given name, or a compound of given names (`Jean-Mimi`; but a
 /// person's full name joined by a hyphen names a place or an event: `Roland-Garros`).
-fn is_given_name(doc: &Doc, i: usize) -> bool {
+fn is_given_name(doc: &Doc, known: &Known, i: usize) -> bool {
+    let k = doc.key(i);
+    if doc.data.given_names.contains_key(k) {
+        return true;
+    }
+    // (A hyphen in the text is one in the key.)
+    if k.is_ascii() && !k.contains('-') {
+        return false;
+    }
+    // (The other questions fold or split the word: asked once of each.)
+    if let Some(&g) = known.given.borrow().get(k) {
+        return g;
+    }
+    let g = given_name_variant(doc, i);
+    known.given.borrow_mut().insert(k.to_owned(), g);
+    g
+}
+
+/// `is_given_name` for a word that the lexicon does not write as the token's key.
+fn given_name_variant(doc: &Doc, i: usize) -> bool {
     let k = doc.key(i);
     // (The lexicon writes some names without their accents: Noel for Noël.)
-    if doc.data.given_names.contains_key(k) || !k.is_ascii() && doc.data.given_names.contains_key(&title_case(&fold_key(k))) {
+    if !k.is_ascii() && doc.data.given_names.contains_key(&title_case(&fold_key(k))) {
         return true;
     }
     let w = doc.tok(i);
@@ -2019,7 +2041,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         // ("la Marine", "the Chase": a determiner makes a given name that is also an ordinary
         // word that word; "the Marilyn pictures" is still hers.)
         let determined = a > 0 && doc.tokens[a].breaks_before == 0 && doc.is_class(a - 1, Class::Determiner) && doc.is_common_word(a);
-        if is_given_name(doc, a) && !determined {
+        if is_given_name(doc, known, a) && !determined {
             c.kind = Some(EntityType::Person);
             c.why = "given name";
             continue;
