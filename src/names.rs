@@ -565,6 +565,9 @@ struct Known {
     openings: Vec<Cell<u8>>,
     /// Room for a token's fold.
     fold: RefCell<String>,
+    /// Where the capitalised run from a token ends, found for a run coordinated with one
+    /// before it (see [`extend`]).
+    extents: RefCell<HashMap<usize, usize>>,
     /// Whether each word with a hyphen or outside ASCII is a given name (see [`is_given_name`]).
     given: RefCell<HashMap<String, bool>>,
 }
@@ -584,6 +587,7 @@ impl Known {
             phrases: RefCell::new(HashMap::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default())),
             openings: vec![Cell::new(0); doc.tokens.len()],
             fold: RefCell::new(String::with_capacity(64)),
+            extents: RefCell::default(),
             given: RefCell::default(),
         }
     }
@@ -1121,8 +1125,31 @@ fn adjective_word(doc: &Doc, i: usize) -> bool {
 /// Extends a capitalised run from token `i`: capitalised words, initials, and connectors
 /// that stand between two capitalised words.
 fn extend(doc: &Doc, known: &Known, i: usize) -> usize {
+    // A run coordinated with the next ("National Air and Space Museum") needs that one's end
+    // first: the runs waiting on another are kept on a stack, from which each is taken up
+    // again where it stopped, once the other's end is known (and kept). A long list of names
+    // coordinated one after the other is then no deep recursion, and each run is found once.
+    let mut waiting: Vec<(usize, usize)> = Vec::new();
+    let (mut s, mut j) = (i, i + 1);
+    loop {
+        match extend_from(doc, known, s, j) {
+            Ok(e) => {
+                let Some((w, at)) = waiting.pop() else { return e };
+                known.extents.borrow_mut().insert(s, e);
+                (s, j) = (w, at);
+            }
+            Err(at) => {
+                waiting.push((s, at));
+                (s, j) = (at + 1, at + 2);
+            }
+        }
+    }
+}
+
+/// `extend(doc, known, i)`, from token `j` on (the tokens before it in the run): `Err(j)`
+/// when a coordinator at `j` joins the run from `j + 1`, whose end is not known yet.
+fn extend_from(doc: &Doc, known: &Known, i: usize, mut j: usize) -> Result<usize, usize> {
     let n = doc.tokens.len();
-    let mut j = i + 1;
     loop {
         if j >= n || doc.tokens[j].breaks_before > 0 || doc.tokens[j].sentence != doc.tokens[i].sentence {
             break;
@@ -1151,7 +1178,7 @@ fn extend(doc: &Doc, known: &Known, i: usize) -> usize {
         // name ("National Air and Space Museum", "Investment and Securities"), or the last
         // complement of a body named by its head ("Union of Atheists and Agnostics").
         if doc.is_class(j, Class::Coordinator) && j + 1 < n && namelike(doc, known, j + 1) && doc.tokens[j + 1].breaks_before == 0 && !doc.is_cap(j) {
-            let e = extend(doc, known, j + 1);
+            let Some(e) = known.extents.borrow().get(&(j + 1)).copied() else { return Err(j) };
             // (Not over a complement: "Chan of DAB and Eunice Yung of the Party" are two.)
             // ("National Air and Space Museum": a body's word before a place's is no name's end.)
             let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && org_suffix(doc, doc.tok(j - 1)) == org_suffix(doc, doc.tok(e - 1))) && known.span(doc, i, j).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
@@ -1167,7 +1194,7 @@ fn extend(doc: &Doc, known: &Known, i: usize) -> usize {
         }
         break;
     }
-    j
+    Ok(j)
 }
 
 /// Whether token `j` is the possessive mark (`'s`, or `'` after a plural) of a collective noun
