@@ -331,14 +331,12 @@ impl<'w> Sought<'w> {
 }
 
 /// Whether `k` is a nationality word of the document's language (`doc.data.demonyms`).
-#[inline]
 fn demonym(doc: &Doc, k: &str) -> bool {
     // (Most words asked are none: turned away by their shape, without hashing them.)
     lexicon_shapes(doc).demonyms.may_hold(k) && doc.data.demonyms.contains(k)
 }
 
 /// Whether `w` is an organisation word of the document's language (`doc.data.org_suffixes`).
-#[inline]
 fn org_suffix(doc: &Doc, w: &str) -> bool {
     lexicon_shapes(doc).org_suffixes.may_hold(w) && doc.data.org_suffixes.contains(w)
 }
@@ -1994,13 +1992,13 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     let mut person_parts: Vec<Option<bool>> = Vec::new();
     // The people's names whose parts are in, by their text and number of tokens: a name's
     // parts follow from its tokens, and a person is named again and again.
-    let mut people: HashSet<(&str, usize)> = HashSet::default();
+    let mut people: HashMap<&str, usize> = HashMap::default();
     for (c, &k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };
         if untyped {
             first_at(&mut typed, k, t);
         }
-        if t == EntityType::Person && c.last > c.first + 1 && people.insert((doc.span_text(c.first, c.last), c.last - c.first)) {
+        if t == EntityType::Person && c.last > c.first + 1 && people.insert(doc.span_text(c.first, c.last), c.last - c.first) != Some(c.last - c.first) {
             for w in c.first..c.last {
                 // A part that the document also writes in lowercase is an ordinary word
                 // caught in the name ("Image" of a caption), not the person's name.
