@@ -9,11 +9,12 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::sync::OnceLock;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::lang::Class;
+use crate::lang::{Class, Lang};
 use crate::lang::key;
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
@@ -52,7 +53,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     join_parent_organisations(doc, &mut cands);
     join_sites(doc, &mut cands);
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
-    cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(doc.key(c.first))));
+    cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && demonym(doc, doc.key(c.first))));
     consistency(doc, &known, &mut cands);
     sentence_initial_particles(doc, &mut cands);
     match_teams(doc, &mut cands);
@@ -94,7 +95,7 @@ fn after_work_noun(doc: &Doc, a: usize) -> bool {
     }
     let lower = |t: usize| is_lowercase_word(doc, t);
     let mut r = a;
-    while r > 1 && a - r < 2 && doc.tokens[r].breaks_before == 0 && lower(r - 1) && !doc.is_class(r - 1, Class::WorkNoun) && (is_adjective(doc, r - 1) || doc.data.demonyms.contains(doc.key(r - 1))) {
+    while r > 1 && a - r < 2 && doc.tokens[r].breaks_before == 0 && lower(r - 1) && !doc.is_class(r - 1, Class::WorkNoun) && (is_adjective(doc, r - 1) || demonym(doc, doc.key(r - 1))) {
         r -= 1;
     }
     if r == 0 || doc.tokens[r].breaks_before > 0 {
@@ -118,7 +119,7 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
     for c in cands.iter().filter(|c| c.kind == Some(EntityType::Organization) && c.last > c.first + 1) {
         for t in [c.first, c.last - 1] {
             // The generic noun of the name (Church, Court, Commission), not its proper part.
-            if (is_org_head(doc, t) || doc.data.org_suffixes.contains(doc.tok(t)) || doc.is_common_word(t)) && doc.is_cap(t) && !doc.is_upper(t) {
+            if (is_org_head(doc, t) || org_suffix(doc, doc.tok(t)) || doc.is_common_word(t)) && doc.is_cap(t) && !doc.is_upper(t) {
                 words.insert(doc.tok(t));
             }
         }
@@ -133,7 +134,16 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
     }
     let n = doc.tokens.len();
     let mut added = Vec::new();
-    for i in (1..n).filter(|&i| doc.is_cap(i)) {
+    // (Capitals open names: the tokens that open none are passed over on one bit each.)
+    let mut i = 0;
+    loop {
+        i = doc.next_name_opener(i + 1);
+        if i >= n {
+            break;
+        }
+        if !doc.is_cap(i) {
+            continue;
+        }
         let capital_follows = i + 1 < n && doc.is_cap(i + 1) && doc.tokens[i + 1].breaks_before == 0;
         let alone = !taken[i] && !capital_follows;
         if alone && !doc.starts_sentence(i) && !doc.is_upper(i) && doc.is_class(i - 1, Class::Determiner) && words.contains(doc.tok(i)) {
@@ -141,7 +151,8 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
         }
     }
     if !added.is_empty() {
-        cands.retain(|c| !(c.kind.is_none() && c.last == c.first + 1 && added.iter().any(|a| a.first == c.first)));
+        // (`added` is in the text's order.)
+        cands.retain(|c| !(c.kind.is_none() && c.last == c.first + 1 && added.binary_search_by_key(&c.first, |a| a.first).is_ok()));
         cands.extend(added);
         cands.sort_by_key(|c| c.first);
     }
@@ -156,6 +167,10 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
     // `positional_capital` asks of ordinary words only (`ordinary_kind`), but of any word in
     // an all-caps line: the others are kept only when the document has one.
     let any_word = doc.data.has_common_words && doc.sentences.iter().any(|s| s.all_caps);
+    // Any word: the word put in last with each shape (a document writes the same capitals
+    // again and again, and one that is the last of its shape is in already, told without
+    // hashing it).
+    let mut last = if any_word { vec![""; 256] } else { Vec::new() };
     for i in 0..doc.tokens.len() {
         if !doc.is_cap(i) {
             continue;
@@ -163,7 +178,17 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
         let s = doc.sentence_of(i);
         // (The sentence's flags at hand first, the call after.)
         if !s.headline && !s.all_caps && !doc.starts_sentence(i) && (any_word || ordinary_kind(doc, i)) {
-            capitals.entry(doc.key(i)).or_insert(i);
+            let k = doc.key(i);
+            match last.get_mut(Sought::shape(k) % 256) {
+                Some(l) if *l == k => {}
+                Some(l) => {
+                    capitals.entry(k).or_insert(i);
+                    *l = k;
+                }
+                None => {
+                    capitals.entry(k).or_insert(i);
+                }
+            }
         }
     }
     if capitals.is_empty() {
@@ -176,8 +201,11 @@ fn recurring_capitals<'d>(doc: &'d Doc) -> Recurring<'d> {
     let bytes = doc.text.as_bytes();
     for (i, t) in doc.tokens.iter().enumerate() {
         // (A word's shape is told from its span and first byte, before it is sliced.)
-        if t.kind == TokKind::Word && t.end > t.start && lowercase.may_hold(t.end - t.start, bytes[t.start]) && is_lowercase_word(doc, i) {
+        if t.kind == TokKind::Word && t.end > t.start && lowercase.may_hold(t.end - t.start, bytes[t.start], bytes[t.end - 1]) && is_lowercase_word(doc, i) {
             lowercase.mark(doc.tok(i));
+            if lowercase.all_found() {
+                break;
+            }
         }
     }
     capitals.retain(|_, &mut i| !lowercase.found(doc.low(i)));
@@ -209,63 +237,89 @@ fn is_lowercase_word(doc: &Doc, i: usize) -> bool {
 }
 
 /// A few words sought among the many of a document: which of them it holds. A word's length
-/// and first byte turn most others away before any hashing.
+/// and first and last bytes turn most others away before any hashing, and a word once found
+/// turns none away any more (the frequent ones are found early).
 struct Sought<'w> {
     found: HashMap<&'w str, bool>,
-    /// The shapes (see [`Sought::shape`]) of the sought words, as a bit set.
-    shapes: [u64; 4],
-    /// The first bytes of the sought words, as a bit set.
-    firsts: [u64; 4],
+    /// How many sought words not found yet have each shape (see [`Sought::shape`]), and each
+    /// first byte (`u8::MAX`: that many or more, for good).
+    shapes: [u8; SHAPES],
+    firsts: [u8; 256],
+    /// How many sought words are not found yet.
+    left: usize,
 }
+
+/// The number of word shapes that [`Sought`] tells apart.
+const SHAPES: usize = 1024;
 
 impl<'w> Sought<'w> {
     fn new(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut sought = Sought { found: HashMap::with_capacity_and_hasher(words.size_hint().0, Default::default()), shapes: [0; 4], firsts: [0; 4] };
+        let mut sought = Sought { found: HashMap::with_capacity_and_hasher(words.size_hint().0, Default::default()), shapes: [0; SHAPES], firsts: [0; 256], left: 0 };
         for w in words {
-            let s = Self::shape(w);
-            sought.shapes[s / 64] |= 1 << (s % 64);
-            let f = usize::from(w.as_bytes().first().copied().unwrap_or(0));
-            sought.firsts[f / 64] |= 1 << (f % 64);
-            sought.found.insert(w, false);
+            if sought.found.insert(w, false).is_none() {
+                let n = &mut sought.shapes[Self::shape(w)];
+                *n = n.saturating_add(1);
+                let n = &mut sought.firsts[Self::first(w)];
+                *n = n.saturating_add(1);
+                sought.left += 1;
+            }
         }
         sought
     }
 
-    /// Whether a sought word may start with the byte `first`.
+    /// Whether a sought word not found yet may start with the byte `first`.
     #[inline]
     fn may_start(&self, first: u8) -> bool {
-        let f = usize::from(first);
-        self.firsts[f / 64] & 1 << (f % 64) != 0
+        self.firsts[usize::from(first)] != 0
+    }
+
+    fn first(w: &str) -> usize {
+        usize::from(w.as_bytes().first().copied().unwrap_or(0))
     }
 
     fn shape(w: &str) -> usize {
-        Self::shape_of(w.len(), w.as_bytes().first().copied().unwrap_or(0))
+        let b = w.as_bytes();
+        Self::shape_of(b.len(), b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0))
     }
 
-    /// The shape of a word of `len` bytes starting with the byte `first`.
+    /// The shape of a word of `len` bytes starting with the byte `first` and ending with `last`.
     #[inline]
-    fn shape_of(len: usize, first: u8) -> usize {
-        (len.wrapping_mul(31) + usize::from(first)) % 256
+    fn shape_of(len: usize, first: u8, last: u8) -> usize {
+        (len.wrapping_mul(97) + usize::from(first) * 31 + usize::from(last)) % SHAPES
     }
 
-    /// Whether a sought word may have `len` bytes and start with the byte `first`: `false`
-    /// when [`Sought::mark`] would pass over such a word.
+    /// Whether a sought word not found yet may have `len` bytes, start with the byte `first`
+    /// and end with `last`: `false` when [`Sought::mark`] would pass over such a word.
     #[inline]
-    fn may_hold(&self, len: usize, first: u8) -> bool {
-        let s = Self::shape_of(len, first);
-        self.shapes[s / 64] & 1 << (s % 64) != 0
+    fn may_hold(&self, len: usize, first: u8, last: u8) -> bool {
+        self.shapes[Self::shape_of(len, first, last)] != 0
     }
 
     fn is_empty(&self) -> bool {
         self.found.is_empty()
     }
 
+    /// Whether every sought word is found.
+    fn all_found(&self) -> bool {
+        self.left == 0
+    }
+
     /// Notes that the document holds `w`, if it is sought.
     fn mark(&mut self, w: &str) {
         let s = Self::shape(w);
-        if self.shapes[s / 64] & 1 << (s % 64) != 0 {
-            if let Some(f) = self.found.get_mut(w) {
-                *f = true;
+        if self.shapes[s] == 0 {
+            return;
+        }
+        let Some(f) = self.found.get_mut(w) else { return };
+        if *f {
+            return;
+        }
+        *f = true;
+        self.left -= 1;
+        // (Its shape and first byte no longer call for a lookup, unless another word's.)
+        for n in [&mut self.shapes[s], &mut self.firsts[Self::first(w)]] {
+            if *n < u8::MAX {
+                *n -= 1;
             }
         }
     }
@@ -273,6 +327,67 @@ impl<'w> Sought<'w> {
     /// Whether the document holds the sought word `w`.
     fn found(&self, w: &str) -> bool {
         self.found.get(w).copied().unwrap_or(false)
+    }
+}
+
+/// Whether `k` is a nationality word of the document's language (`doc.data.demonyms`).
+fn demonym(doc: &Doc, k: &str) -> bool {
+    // (Most words asked are none: turned away by their shape, without hashing them.)
+    lexicon_shapes(doc).demonyms.may_hold(k) && doc.data.demonyms.contains(k)
+}
+
+/// Whether `w` is an organisation word of the document's language (`doc.data.org_suffixes`).
+fn org_suffix(doc: &Doc, w: &str) -> bool {
+    lexicon_shapes(doc).org_suffixes.may_hold(w) && doc.data.org_suffixes.contains(w)
+}
+
+/// The shapes of the words of two small sets of a language's lexicon that the stages ask of
+/// many words, most of them none.
+struct LexiconShapes {
+    demonyms: Shapes,
+    org_suffixes: Shapes,
+}
+
+/// The [`LexiconShapes`] of each language, found when first asked.
+static LEXICON_SHAPES: [OnceLock<LexiconShapes>; 2] = [const { OnceLock::new() }; 2];
+
+fn lexicon_shapes(doc: &Doc) -> &'static LexiconShapes {
+    let lang = match doc.lang {
+        Lang::Fr => 0,
+        Lang::En => 1,
+    };
+    LEXICON_SHAPES[lang].get_or_init(|| LexiconShapes { demonyms: Shapes::of(doc.data.demonyms.iter()), org_suffixes: Shapes::of(doc.data.org_suffixes.iter()) })
+}
+
+/// A set of words told by their shapes (length, first, middle and last bytes), as bits:
+/// a word whose shape is none of theirs is none of them.
+struct Shapes(Box<[u64; SHAPE_BITS / 64]>);
+
+/// The number of shapes that [`Shapes`] tells apart.
+const SHAPE_BITS: usize = 1 << 14;
+
+impl Shapes {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut bits = Box::new([0; SHAPE_BITS / 64]);
+        for w in words {
+            let s = Self::shape(w);
+            bits[s / 64] |= 1 << (s % 64);
+        }
+        Shapes(bits)
+    }
+
+    fn shape(w: &str) -> usize {
+        let b = w.as_bytes();
+        let Some(&last) = b.last() else { return 0 };
+        let h = (b.len() as u32).wrapping_mul(0x9E37_79B1) ^ (u32::from(b[0]) << 16 | u32::from(b[b.len() / 2]) << 8 | u32::from(last)).wrapping_mul(0x85EB_CA6B);
+        (h >> (32 - 14)) as usize
+    }
+
+    /// Whether `w` may be one of the words.
+    #[inline]
+    fn may_hold(&self, w: &str) -> bool {
+        let s = Self::shape(w);
+        self.0[s / 64] & 1 << (s % 64) != 0
     }
 }
 
@@ -389,7 +504,7 @@ fn ordinary_kind(doc: &Doc, i: usize) -> bool {
         || doc.low_is(i, Class::Preposition)
         || doc.low_is(i, Class::Subordinator)
         || doc.low_is(i, Class::Coordinator)
-        || doc.data.demonyms.contains(doc.key(i))
+        || demonym(doc, doc.key(i))
 }
 
 fn title_case(word: &str) -> String {
@@ -448,6 +563,11 @@ struct Known {
     openings: Vec<Cell<u8>>,
     /// Room for a token's fold.
     fold: RefCell<String>,
+    /// Where the capitalised run from a token ends, found for a run coordinated with one
+    /// before it (see [`extend`]).
+    extents: RefCell<HashMap<usize, usize>>,
+    /// Whether each word with a hyphen or outside ASCII is a given name (see [`is_given_name`]).
+    given: RefCell<HashMap<String, bool>>,
 }
 
 /// The token's opening was asked.
@@ -465,6 +585,8 @@ impl Known {
             phrases: RefCell::new(HashMap::with_capacity_and_hasher(doc.tokens.len() / 16, Default::default())),
             openings: vec![Cell::new(0); doc.tokens.len()],
             fold: RefCell::new(String::with_capacity(64)),
+            extents: RefCell::default(),
+            given: RefCell::default(),
         }
     }
 
@@ -666,7 +788,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
                     if end < n && namelike(doc, known, end) && doc.tokens[end].breaks_before == 0 && doc.tokens[end].sentence == doc.tokens[i].sentence {
                         let run = extend(doc, known, i);
                         let last = doc.tok(run - 1);
-                        if doc.data.org_suffixes.contains(last) {
+                        if org_suffix(doc, last) {
                             c.last = run;
                             c.kind = Some(EntityType::Organization);
                             c.why = "known name with an organisation word";
@@ -718,7 +840,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
                     c += 1;
                 }
                 let c = connector(doc, c).filter(|&e| e < n && namelike(doc, known, e)).unwrap_or(c);
-                let body = c < n && (is_org_head(doc, c) || doc.data.org_suffixes.contains(doc.tok(c)));
+                let body = c < n && (is_org_head(doc, c) || org_suffix(doc, doc.tok(c)));
                 // ("la ville de La Rochelle": the capitalised article belongs to the known name.)
                 let with_article = c > i + 1 && c < n && doc.is_cap(c - 1) && namelike(doc, known, c) && known.span(doc, c - 1, extend(doc, known, c)).is_some();
                 if c < n && namelike(doc, known, c) && !body && !with_article && joined(doc, i, c + 1) && known.span(doc, c, c + 1).is_none_or(|g| g.0 != EntityType::Location) {
@@ -745,7 +867,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
                 // Adjectives may stand between the head and its complement: "tribunal
                 // correctionnel de Nanterre", "conseil municipal de X".
                 let mut h = i + 1;
-                while h < n && h < i + 3 && doc.tokens[h].breaks_before == 0 && is_adjective(doc, h) && !doc.data.demonyms.contains(doc.key(h)) {
+                while h < n && h < i + 3 && doc.tokens[h].breaks_before == 0 && is_adjective(doc, h) && !demonym(doc, doc.key(h)) {
                     h += 1;
                 }
                 // Or a noun: "cour d'appel de Paris", "chambre de commerce de Lyon" (when
@@ -778,7 +900,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
                     let body = doc.is_class(i, Class::OrgRole) || doc.low_is(i, Class::OrgRole);
                     if !body && h == i + 1 && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, known, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
                         let mut end = c + 2;
-                        while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
+                        while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !demonym(doc, doc.key(end)) {
                             end += 1;
                         }
                         out.push(Candidate { first: i, last: end, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
@@ -787,7 +909,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
                     }
                     if c < n && namelike(doc, known, c) && joined(doc, i, c + 1) && (h == i + 1 || !known_place(c) || !place_word) {
                         let mut end = extend(doc, known, c);
-                        while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
+                        while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !demonym(doc, doc.key(end)) {
                             end += 1;
                         }
                         out.push(Candidate { first: i, last: end, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
@@ -808,10 +930,10 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
         let s = doc.sentence_of(i);
         if end == i + 1 && doc.is_common_word(i) && !is_org_head(doc, i) && !doc.starts_sentence(i) && !s.headline && !s.title_case && !s.all_caps && !doc.is_upper(i) && !doc.low_is(i, Class::EventWord) {
             let mut e = end;
-            while e < end + 2 && e < n && doc.tokens[e].breaks_before == 0 && is_adjective(doc, e) && !doc.data.demonyms.contains(doc.key(e)) {
+            while e < end + 2 && e < n && doc.tokens[e].breaks_before == 0 && is_adjective(doc, e) && !demonym(doc, doc.key(e)) {
                 e += 1;
             }
-            if e > end && !(e < n && doc.data.demonyms.contains(doc.key(e))) {
+            if e > end && !(e < n && demonym(doc, doc.key(e))) {
                 out.push(Candidate { first: i, last: e, kind: Some(EntityType::Organization), why: "ordinary noun with a capital and its adjective", title: None });
                 i = e;
                 continue;
@@ -820,7 +942,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
         // So after its adjectives: Musée national d'art moderne, Banque publique
         // d'investissement, Institut national de la statistique.
         if is_head_text(doc, i) {
-            let adjective = |t: usize| t < n && doc.tokens[t].breaks_before == 0 && is_adjective(doc, t) && !doc.data.demonyms.contains(doc.key(t));
+            let adjective = |t: usize| t < n && doc.tokens[t].breaks_before == 0 && is_adjective(doc, t) && !demonym(doc, doc.key(t));
             let mut e = end;
             while e < end + 3 && adjective(e) {
                 e += 1;
@@ -1001,8 +1123,31 @@ fn adjective_word(doc: &Doc, i: usize) -> bool {
 /// Extends a capitalised run from token `i`: capitalised words, initials, and connectors
 /// that stand between two capitalised words.
 fn extend(doc: &Doc, known: &Known, i: usize) -> usize {
+    // A run coordinated with the next ("National Air and Space Museum") needs that one's end
+    // first: the runs waiting on another are kept on a stack, from which each is taken up
+    // again where it stopped, once the other's end is known (and kept). A long list of names
+    // coordinated one after the other is then no deep recursion, and each run is found once.
+    let mut waiting: Vec<(usize, usize)> = Vec::new();
+    let (mut s, mut j) = (i, i + 1);
+    loop {
+        match extend_from(doc, known, s, j) {
+            Ok(e) => {
+                let Some((w, at)) = waiting.pop() else { return e };
+                known.extents.borrow_mut().insert(s, e);
+                (s, j) = (w, at);
+            }
+            Err(at) => {
+                waiting.push((s, at));
+                (s, j) = (at + 1, at + 2);
+            }
+        }
+    }
+}
+
+/// `extend(doc, known, i)`, from token `j` on (the tokens before it in the run): `Err(j)`
+/// when a coordinator at `j` joins the run from `j + 1`, whose end is not known yet.
+fn extend_from(doc: &Doc, known: &Known, i: usize, mut j: usize) -> Result<usize, usize> {
     let n = doc.tokens.len();
-    let mut j = i + 1;
     loop {
         if j >= n || doc.tokens[j].breaks_before > 0 || doc.tokens[j].sentence != doc.tokens[i].sentence {
             break;
@@ -1031,10 +1176,10 @@ fn extend(doc: &Doc, known: &Known, i: usize) -> usize {
         // name ("National Air and Space Museum", "Investment and Securities"), or the last
         // complement of a body named by its head ("Union of Atheists and Agnostics").
         if doc.is_class(j, Class::Coordinator) && j + 1 < n && namelike(doc, known, j + 1) && doc.tokens[j + 1].breaks_before == 0 && !doc.is_cap(j) {
-            let e = extend(doc, known, j + 1);
+            let Some(e) = known.extents.borrow().get(&(j + 1)).copied() else { return Err(j) };
             // (Not over a complement: "Chan of DAB and Eunice Yung of the Party" are two.)
             // ("National Air and Space Museum": a body's word before a place's is no name's end.)
-            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1))) && known.span(doc, i, j).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
+            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && org_suffix(doc, doc.tok(j - 1)) == org_suffix(doc, doc.tok(e - 1))) && known.span(doc, i, j).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
             let complement = e == j + 2
                 && is_org_head(doc, i)
                 && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
@@ -1047,7 +1192,7 @@ fn extend(doc: &Doc, known: &Known, i: usize) -> usize {
         }
         break;
     }
-    j
+    Ok(j)
 }
 
 /// Whether token `j` is the possessive mark (`'s`, or `'` after a plural) of a collective noun
@@ -1097,7 +1242,7 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
     if b > a + 1
         && a > 0
         && doc.is_class(a - 1, Class::Determiner)
-        && doc.data.demonyms.contains(doc.key(a))
+        && demonym(doc, doc.key(a))
         && namelike(doc, known, a + 1)
         && !ends_with_place_or_body(doc, b)
         && known.span(doc, a, b).is_none()
@@ -1116,7 +1261,7 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
     // is no part of it (a body's word is: "Irving Police", "Catholic Church").
     let mut b = b;
     // ("Bruno Le Maire": a particle makes the word a surname.)
-    while b > a + 1 && doc.is_cap(b - 1) && !(doc.is_class(b - 2, Class::NameParticle) && doc.is_cap(b - 2)) && doc.low_is(b - 1, Class::Role) && !is_collective_role(doc.low(b - 1), doc) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) && !doc.low_is(b - 1, Class::OrgRole) {
+    while b > a + 1 && doc.is_cap(b - 1) && !(doc.is_class(b - 2, Class::NameParticle) && doc.is_cap(b - 2)) && doc.low_is(b - 1, Class::Role) && !is_collective_role(doc.low(b - 1), doc) && !org_suffix(doc, doc.tok(b - 1)) && !doc.low_is(b - 1, Class::OrgRole) {
         b -= 1;
     }
     // "Ahmed Mohamed Image: Twitter": a caption label glued to the name before it.
@@ -1124,7 +1269,7 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
         b -= 1;
     }
     // A nationality word alone is no name (Afghan, Russes).
-    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && known.span(doc, a, a + 1).is_none() {
+    if b == a + 1 && demonym(doc, doc.key(a)) && known.span(doc, a, a + 1).is_none() {
         return;
     }
     // Title-case and all-caps headlines: any ordinary word splits the run.
@@ -1134,7 +1279,7 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
         let mut k = a;
         while k < b {
             // (A body's word that closes the run stays with it: "Follow us on Google News".)
-            let closes_body = k + 1 == b && k > start && doc.data.org_suffixes.contains(doc.tok(k));
+            let closes_body = k + 1 == b && k > start && org_suffix(doc, doc.tok(k));
             if namelike(doc, known, k) && positional_capital(doc, k, recurring, known) && !closes_body {
                 if start < k {
                     split_connectors(doc, known, start, k, title.take(), out);
@@ -1182,7 +1327,7 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
 /// (`Memorial`, `Museum`, `Council`).
 fn ends_with_place_or_body(doc: &Doc, b: usize) -> bool {
     let last = doc.tok(b - 1);
-    doc.is_cap(b - 1) && (lowercase_is(doc, b - 1, Class::PlaceSuffix) || doc.data.org_suffixes.contains(last))
+    doc.is_cap(b - 1) && (lowercase_is(doc, b - 1, Class::PlaceSuffix) || org_suffix(doc, last))
 }
 
 /// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
@@ -1227,7 +1372,7 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
         }
         let t = doc.tokens[k - 1];
         let adjective = t.kind == TokKind::Word
-            && (doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase) || doc.data.demonyms.contains(doc.key(k - 1)))
+            && (doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase) || demonym(doc, doc.key(k - 1)))
             && !doc.low_is(k - 1, Class::Determiner)
             && !doc.low_is(k - 1, Class::NameParticle)
             && !doc.low_is(k - 1, Class::OrgConnector)
@@ -1255,9 +1400,9 @@ fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<
             // (The whole known as a name: asked last, as the dearest question.)
             let keep = is_head_text(doc, start)
                 || doc.is_class(start, Class::PlaceHead) && doc.is_cap(start)
-                || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))
+                || (start..k).any(|t| org_suffix(doc, doc.tok(t)) || is_head_text(doc, t))
                 // "Kito de Pavant", "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
-                || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, start))
+                || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, known, start))
                     && known.span(doc, start, start + 1).is_none() && known.span(doc, conn_end, conn_end + 1).is_none())
                 || doc.is_punct(k, '&')
                 // "Mme Le Pen": a capitalised particle right after a title opens the surname.
@@ -1302,7 +1447,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if b == a + 1 && acronym_as_word(doc, a) {
         return set(c, EntityType::Organization, "gazetteer: organisations");
     }
-    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) {
+    if b == a + 1 && demonym(doc, doc.key(a)) {
         return; // a nationality word, not a name
     }
     if title_at(doc, a).is_some_and(|t| t >= b) {
@@ -1314,7 +1459,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         return;
     }
     // "South Korean", "North African": a nationality with its compass word.
-    if b > a + 1 && (a..b - 1).all(|t| doc.is_class(t, Class::PlaceModifier)) && doc.data.demonyms.contains(doc.key(b - 1)) {
+    if b > a + 1 && (a..b - 1).all(|t| doc.is_class(t, Class::PlaceModifier)) && demonym(doc, doc.key(b - 1)) {
         return;
     }
     // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
@@ -1328,7 +1473,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         && doc.is_common_word(a + 1)
         && !doc.data.given_names.contains_key(doc.key(a))
         && known.span(doc, a, a + 1).is_some_and(|g| g.0 == EntityType::Location);
-    if b == a + 1 && (is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(a))) {
+    if b == a + 1 && (is_head_text(doc, a) || org_suffix(doc, doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
     // "Météo-France", "Radio-Canada": an ordinary word hyphenated to a known place names a
@@ -1346,14 +1491,14 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     // Space Museum", "Royal Albert Hall" are places.
     let head_first = (a + 1..b).any(|t| doc.is_class(t, Class::OrgConnector));
     let two_word_person = || b == a + 2 && doc.data.given_names.contains_key(doc.key(a)); // "Tony Hall"
-    if !head_first && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !two_word_person() && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
+    if !head_first && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !two_word_person() && !org_suffix(doc, doc.tok(b - 1)) {
         return set(c, EntityType::Location, "place word");
     }
     // (A word alone was asked above as a head and by its text, most often its key.)
     let body_word = if b == a + 1 {
-        !doc.is_own_key(a) && doc.key(a) != doc.tok(a) && doc.data.org_suffixes.contains(doc.key(a))
+        !doc.is_own_key(a) && doc.key(a) != doc.tok(a) && org_suffix(doc, doc.key(a))
     } else {
-        is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(doc.span_key(b.saturating_sub(2).max(a), b).as_ref())
+        is_head_text(doc, a) || org_suffix(doc, doc.tok(b - 1)) || org_suffix(doc, doc.span_key(b.saturating_sub(2).max(a), b).as_ref())
     };
     if body_word {
         return set(c, EntityType::Organization, "organisation word");
@@ -1369,7 +1514,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         if doc.is_class(b - 1, Class::PlaceSuffix) && lowercase_is(doc, b - 1, Class::PlaceSuffix) {
             return set(c, EntityType::Location, "place word");
         }
-        if (a + 1..b).any(|t| doc.is_cap(t) && (doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))) {
+        if (a + 1..b).any(|t| doc.is_cap(t) && (org_suffix(doc, doc.tok(t)) || is_head_text(doc, t))) {
             return set(c, EntityType::Organization, "organisation word inside");
         }
     }
@@ -1387,7 +1532,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if let Some((ta, tb)) = c.title {
         let role = doc.span_key(ta, tb).to_lowercase();
         let honorific = doc.data.is(Class::Honorific, &role) || doc.data.is(Class::Honorific, &format!("{role}."));
-        let nationality = doc.is_cap(ta) && doc.data.demonyms.contains(&doc.span_key(ta, tb));
+        let nationality = doc.is_cap(ta) && demonym(doc, &doc.span_key(ta, tb));
         let person_role = honorific || nationality || doc.data.is(Class::Role, &role) && !is_collective_role(&role, doc);
         // ("le député UMP Jean Dupont": an acronym after a role is the person's party.)
         if person_role && !(b == a + 1 && doc.is_upper(a)) {
@@ -1401,7 +1546,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if role.is_some_and(|r| !doc.is_class(r, Class::LeaderBody)) {
         return set(c, EntityType::Organization, "a body's role noun before it");
     }
-    if b > a + 1 && (is_given_name(doc, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
+    if b > a + 1 && (is_given_name(doc, known, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
     if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.low_is(a, Class::PlaceAbbreviation) {
@@ -1482,7 +1627,7 @@ fn org_role_before(doc: &Doc, a: usize) -> Option<usize> {
         }
         let adjective = doc.tokens[p].kind == TokKind::Word
             && doc.tok(p).chars().next().is_some_and(char::is_lowercase)
-            && (is_adjective(doc, p) || doc.data.demonyms.contains(doc.key(p)));
+            && (is_adjective(doc, p) || demonym(doc, doc.key(p)));
         if !adjective {
             return None;
         }
@@ -1548,10 +1693,29 @@ fn join_sites(doc: &Doc, cands: &mut Vec<Candidate>) {
 
 /// Whether token `i` is a given name, or a compound of given names (`Jean-Mimi`; but a
 /// person's full name joined by a hyphen names a place or an event: `Roland-Garros`).
-fn is_given_name(doc: &Doc, i: usize) -> bool {
+fn is_given_name(doc: &Doc, known: &Known, i: usize) -> bool {
+    let k = doc.key(i);
+    if doc.data.given_names.contains_key(k) {
+        return true;
+    }
+    // (A hyphen in the text is one in the key.)
+    if k.is_ascii() && !k.contains('-') {
+        return false;
+    }
+    // (The other questions fold or split the word: asked once of each.)
+    if let Some(&g) = known.given.borrow().get(k) {
+        return g;
+    }
+    let g = given_name_variant(doc, i);
+    known.given.borrow_mut().insert(k.to_owned(), g);
+    g
+}
+
+/// `is_given_name` for a word that the lexicon does not write as the token's key.
+fn given_name_variant(doc: &Doc, i: usize) -> bool {
     let k = doc.key(i);
     // (The lexicon writes some names without their accents: Noel for Noël.)
-    if doc.data.given_names.contains_key(k) || !k.is_ascii() && doc.data.given_names.contains_key(&title_case(&fold_key(k))) {
+    if !k.is_ascii() && doc.data.given_names.contains_key(&title_case(&fold_key(k))) {
         return true;
     }
     let w = doc.tok(i);
@@ -1571,13 +1735,18 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     let mut expansions: Vec<(usize, usize)> = Vec::new();
     // The tokens that open a parenthesis, found from the text's "(" rather than token by token.
     let opening = doc.text.match_indices('(').filter_map(|(at, _)| doc.tokens.binary_search_by_key(&at, |t| t.start).ok());
+    // (Room for each acronym's fold, its letters and the initials before it, kept between them.)
+    let (mut folded, mut acro, mut initials) = (String::new(), Vec::new(), Vec::new());
     for i in opening.filter(|&i| (1..n.saturating_sub(2)).contains(&i)) {
         if !(doc.is_punct(i, '(') && doc.is_upper(i + 1) && doc.is_punct(i + 2, ')')) {
             continue;
         }
-        let acro: Vec<char> = fold_key(doc.tok(i + 1)).chars().filter(|c| c.is_alphabetic()).collect();
+        folded.clear();
+        crate::lang::fold_into(doc.tok(i + 1), &mut folded);
+        acro.clear();
+        acro.extend(folded.chars().filter(|c| c.is_alphabetic()));
         // Walk back over the words before "(" collecting initials of content words.
-        let mut initials: Vec<char> = Vec::new();
+        initials.clear();
         let mut k = i;
         let mut found = None;
         while k > 0 && i - k < 16 && doc.tokens[k].breaks_before == 0 {
@@ -1588,12 +1757,18 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
             }
             let function = doc.low_is(k, Class::OrgConnector) || doc.low_is(k, Class::NameParticle) || doc.low_is(k, Class::Determiner) || doc.low_is(k, Class::Coordinator) || t.kind == TokKind::Elision;
             if !function && t.kind == TokKind::Word {
-                for part in doc.tok(k).split('-').rev() {
-                    if let Some(c) = part.chars().next() {
-                        // (Accents fold: "électoral" gives the E of TSE.)
-                        let f = fold_key(c.encode_utf8(&mut [0; 4]));
-                        initials.insert(0, f.chars().next().unwrap_or(c));
+                // The first letter of each part between hyphens, the last part first.
+                let w = doc.tok(k);
+                let mut end = w.len();
+                loop {
+                    let start = w.as_bytes()[..end].iter().rposition(|&b| b == b'-').map_or(0, |p| p + 1);
+                    if let Some(c) = w[start..end].chars().next() {
+                        initials.insert(0, initial_fold(c));
                     }
+                    if start == 0 {
+                        break;
+                    }
+                    end = start - 1;
                 }
                 let tail = &acro[acro.len().saturating_sub(initials.len())..];
                 if initials.len() > acro.len() || tail != initials.as_slice() {
@@ -1619,10 +1794,10 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     // everywhere else; done in one pass over the candidates, not one per expansion (an
     // archive-sized text holds hundreds), with the same result: a candidate inside an earlier
     // expansion is gone, and a lone acronym has the kind of its latest expansion so far.
-    let inside = |c: &Candidate, spans: &[(usize, usize)]| spans.iter().any(|&(s, e)| c.first < e && c.last > s);
     let index: HashMap<(usize, usize), usize> = expansions.iter().enumerate().map(|(j, &span)| (span, j)).collect();
     let mut naming: Vec<Vec<usize>> = vec![Vec::new(); expansions.len()];
-    for (ci, c) in cands.iter().enumerate() {
+    // (An expansion ends before a "(": asked of the candidates that do only.)
+    for (ci, c) in cands.iter().enumerate().filter(|(_, c)| doc.is_punct(c.last, '(')) {
         if let Some(&j) = index.get(&(c.first, c.last)) {
             naming[j].push(ci);
         }
@@ -1630,11 +1805,14 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     let mut acronym_kinds: HashMap<&str, EntityType> = HashMap::default();
     let mut added = Vec::with_capacity(expansions.len());
     for (j, &(start, i)) in expansions.iter().enumerate() {
-        // The candidate naming the whole expansion, as the expansions before left it.
+        // The candidate naming the whole expansion, as the expansions before left it: gone
+        // when it overlaps one of them. (Each ends at its "(", before this one's: it overlaps
+        // one when it overlaps the last, which ends last.)
+        let gone = j > 0 && start < expansions[j - 1].1;
         let kind = naming[j]
             .iter()
             .map(|&ci| &cands[ci])
-            .filter(|c| !inside(c, &expansions[..j]))
+            .filter(|_| !gone)
             .find_map(|c| if c.last == c.first + 1 { acronym_kinds.get(doc.key(c.first)).copied().or(c.kind) } else { c.kind })
             .unwrap_or(EntityType::Organization);
         acronym_kinds.insert(doc.key(i + 1), kind);
@@ -1647,11 +1825,22 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
         *m = (*m).max(e);
         Some(*m)
     }).collect();
+    // (The candidates come in the text's order, mostly: the count of spans starting before a
+    // candidate's end is walked on from the last one's while the ends grow.)
+    let mut p = 0;
+    let mut last = 0;
     cands.retain(|c| {
-        let p = by_start.partition_point(|&(s, _)| s < c.last);
+        if c.last < last {
+            p = 0;
+        }
+        last = c.last;
+        while p < by_start.len() && by_start[p].0 < c.last {
+            p += 1;
+        }
         p == 0 || furthest[p - 1] <= c.first
     });
-    for c in cands.iter_mut().filter(|c| c.first + 1 == c.last) {
+    // (An acronym is written in capitals, and so is any token with its key.)
+    for c in cands.iter_mut().filter(|c| c.first + 1 == c.last && doc.is_upper(c.first)) {
         if let Some(&kind) = acronym_kinds.get(doc.key(c.first)) {
             c.kind = Some(kind);
             c.why = "acronym of a name expanded in the text";
@@ -1659,6 +1848,18 @@ fn expand_acronyms(doc: &Doc, cands: &mut Vec<Candidate>) {
     }
     cands.extend(added);
     cands.sort_by_key(|c| c.first);
+}
+
+/// The first character of the fold of `c`: accents fold ("électoral" gives the E of TSE).
+fn initial_fold(c: char) -> char {
+    // (An ASCII letter folds to its lowercase, with i for y.)
+    if c.is_ascii() {
+        return match c.to_ascii_lowercase() {
+            'y' => 'i',
+            l => l,
+        };
+    }
+    fold_key(c.encode_utf8(&mut [0; 4])).chars().next().unwrap_or(c)
 }
 
 /// One type per name in a document; people's surnames and given names; unknown single
@@ -1670,18 +1871,25 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     let strong = |c: &Candidate| c.kind == Some(EntityType::Person) && c.last > c.first + 1 && matches!(c.why, "given name" | "title before a name");
     let weak = |c: &Candidate| matches!(c.why, "capitalised words" | "determiner before it") && c.last > c.first + 1;
     let mut surnames: HashSet<String> = HashSet::default();
-    // (Folded only when some weaker name may open with one.)
+    // (Folded only when some weaker name may open with one, each written surname once.)
     if cands.iter().any(weak) {
+        let mut written: HashSet<&str> = HashSet::default();
         for c in cands.iter().filter(|c| strong(c)) {
-            surnames.insert(fold_key(doc.tok(c.last - 1)));
+            let w = doc.tok(c.last - 1);
+            if written.insert(w) {
+                surnames.insert(fold_key(w));
+            }
         }
     }
-    // (Asked only when some surname is known, each word folded into one buffer.)
+    // (Asked only when some surname is known, each written word folded once, into one buffer.)
     let mut fold = String::new();
+    let mut asked: HashMap<&str, bool> = HashMap::default();
     let mut surname = |w: usize| {
-        fold.clear();
-        crate::lang::fold_into(doc.tok(w), &mut fold);
-        surnames.contains(fold.as_str())
+        *asked.entry(doc.tok(w)).or_insert_with_key(|w| {
+            fold.clear();
+            crate::lang::fold_into(w, &mut fold);
+            surnames.contains(fold.as_str())
+        })
     };
     for c in cands.iter_mut().filter(|_| !surnames.is_empty()) {
         if weak(c) && surname(c.first) && !(c.first + 1..c.last).any(|w| surname(w) || doc.is_class(w, Class::NameParticle)) {
@@ -1741,16 +1949,18 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
     // Each name's fold, for the passes below (which keep the spans): every name's when the
     // types of all are compared, or else those of the names the last pass asks of.
     let all = untyped || by_contexts;
-    let folds: Vec<Cow<str>> = cands.iter().map(|c| if all || asks_parts(doc, c) { name_fold(doc, c.first, c.last) } else { Cow::Borrowed("") }).collect();
-    let mut context_typed: HashMap<&str, (EntityType, &'static str)> = HashMap::default();
-    for (c, f) in cands.iter().zip(&folds).filter(|(c, _)| by_context(c.why)) {
+    let mut ids = FoldIds::default();
+    let folds: Vec<u32> = cands.iter().map(|c| if all || asks_parts(doc, c) { ids.of_span(doc, c.first, c.last) } else { NO_FOLD }).collect();
+    // (By fold number: each name's type and the context's, the first found.)
+    let mut context_typed: Vec<Option<EntityType>> = Vec::new();
+    for (c, &f) in cands.iter().zip(&folds).filter(|(c, _)| by_context(c.why)) {
         if let Some(t) = c.kind {
-            context_typed.entry(f).or_insert((t, c.why));
+            first_at(&mut context_typed, f, t);
         }
     }
     if !context_typed.is_empty() {
-        for (c, f) in cands.iter_mut().zip(&folds).filter(|(c, _)| c.why == "capitalised words") {
-            if let Some(&(t, _)) = context_typed.get(f.as_ref()) {
+        for (c, &f) in cands.iter_mut().zip(&folds).filter(|(c, _)| c.why == "capitalised words") {
+            if let Some(t) = found_at(&context_typed, f) {
                 c.kind = Some(t);
                 c.why = "typed elsewhere in the document";
             }
@@ -1770,37 +1980,35 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
             }
             if doc.is_common_word(i) && is_lowercase_word(doc, i) {
                 lowercase.mark(doc.low(i));
+                if lowercase.all_found() {
+                    break;
+                }
             }
         }
     }
     // (The types of other names are asked of untyped ones only.)
-    let mut typed: HashMap<&str, (EntityType, usize)> = HashMap::with_capacity_and_hasher(if untyped { cands.len() } else { 0 }, Default::default());
-    let mut person_parts: HashSet<String> = HashSet::with_capacity_and_hasher(cands.len(), Default::default());
-    let mut part = String::new();
-    for (c, k) in cands.iter().zip(&folds) {
+    let mut typed: Vec<Option<EntityType>> = Vec::new();
+    // The folds of people's parts, by number (only a name's own fold is asked of them).
+    let mut person_parts: Vec<Option<bool>> = Vec::new();
+    // The people's names whose parts are in, by their text and number of tokens: a name's
+    // parts follow from its tokens, and a person is named again and again.
+    let mut people: HashMap<&str, usize> = HashMap::default();
+    for (c, &k) in cands.iter().zip(&folds) {
         let Some(t) = c.kind else { continue };
         if untyped {
-            let e = typed.entry(k).or_insert((t, 0));
-            if e.0 == t {
-                e.1 += 1;
-            }
+            first_at(&mut typed, k, t);
         }
-        if t == EntityType::Person && c.last > c.first + 1 {
+        if t == EntityType::Person && c.last > c.first + 1 && people.insert(doc.span_text(c.first, c.last), c.last - c.first) != Some(c.last - c.first) {
             for w in c.first..c.last {
                 // A part that the document also writes in lowercase is an ordinary word
                 // caught in the name ("Image" of a caption), not the person's name.
                 if doc.is_cap(w) && !doc.is_class(w, Class::NameParticle) && !(doc.is_common_word(w) && lowercase.found(doc.low(w))) {
-                    // (A person's parts recur at each mention: folded into `part`, kept once.)
-                    part.clear();
-                    crate::lang::fold_into(doc.tok(w), &mut part);
-                    if !person_parts.contains(&part) {
-                        person_parts.insert(part.clone());
-                    }
+                    first_at(&mut person_parts, ids.of_word(doc, w), true);
                 }
             }
             // The surname with its particle: "de Pavant".
             if let Some(p) = (c.first + 1..c.last).find(|&w| doc.is_class(w, Class::NameParticle)) {
-                person_parts.insert(span_fold(doc, p, c.last));
+                first_at(&mut person_parts, ids.number(&span_fold(doc, p, c.last)), true);
             }
         }
     }
@@ -1812,11 +2020,11 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
             coordinated_kind.insert(c.last + 1, c.kind.unwrap_or(EntityType::Location));
         }
     }
-    for (c, k) in cands.iter_mut().zip(&folds) {
+    for (c, &k) in cands.iter_mut().zip(&folds) {
         if c.kind.is_some() && !asks_parts(doc, c) {
             continue; // typed, and kept
         }
-        if person_parts.contains(k.as_ref()) {
+        if found_at(&person_parts, k).is_some() {
             c.kind = Some(EntityType::Person);
             c.why = "part of a person's name given in full";
             continue;
@@ -1824,7 +2032,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         if c.kind.is_some() {
             continue;
         }
-        if let Some(&(t, _)) = typed.get(k.as_ref()) {
+        if let Some(t) = found_at(&typed, k) {
             c.kind = Some(t);
             c.why = "typed elsewhere in the document";
             continue;
@@ -1858,7 +2066,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         // ("la Marine", "the Chase": a determiner makes a given name that is also an ordinary
         // word that word; "the Marilyn pictures" is still hers.)
         let determined = a > 0 && doc.tokens[a].breaks_before == 0 && doc.is_class(a - 1, Class::Determiner) && doc.is_common_word(a);
-        if is_given_name(doc, a) && !determined {
+        if is_given_name(doc, known, a) && !determined {
             c.kind = Some(EntityType::Person);
             c.why = "given name";
             continue;
@@ -1878,7 +2086,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         let company = a >= 2
             && doc.tokens[a - 1].kind == TokKind::Word
             && doc.tok(a - 1).chars().next().is_some_and(char::is_lowercase)
-            && doc.data.demonyms.contains(doc.key(a - 1))
+            && demonym(doc, doc.key(a - 1))
             && doc.is_class(a - 2, Class::Determiner)
             && joined(doc, a - 2, a + 1);
         if company && !doc.starts_sentence(a) {
@@ -1921,6 +2129,79 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
 }
 }
 
+/// The number of no fold: a name whose fold no pass asks.
+const NO_FOLD: u32 = u32::MAX;
+
+/// The folds of a document's names, numbered, each found once per distinct text: a long
+/// document names the same people and places again and again, and the passes of
+/// [`consistency`] then compare numbers.
+#[derive(Default)]
+struct FoldIds<'d> {
+    /// Each span's text (its key, and so its fold, follow from it), with its fold's number.
+    spans: HashMap<&'d str, u32>,
+    /// Each word's text, with the number of its fold as a person's part (see
+    /// [`FoldIds::of_word`]).
+    words: HashMap<&'d str, u32>,
+    /// Each fold, with its number.
+    folds: HashMap<String, u32>,
+    word: String,
+}
+
+impl<'d> FoldIds<'d> {
+    /// The number of `name_fold(doc, a, b)`.
+    fn of_span(&mut self, doc: &'d Doc, a: usize, b: usize) -> u32 {
+        let text = doc.span_text(a, b);
+        if let Some(&id) = self.spans.get(text) {
+            return id;
+        }
+        let id = self.number(&name_fold(doc, a, b));
+        self.spans.insert(text, id);
+        id
+    }
+
+    /// The number of the fold of token `w`'s text.
+    fn of_word(&mut self, doc: &'d Doc, w: usize) -> u32 {
+        let text = doc.tok(w);
+        if let Some(&id) = self.words.get(text) {
+            return id;
+        }
+        let mut f = std::mem::take(&mut self.word);
+        f.clear();
+        crate::lang::fold_into(text, &mut f);
+        let id = self.number(&f);
+        self.word = f;
+        self.words.insert(text, id);
+        id
+    }
+
+    /// The number of the fold `f`.
+    fn number(&mut self, f: &str) -> u32 {
+        if let Some(&id) = self.folds.get(f) {
+            return id;
+        }
+        let id = self.folds.len() as u32;
+        self.folds.insert(f.to_owned(), id);
+        id
+    }
+}
+
+/// Sets `v[id]` to `x` unless it is set (the first found wins), for a fold (not `NO_FOLD`).
+fn first_at<T: Copy>(v: &mut Vec<Option<T>>, id: u32, x: T) {
+    let i = id as usize;
+    if id == NO_FOLD {
+        return;
+    }
+    if i >= v.len() {
+        v.resize(i + 1, None);
+    }
+    v[i].get_or_insert(x);
+}
+
+/// `v[id]`, if set.
+fn found_at<T: Copy>(v: &[Option<T>], id: u32) -> Option<T> {
+    v.get(id as usize).copied().flatten()
+}
+
 /// Whether the typed candidate `c` becomes a person's part when the document gives a person
 /// in full with its name (see [`consistency`]).
 fn asks_parts(doc: &Doc, c: &Candidate) -> bool {
@@ -1941,9 +2222,13 @@ fn asks_parts(doc: &Doc, c: &Candidate) -> bool {
 /// with it ("Kito de Pavant"), not an ordinary word capitalised by its position.
 fn sentence_initial_particles(doc: &Doc, cands: &mut [Candidate]) {
     let mut with_particle: HashSet<String> = HashSet::default();
+    // (Each written surname folded once: a person is named again and again.)
+    let mut written: HashSet<&str> = HashSet::default();
     for c in cands.iter().filter(|c| c.kind == Some(EntityType::Person) && c.last > c.first + 2) {
         if let Some(p) = (c.first + 1..c.last - 1).find(|&w| doc.is_class(w, Class::NameParticle)) {
-            with_particle.insert(span_fold(doc, p, c.last));
+            if written.insert(doc.span_text(p, c.last)) {
+                with_particle.insert(span_fold(doc, p, c.last));
+            }
         }
     }
     if with_particle.is_empty() {
