@@ -1436,6 +1436,26 @@ mod tests {
     }
 
     #[test]
+    fn gazetteers_are_the_sets_of_their_files_read_whole() {
+        // build.rs drops from a gazetteer file the lines that another file read into the same
+        // set holds: each language's places and organisations must be what reading every one
+        // of its files whole gives.
+        let read = |path: &str| -> &'static str { std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data").join(path)).expect("a data file").leak() };
+        let places = |own: &str, other: &str| [own.to_owned() + "/locations.txt", "common/cities.txt".to_owned(), other.to_owned() + "/locations.txt"];
+        for (lang, own, other) in [(Lang::Fr, "fr", "en"), (Lang::En, "en", "fr")] {
+            let data = lang.data();
+            let organizations = [format!("{own}/organizations.txt"), "common/companies.txt".to_owned()];
+            for (files, is_in) in [(&places(own, other)[..], Gazetteer::place as fn(Gazetteer) -> bool), (&organizations[..], Gazetteer::organization)] {
+                let expected: HashSet<String> = files.iter().flat_map(|f| lines(read(f))).map(key).collect();
+                assert_eq!(data.gazetteer.values().filter(|&&bits| is_in(Gazetteer(bits))).count(), expected.len(), "{lang:?} {files:?}");
+                for k in &expected {
+                    assert!(is_in(data.gazetteer(k)), "{lang:?} {files:?}: {k}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn own_lowercases_are_what_lowercase_leaves_alone() {
         for s in ["été", " été", "été ", "a  é", "l' été", "l'été", "é\u{a0}a", "é’a", "é`", "É", "ÉTÉ", "Σ", "ß", "ÿ÷", "İ", "a é", "é\t"] {
             assert_eq!(is_own_lowercase(s), s.to_lowercase() == s, "{s:?}");
