@@ -185,6 +185,11 @@ impl<'t> Doc<'t> {
         let text = self.text;
         // Bytes, not a `str`: the ASCII tokens, most, need no character boundary checked.
         let bytes = &text.as_bytes()[t.start..t.end];
+        // An ASCII mark, a token in five: no letter, its own key, its bits by its byte.
+        if t.kind == TokKind::Punct && bytes[0].is_ascii() && bytes[0] != b'`' {
+            let case = Case { cap: false, capitals: false, keyed: false, ascii: true, opens: false };
+            return (Info { low: (t.start, t.end), case }, &byte_bits[usize::from(bytes[0])], Letters { upper: 0, lower: 0, long: false });
+        }
         let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
         let (low, letters, mut case) = match ascii_shape(bytes) {
             // Most tokens: plain ASCII, their own key, told apart in one pass over bytes;
@@ -541,10 +546,11 @@ impl<'t> Doc<'t> {
             if pt.end == self.tokens[k - 1].start {
                 let w = self.tok(p);
                 // An initial (J. Smith) or an abbreviation (M. Dupont, Dr. Who) does not end one.
-                if pt.kind == TokKind::Word && w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+                let mut chars = w.chars();
+                if pt.kind == TokKind::Word && chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
                     return false;
                 }
-                if self.data.is(Class::Abbreviation, self.low(p)) || self.is_honorific_with_period(p) {
+                if self.low_is(p, Class::Abbreviation) || self.is_honorific_with_period(p) {
                     return false;
                 }
             }
@@ -555,6 +561,11 @@ impl<'t> Doc<'t> {
     /// Whether token `i` with a period after it is an honorific (`M.`, `Dr.`).
     fn is_honorific_with_period(&self, i: usize) -> bool {
         let low = self.low(i);
+        // The word of an honorific written with its period has the class's `starts` bit
+        // (`LangData::build` marks `m` for `m.`), unless the word holds a period itself.
+        if !self.may_start_class(i, Class::Honorific) && !low.bytes().any(|b| b == b'.') {
+            return false;
+        }
         // The key written on the stack, not allocated, for a word of usual length.
         let mut buf = [0; 32];
         match buf.get_mut(..=low.len()) {
@@ -711,50 +722,86 @@ struct CharShape {
 }
 
 /// The shape of a token that is not all ASCII, in one pass over its bytes: ASCII and
-/// Latin-1 characters, most of them, are told apart without the Unicode tables, and only
+/// Latin-1 characters, most of them, are read from a table without decoding them, and only
 /// the others are decoded.
+#[inline(never)]
 fn char_shape(tok: &str) -> CharShape {
     let bytes = tok.as_bytes();
     let (mut upper, mut lower, mut letters, mut chars) = (0, 0, 0, 0);
-    let (mut own_key, mut own_low) = (true, true);
-    let mut first_upper = false;
+    // What every character is, and what some character is.
+    let (mut all, mut any) = (OWN, 0);
+    let mut first = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // Whether it is a capital, a lowercase letter, a letter, a character `key` rewrites,
-        // and one that is its own lowercase key (ASCII capitals aside), each range asked
-        // only what may be true of it.
-        let (is_upper, is_lower, letter, rewritten, own) = if b.is_ascii() {
+        let shape = if b.is_ascii() {
             i += 1;
-            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), b.is_ascii_alphabetic(), b == b'`', b != b'`')
+            LATIN1_SHAPES[usize::from(b)]
+        } else if b & 0xfe == 0xc2 {
+            // U+0080 to U+00FF: its two bytes' low bits.
+            let c = 0x80 | usize::from(b & 1) << 6 | usize::from(bytes[i + 1] & 0x3f);
+            i += 2;
+            LATIN1_SHAPES[c]
         } else {
             let Some(c) = tok[i..].chars().next() else { break };
             i += c.len_utf8();
-            match c {
-                '\u{80}'..='\u{bf}' => {
-                    let letter = matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}');
-                    (false, letter, letter, c == '\u{b4}', c != '\u{b4}')
-                }
-                '\u{c0}'..='\u{de}' => (c != '\u{d7}', false, c != '\u{d7}', false, c == '\u{d7}'),
-                '\u{df}'..='\u{ff}' => (false, c != '\u{f7}', c != '\u{f7}', false, true),
-                // General punctuation: dashes, quotes, spaces.
-                '\u{2000}'..='\u{206f}' => {
-                    let rewritten = matches!(c, '\u{2019}' | '\u{2032}' | '\u{2010}' | '\u{2011}');
-                    (false, false, false, rewritten, !rewritten)
-                }
-                _ => (c.is_uppercase(), c.is_lowercase(), is_alphabetic(c), c == '\u{02bc}', false),
-            }
+            other_char_shape(c)
         };
         if chars == 0 {
-            first_upper = is_upper;
+            first = shape;
         }
-        upper += usize::from(is_upper);
-        lower += usize::from(is_lower);
-        letters += usize::from(letter);
-        own_key &= !rewritten;
-        own_low &= own;
+        upper += usize::from(shape & UPPER != 0);
+        lower += usize::from(shape & LOWER != 0);
+        letters += usize::from(shape & LETTER != 0);
+        all &= shape;
+        any |= shape;
         chars += 1;
     }
-    CharShape { upper, lower, long: chars >= 4, letters, first_upper, own_key, own_low }
+    CharShape { upper, lower, long: chars >= 4, letters, first_upper: first & UPPER != 0, own_key: any & REWRITTEN == 0, own_low: all & OWN != 0 }
+}
+
+/// What [`char_shape`] tells of a character, as bits: a capital, a lowercase letter, a
+/// letter, a character `key` rewrites, one that is its own lowercase key (ASCII capitals aside).
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const LETTER: u8 = 4;
+const REWRITTEN: u8 = 8;
+const OWN: u8 = 16;
+
+/// The shape of each character from U+0000 to U+00FF, by its code.
+const LATIN1_SHAPES: [u8; 256] = {
+    let mut shapes = [0; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        shapes[c] = match c {
+            _ if b.is_ascii_uppercase() => UPPER | LETTER | OWN,
+            _ if b.is_ascii_lowercase() => LOWER | LETTER | OWN,
+            0x60 | 0xb4 => REWRITTEN,
+            0xaa | 0xb5 | 0xba => LOWER | LETTER | OWN,
+            0xd7 | 0xf7 => OWN,
+            0xc0..=0xde => UPPER | LETTER,
+            0xdf..=0xff => LOWER | LETTER | OWN,
+            _ => OWN,
+        };
+        c += 1;
+    }
+    shapes
+};
+
+/// The shape (see [`LATIN1_SHAPES`]) of a character past U+00FF.
+fn other_char_shape(c: char) -> u8 {
+    match c {
+        // General punctuation: dashes, quotes, spaces.
+        '\u{2000}'..='\u{206f}' if matches!(c, '\u{2019}' | '\u{2032}' | '\u{2010}' | '\u{2011}') => REWRITTEN,
+        '\u{2000}'..='\u{206f}' => OWN,
+        _ => {
+            let letter = if is_alphabetic(c) { LETTER } else { 0 };
+            let rewritten = if c == '\u{02bc}' { REWRITTEN } else { 0 };
+            let upper = if c.is_uppercase() { UPPER } else { 0 };
+            let lower = if c.is_lowercase() { LOWER } else { 0 };
+            letter | rewritten | upper | lower
+        }
+    }
 }
 
 /// What a sentence's description counts of a token's letters: added up as the token is
