@@ -871,11 +871,11 @@ fn byte_bits_of(data: &LangData) -> Box<ByteBits> {
 
 /// The token table's keys of two to eight bytes (`LangData::words`), indexed by their bytes
 /// as an integer: a token's key is read from the lowercased text in one load, hashed with
-/// one multiplication and compared as an integer.
+/// one multiplication and compared as an integer. No key holds a zero byte, nor does a token
+/// of two bytes or more: keys of different lengths differ as integers, and none is zero.
 struct ShortWords {
-    /// Open addressing, at most half full: a key's bytes, its length (0 in an empty slot)
-    /// and its bits.
-    slots: Vec<(u64, usize, &'static WordBits)>,
+    /// Open addressing, at most half full: a key's bytes (0 in an empty slot) and its bits.
+    slots: Vec<(u64, &'static WordBits)>,
 }
 
 static FR_SHORT_WORDS: LazyLock<ShortWords> = LazyLock::new(|| ShortWords::new(Lang::Fr.data()));
@@ -893,16 +893,16 @@ impl ShortWords {
     }
 
     fn new(data: &'static LangData) -> ShortWords {
-        let short = || data.words.iter().filter(|(k, _)| (2..=8).contains(&k.len()));
-        let size = (short().count() * 2).next_power_of_two();
-        let mut slots = vec![(0, 0, &NO_BITS); size];
-        for (k, bits) in short() {
-            let head = load8(k.as_bytes(), 0);
+        let mut short = Vec::with_capacity(data.words.len());
+        short.extend(data.words.iter().filter(|(k, _)| (2..=8).contains(&k.len())).map(|(k, bits)| (load8(k.as_bytes(), 0), bits)));
+        let size = (short.len() * 2).next_power_of_two();
+        let mut slots = vec![(0, &NO_BITS); size];
+        for (head, bits) in short {
             let mut i = short_slot(head, size);
-            while slots[i].1 != 0 {
+            while slots[i].0 != 0 {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = (head, k.len(), bits);
+            slots[i] = (head, bits);
         }
         ShortWords { slots }
     }
@@ -915,12 +915,12 @@ impl ShortWords {
         let size = self.slots.len();
         let mut i = short_slot(head, size);
         loop {
-            let (key, key_len, bits) = self.slots[i];
-            if key_len == 0 {
-                return &NO_BITS;
-            }
-            if key == head && key_len == len {
+            let (key, bits) = self.slots[i];
+            if key == head {
                 return bits;
+            }
+            if key == 0 {
+                return &NO_BITS;
             }
             i = (i + 1) & (size - 1);
         }
