@@ -162,7 +162,7 @@ impl<'t> Doc<'t> {
             }
             let t = &mut self.tokens[i];
             t.sentence = self.sentences.len() as u32;
-            counts.add(&letters, t.kind == TokKind::Word, info.case.cap);
+            counts.add(&letters);
         }
         if n > 0 {
             self.push_sentence(start, n, paragraph, &counts);
@@ -188,7 +188,7 @@ impl<'t> Doc<'t> {
         // An ASCII mark, a token in five: no letter, its own key, its bits by its byte.
         if t.kind == TokKind::Punct && bytes[0].is_ascii() && bytes[0] != b'`' {
             let case = Case { cap: false, capitals: false, keyed: false, ascii: true, opens: false };
-            return (Info { low: (t.start, t.end), case }, &byte_bits[usize::from(bytes[0])], Letters { upper: 0, lower: 0, long: false });
+            return (Info { low: (t.start, t.end), case }, &byte_bits[usize::from(bytes[0])], Letters { upper: 0, lower: 0 });
         }
         let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
         let (low, letters, mut case) = match ascii_shape(bytes) {
@@ -196,7 +196,7 @@ impl<'t> Doc<'t> {
             // their lowercase is already written in the lowercased text.
             Some(shape) if !shape.backquote => {
                 let cap = word && bytes[0].is_ascii_uppercase();
-                let letters = Letters { upper: shape.upper, lower: shape.lower, long: bytes.len() >= 4 };
+                let letters = Letters { upper: shape.upper, lower: shape.lower };
                 ((t.start, t.end), letters, Case { cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false, ascii: true, opens: false })
             }
             Some(shape) => {
@@ -204,7 +204,7 @@ impl<'t> Doc<'t> {
                 let low = self.push_low(tok);
                 self.keys.insert(i, key(tok));
                 let cap = word && bytes[0].is_ascii_uppercase();
-                let letters = Letters { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4 };
+                let letters = Letters { upper: shape.upper, lower: shape.lower };
                 (low, letters, Case { cap, capitals: all_capitals(tok), keyed: true, ascii: true, opens: false })
             }
             None => {
@@ -215,7 +215,7 @@ impl<'t> Doc<'t> {
                 if !shape.own_key {
                     self.keys.insert(i, key(tok));
                 }
-                let letters = Letters { upper: shape.upper, lower: shape.lower, long: shape.long };
+                let letters = Letters { upper: shape.upper, lower: shape.lower };
                 (low, letters, Case { cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0, keyed: !shape.own_key, ascii: false, opens: false })
             }
         };
@@ -620,9 +620,26 @@ impl<'t> Doc<'t> {
         let line_end = s.last == self.tokens.len() || self.tokens[s.last].breaks_before > 0;
         let line_start = s.first == 0 || self.tokens[s.first].breaks_before > 0;
         s.headline = !terminal && line_end && line_start && last >= s.first;
-        let CaseCounts { upper, lower, caps, long } = *counts;
+        let CaseCounts { upper, lower } = *counts;
         s.all_caps = upper >= 8 && upper > 4 * lower;
-        s.title_case = s.headline && long >= 3 && caps * 10 >= long * 7;
+        s.title_case = s.headline && {
+            let (long, caps) = self.long_words(s.first, s.last);
+            long >= 3 && caps * 10 >= long * 7
+        };
+    }
+
+    /// The words of at least four characters among tokens `first..last`, and those of them
+    /// that start with a capital: counted for a headline only, the few sentences asked.
+    fn long_words(&self, first: usize, last: usize) -> (usize, usize) {
+        let (mut long, mut caps) = (0, 0);
+        for j in (first..last).filter(|&j| self.tokens[j].kind == TokKind::Word) {
+            let tok = self.tok(j);
+            if if self.infos[j].case.ascii { tok.len() >= 4 } else { tok.chars().nth(3).is_some() } {
+                long += 1;
+                caps += usize::from(self.is_cap(j));
+            }
+        }
+        (long, caps)
     }
 }
 
@@ -632,19 +649,13 @@ struct CaseCounts {
     /// Capital and lowercase letters.
     upper: usize,
     lower: usize,
-    /// Words of at least four characters, and those of them that start with a capital.
-    long: usize,
-    caps: usize,
 }
 
 impl CaseCounts {
     #[inline]
-    fn add(&mut self, letters: &Letters, word: bool, cap: bool) {
+    fn add(&mut self, letters: &Letters) {
         self.upper += letters.upper;
         self.lower += letters.lower;
-        let long_word = word && letters.long;
-        self.long += usize::from(long_word);
-        self.caps += usize::from(long_word && cap);
     }
 }
 
@@ -707,8 +718,6 @@ struct CharShape {
     /// Its capital and lowercase letters.
     upper: usize,
     lower: usize,
-    /// It has at least four characters.
-    long: bool,
     /// Its alphabetic characters.
     letters: usize,
     /// Its first character is uppercase.
@@ -756,7 +765,7 @@ fn char_shape(tok: &str) -> CharShape {
         any |= shape;
         chars += 1;
     }
-    CharShape { upper, lower, long: chars >= 4, letters, first_upper: first & UPPER != 0, own_key: any & REWRITTEN == 0, own_low: all & OWN != 0 }
+    CharShape { upper, lower, letters, first_upper: first & UPPER != 0, own_key: any & REWRITTEN == 0, own_low: all & OWN != 0 }
 }
 
 /// What [`char_shape`] tells of a character, as bits: a capital, a lowercase letter, a
@@ -810,8 +819,6 @@ struct Letters {
     /// Its capital and lowercase letters.
     upper: usize,
     lower: usize,
-    /// It has at least four characters.
-    long: bool,
 }
 
 /// A token's letter cases, found once.
