@@ -527,7 +527,7 @@ impl<'t> Doc<'t> {
             return self.tok(j).chars().next().is_some_and(char::is_uppercase)
                 && (self.is_common_word(j) || self.low_is(j, Class::Determiner) || self.low_is(j, Class::PronounSubject));
         }
-        if k == 0 || !(self.is_punct(k - 1, '.') || self.is_punct(k - 1, '!') || self.is_punct(k - 1, '?') || self.is_punct(k - 1, '…')) {
+        if k == 0 || !self.is_terminal(k - 1) {
             return false;
         }
         if k == j && !t.space_before {
@@ -579,8 +579,27 @@ impl<'t> Doc<'t> {
     }
 
     fn is_closer(&self, i: usize) -> bool {
-        let t = self.tokens[i];
-        t.kind == TokKind::Punct && matches!(self.text[t.start..].chars().next(), Some('»' | '”' | '"' | '’' | ')' | ']' | '›' | '\''))
+        matches!(self.mark(i), Some('»' | '”' | '"' | '’' | ')' | ']' | '›' | '\''))
+    }
+
+    /// Whether token `i` is a mark that ends a sentence.
+    fn is_terminal(&self, i: usize) -> bool {
+        matches!(self.mark(i), Some('.' | '!' | '?' | '…'))
+    }
+
+    /// The character of token `i` when it is a mark, an ASCII one read without decoding.
+    #[inline]
+    fn mark(&self, i: usize) -> Option<char> {
+        let t = &self.tokens[i];
+        if t.kind != TokKind::Punct {
+            return None;
+        }
+        let b = self.text.as_bytes()[t.start];
+        if b.is_ascii() {
+            Some(char::from(b))
+        } else {
+            self.text[t.start..].chars().next()
+        }
     }
 
     fn ends_with_terminal(&self, j: usize) -> bool {
@@ -615,8 +634,7 @@ impl<'t> Doc<'t> {
         while k > s.first && s.last - k < MAX_CLOSERS && self.is_closer(k - 1) {
             k -= 1;
         }
-        let terminal = k > s.first
-            && (self.is_punct(k - 1, '.') || self.is_punct(k - 1, '!') || self.is_punct(k - 1, '?') || self.is_punct(k - 1, '…'));
+        let terminal = k > s.first && self.is_terminal(k - 1);
         let line_end = s.last == self.tokens.len() || self.tokens[s.last].breaks_before > 0;
         let line_start = s.first == 0 || self.tokens[s.first].breaks_before > 0;
         s.headline = !terminal && line_end && line_start && last >= s.first;
