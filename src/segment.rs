@@ -125,13 +125,17 @@ impl<'t> Doc<'t> {
         let data = lang.data();
         let tokens = tokenize(text, data, lang);
         let n = tokens.len();
+        // Room for the keys written after the text's (a few tokens'), without reallocating.
+        let mut lows = String::with_capacity(text.len() + text.len() / 16 + 16);
+        lows.push_str(text);
+        lows.make_ascii_lowercase();
         let mut doc = Doc {
             text,
             lang,
             data,
             tokens,
             sentences: Vec::with_capacity(n / 16 + 1),
-            lows: text.to_ascii_lowercase(),
+            lows,
             keys: FxHashMap::default(),
             infos: Vec::with_capacity(n),
             bits: Vec::with_capacity(n),
