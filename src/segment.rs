@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{ascii_alphanumeric_mask, fold_into, is_alphabetic, is_numeric, key, key_into, load8, Class, Lang, LangData, VerbForm, WordBits, HIGH_BITS};
+use crate::lang::{ascii_alphanumeric_mask, ascii_letter_mask, fold_into, is_alphabetic, is_numeric, key, key_into, load8, Class, Lang, LangData, VerbForm, WordBits, HIGH_BITS};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,6 +195,19 @@ impl<'t> Doc<'t> {
             return (Info { low: (t.start, t.end), case }, &byte_bits[usize::from(bytes[0])], Letters { upper: 0, lower: 0 });
         }
         let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
+        // Most words: plain ASCII of two to eight bytes, whose letters and lowercase key are
+        // told from one read of their bytes.
+        if let Some((upper, lower, key)) = short_ascii_word(text.as_bytes(), t.start, t.end) {
+            let bits = short_words.get_packed(key);
+            let case = Case {
+                cap: word && bytes[0].is_ascii_uppercase(),
+                capitals: lower == 0 && upper >= 2,
+                keyed: false,
+                ascii: true,
+                opens: upper > 0 || t.kind == TokKind::Word && may_open_lowercase(bytes, bits),
+            };
+            return (Info { low: (t.start, t.end), case }, bits, Letters { upper, lower });
+        }
         let (low, letters, mut case) = match ascii_shape(bytes) {
             // Most tokens: plain ASCII, their own key, told apart in one pass over bytes;
             // their lowercase is already written in the lowercased text.
@@ -712,6 +725,25 @@ fn long_ascii_shape(tok: &[u8]) -> Option<AsciiShape> {
     (field(3) == 0).then(|| AsciiShape { backquote: field(2) > 0, upper: field(0), lower: field(1) })
 }
 
+/// For a token `text[start..end]` of two to eight ASCII bytes without a backquote: its
+/// capitals, its lowercase letters, and its lowercase key as [`ShortWords`] packs it.
+#[inline]
+fn short_ascii_word(text: &[u8], start: usize, end: usize) -> Option<(usize, usize, u64)> {
+    let len = end - start;
+    let chunk = text.get(start..start + 8).filter(|_| (2..=8).contains(&len))?;
+    let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]) & (u64::MAX >> (64 - 8 * len));
+    // The bytes past the token, cleared, are no backquote.
+    let q = x ^ 0x6060_6060_6060_6060;
+    if (x | q.wrapping_sub(0x0101_0101_0101_0101) & !q) & HIGH_BITS != 0 {
+        return None;
+    }
+    let letters = ascii_letter_mask(x);
+    // A letter's case bit (0x20) moved to its high bit: set for a lowercase one.
+    let case = x << 2;
+    let count = |mask: u64| ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    Some((count(letters & !case), count(letters & case), x | letters >> 2))
+}
+
 /// What [`ascii_shape`] counts of each byte: whether it is an uppercase letter, a lowercase
 /// letter, a backquote, or not ASCII, as a 1 in the first, second, third or fourth 16 bits.
 const BYTE_COUNTS: [u64; 256] = {
@@ -939,8 +971,12 @@ impl ShortWords {
     /// `data.bits(&buf[start..end])` for a key of two to eight bytes.
     #[inline]
     fn get(&self, buf: &[u8], start: usize, end: usize) -> &'static WordBits {
-        let len = end - start;
-        let head = load8(buf, start) & (u64::MAX >> (64 - 8 * len));
+        self.get_packed(load8(buf, start) & (u64::MAX >> (64 - 8 * (end - start))))
+    }
+
+    /// The bits of the key of two to eight bytes packed as `head` (its bytes, the first lowest).
+    #[inline]
+    fn get_packed(&self, head: u64) -> &'static WordBits {
         let size = self.slots.len();
         let mut i = short_slot(head, size);
         loop {
@@ -1326,6 +1362,25 @@ mod tests {
                 assert_eq!(shape.upper, tok.bytes().filter(u8::is_ascii_uppercase).count(), "{tok}");
                 assert_eq!(shape.lower, tok.bytes().filter(u8::is_ascii_lowercase).count(), "{tok}");
                 assert_eq!(shape.backquote, tok.contains('`'), "{tok}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_ascii_words_read_as_ascii_shape_and_the_lowercase_text_do() {
+        let text = "Ab aB`c ABCDEFGH abcdefghi 12ab é-x Zz@[{ xy, l'ONU `q";
+        let (bytes, lows) = (text.as_bytes(), text.to_ascii_lowercase());
+        for start in 0..text.len() {
+            for end in start + 1..=(start + 9).min(text.len()) {
+                let shape = ascii_shape(&bytes[start..end]).filter(|s| !s.backquote);
+                match short_ascii_word(bytes, start, end) {
+                    Some((upper, lower, key)) => {
+                        let shape = shape.expect("an ASCII token");
+                        assert_eq!((upper, lower), (shape.upper, shape.lower), "{start}..{end}");
+                        assert_eq!(key, load8(lows.as_bytes(), start) & (u64::MAX >> (64 - 8 * (end - start))), "{start}..{end}");
+                    }
+                    None => assert!(shape.is_none() || !(2..=8).contains(&(end - start)) || start + 8 > text.len(), "{start}..{end}"),
+                }
             }
         }
     }
