@@ -223,7 +223,7 @@ const fn splat(b: u8) -> u64 {
 /// compared with `a` and `z` at once, once their case bit is set (no sum carries into the
 /// next byte, every byte being at most 0x7F before it).
 #[inline]
-fn ascii_letter_mask(x: u64) -> u64 {
+pub(crate) fn ascii_letter_mask(x: u64) -> u64 {
     let low = (x | splat(0x20)) & !HIGH_BITS;
     let from_a = low + splat(0x80 - b'a');
     let past_z = low + splat(0x80 - b'z' - 1);

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::lang::{ascii_alphanumeric_mask, fold_into, is_alphabetic, is_numeric, key, key_into, load8, Class, Lang, LangData, VerbForm, WordBits, HIGH_BITS};
+use crate::lang::{ascii_alphanumeric_mask, ascii_letter_mask, fold_into, is_alphabetic, is_numeric, key, key_into, load8, Class, Lang, LangData, VerbForm, WordBits, HIGH_BITS};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,13 +125,17 @@ impl<'t> Doc<'t> {
         let data = lang.data();
         let tokens = tokenize(text, data, lang);
         let n = tokens.len();
+        // Room for the keys written after the text's (a few tokens'), without reallocating.
+        let mut lows = String::with_capacity(text.len() + text.len() / 16 + 16);
+        lows.push_str(text);
+        lows.make_ascii_lowercase();
         let mut doc = Doc {
             text,
             lang,
             data,
             tokens,
             sentences: Vec::with_capacity(n / 16 + 1),
-            lows: text.to_ascii_lowercase(),
+            lows,
             keys: FxHashMap::default(),
             infos: Vec::with_capacity(n),
             bits: Vec::with_capacity(n),
@@ -162,7 +166,7 @@ impl<'t> Doc<'t> {
             }
             let t = &mut self.tokens[i];
             t.sentence = self.sentences.len() as u32;
-            counts.add(&letters, t.kind == TokKind::Word, info.case.cap);
+            counts.add(&letters);
         }
         if n > 0 {
             self.push_sentence(start, n, paragraph, &counts);
@@ -185,13 +189,31 @@ impl<'t> Doc<'t> {
         let text = self.text;
         // Bytes, not a `str`: the ASCII tokens, most, need no character boundary checked.
         let bytes = &text.as_bytes()[t.start..t.end];
+        // An ASCII mark, a token in five: no letter, its own key, its bits by its byte.
+        if t.kind == TokKind::Punct && bytes[0].is_ascii() && bytes[0] != b'`' {
+            let case = Case { cap: false, capitals: false, keyed: false, ascii: true, opens: false };
+            return (Info { low: (t.start, t.end), case }, &byte_bits[usize::from(bytes[0])], Letters { upper: 0, lower: 0 });
+        }
         let word = matches!(t.kind, TokKind::Word | TokKind::Dotted);
+        // Most words: plain ASCII of two to eight bytes, whose letters and lowercase key are
+        // told from one read of their bytes.
+        if let Some((upper, lower, key)) = short_ascii_word(text.as_bytes(), t.start, t.end) {
+            let bits = short_words.get_packed(key);
+            let case = Case {
+                cap: word && bytes[0].is_ascii_uppercase(),
+                capitals: lower == 0 && upper >= 2,
+                keyed: false,
+                ascii: true,
+                opens: upper > 0 || t.kind == TokKind::Word && may_open_lowercase(bytes, bits),
+            };
+            return (Info { low: (t.start, t.end), case }, bits, Letters { upper, lower });
+        }
         let (low, letters, mut case) = match ascii_shape(bytes) {
             // Most tokens: plain ASCII, their own key, told apart in one pass over bytes;
             // their lowercase is already written in the lowercased text.
             Some(shape) if !shape.backquote => {
                 let cap = word && bytes[0].is_ascii_uppercase();
-                let letters = Letters { upper: shape.upper, lower: shape.lower, long: bytes.len() >= 4 };
+                let letters = Letters { upper: shape.upper, lower: shape.lower };
                 ((t.start, t.end), letters, Case { cap, capitals: shape.lower == 0 && shape.upper >= 2, keyed: false, ascii: true, opens: false })
             }
             Some(shape) => {
@@ -199,7 +221,7 @@ impl<'t> Doc<'t> {
                 let low = self.push_low(tok);
                 self.keys.insert(i, key(tok));
                 let cap = word && bytes[0].is_ascii_uppercase();
-                let letters = Letters { upper: shape.upper, lower: shape.lower, long: tok.len() >= 4 };
+                let letters = Letters { upper: shape.upper, lower: shape.lower };
                 (low, letters, Case { cap, capitals: all_capitals(tok), keyed: true, ascii: true, opens: false })
             }
             None => {
@@ -210,7 +232,7 @@ impl<'t> Doc<'t> {
                 if !shape.own_key {
                     self.keys.insert(i, key(tok));
                 }
-                let letters = Letters { upper: shape.upper, lower: shape.lower, long: shape.long };
+                let letters = Letters { upper: shape.upper, lower: shape.lower };
                 (low, letters, Case { cap: word && shape.first_upper, capitals: shape.letters >= 2 && shape.lower == 0, keyed: !shape.own_key, ascii: false, opens: false })
             }
         };
@@ -522,7 +544,7 @@ impl<'t> Doc<'t> {
             return self.tok(j).chars().next().is_some_and(char::is_uppercase)
                 && (self.is_common_word(j) || self.low_is(j, Class::Determiner) || self.low_is(j, Class::PronounSubject));
         }
-        if k == 0 || !(self.is_punct(k - 1, '.') || self.is_punct(k - 1, '!') || self.is_punct(k - 1, '?') || self.is_punct(k - 1, '…')) {
+        if k == 0 || !self.is_terminal(k - 1) {
             return false;
         }
         if k == j && !t.space_before {
@@ -541,10 +563,11 @@ impl<'t> Doc<'t> {
             if pt.end == self.tokens[k - 1].start {
                 let w = self.tok(p);
                 // An initial (J. Smith) or an abbreviation (M. Dupont, Dr. Who) does not end one.
-                if pt.kind == TokKind::Word && w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+                let mut chars = w.chars();
+                if pt.kind == TokKind::Word && chars.next().is_some_and(char::is_uppercase) && chars.next().is_none() {
                     return false;
                 }
-                if self.data.is(Class::Abbreviation, self.low(p)) || self.is_honorific_with_period(p) {
+                if self.low_is(p, Class::Abbreviation) || self.is_honorific_with_period(p) {
                     return false;
                 }
             }
@@ -555,6 +578,11 @@ impl<'t> Doc<'t> {
     /// Whether token `i` with a period after it is an honorific (`M.`, `Dr.`).
     fn is_honorific_with_period(&self, i: usize) -> bool {
         let low = self.low(i);
+        // The word of an honorific written with its period has the class's `starts` bit
+        // (`LangData::build` marks `m` for `m.`), unless the word holds a period itself.
+        if !self.may_start_class(i, Class::Honorific) && !low.bytes().any(|b| b == b'.') {
+            return false;
+        }
         // The key written on the stack, not allocated, for a word of usual length.
         let mut buf = [0; 32];
         match buf.get_mut(..=low.len()) {
@@ -568,8 +596,27 @@ impl<'t> Doc<'t> {
     }
 
     fn is_closer(&self, i: usize) -> bool {
-        let t = self.tokens[i];
-        t.kind == TokKind::Punct && matches!(self.text[t.start..].chars().next(), Some('»' | '”' | '"' | '’' | ')' | ']' | '›' | '\''))
+        matches!(self.mark(i), Some('»' | '”' | '"' | '’' | ')' | ']' | '›' | '\''))
+    }
+
+    /// Whether token `i` is a mark that ends a sentence.
+    fn is_terminal(&self, i: usize) -> bool {
+        matches!(self.mark(i), Some('.' | '!' | '?' | '…'))
+    }
+
+    /// The character of token `i` when it is a mark, an ASCII one read without decoding.
+    #[inline]
+    fn mark(&self, i: usize) -> Option<char> {
+        let t = &self.tokens[i];
+        if t.kind != TokKind::Punct {
+            return None;
+        }
+        let b = self.text.as_bytes()[t.start];
+        if b.is_ascii() {
+            Some(char::from(b))
+        } else {
+            self.text[t.start..].chars().next()
+        }
     }
 
     fn ends_with_terminal(&self, j: usize) -> bool {
@@ -604,14 +651,30 @@ impl<'t> Doc<'t> {
         while k > s.first && s.last - k < MAX_CLOSERS && self.is_closer(k - 1) {
             k -= 1;
         }
-        let terminal = k > s.first
-            && (self.is_punct(k - 1, '.') || self.is_punct(k - 1, '!') || self.is_punct(k - 1, '?') || self.is_punct(k - 1, '…'));
+        let terminal = k > s.first && self.is_terminal(k - 1);
         let line_end = s.last == self.tokens.len() || self.tokens[s.last].breaks_before > 0;
         let line_start = s.first == 0 || self.tokens[s.first].breaks_before > 0;
         s.headline = !terminal && line_end && line_start && last >= s.first;
-        let CaseCounts { upper, lower, caps, long } = *counts;
+        let CaseCounts { upper, lower } = *counts;
         s.all_caps = upper >= 8 && upper > 4 * lower;
-        s.title_case = s.headline && long >= 3 && caps * 10 >= long * 7;
+        s.title_case = s.headline && {
+            let (long, caps) = self.long_words(s.first, s.last);
+            long >= 3 && caps * 10 >= long * 7
+        };
+    }
+
+    /// The words of at least four characters among tokens `first..last`, and those of them
+    /// that start with a capital: counted for a headline only, the few sentences asked.
+    fn long_words(&self, first: usize, last: usize) -> (usize, usize) {
+        let (mut long, mut caps) = (0, 0);
+        for j in (first..last).filter(|&j| self.tokens[j].kind == TokKind::Word) {
+            let tok = self.tok(j);
+            if if self.infos[j].case.ascii { tok.len() >= 4 } else { tok.chars().nth(3).is_some() } {
+                long += 1;
+                caps += usize::from(self.is_cap(j));
+            }
+        }
+        (long, caps)
     }
 }
 
@@ -621,19 +684,13 @@ struct CaseCounts {
     /// Capital and lowercase letters.
     upper: usize,
     lower: usize,
-    /// Words of at least four characters, and those of them that start with a capital.
-    long: usize,
-    caps: usize,
 }
 
 impl CaseCounts {
     #[inline]
-    fn add(&mut self, letters: &Letters, word: bool, cap: bool) {
+    fn add(&mut self, letters: &Letters) {
         self.upper += letters.upper;
         self.lower += letters.lower;
-        let long_word = word && letters.long;
-        self.long += usize::from(long_word);
-        self.caps += usize::from(long_word && cap);
     }
 }
 
@@ -668,6 +725,25 @@ fn long_ascii_shape(tok: &[u8]) -> Option<AsciiShape> {
     (field(3) == 0).then(|| AsciiShape { backquote: field(2) > 0, upper: field(0), lower: field(1) })
 }
 
+/// For a token `text[start..end]` of two to eight ASCII bytes without a backquote: its
+/// capitals, its lowercase letters, and its lowercase key as [`ShortWords`] packs it.
+#[inline]
+fn short_ascii_word(text: &[u8], start: usize, end: usize) -> Option<(usize, usize, u64)> {
+    let len = end - start;
+    let chunk = text.get(start..start + 8).filter(|_| (2..=8).contains(&len))?;
+    let x = u64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]) & (u64::MAX >> (64 - 8 * len));
+    // The bytes past the token, cleared, are no backquote.
+    let q = x ^ 0x6060_6060_6060_6060;
+    if (x | q.wrapping_sub(0x0101_0101_0101_0101) & !q) & HIGH_BITS != 0 {
+        return None;
+    }
+    let letters = ascii_letter_mask(x);
+    // A letter's case bit (0x20) moved to its high bit: set for a lowercase one.
+    let case = x << 2;
+    let count = |mask: u64| ((mask >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    Some((count(letters & !case), count(letters & case), x | letters >> 2))
+}
+
 /// What [`ascii_shape`] counts of each byte: whether it is an uppercase letter, a lowercase
 /// letter, a backquote, or not ASCII, as a 1 in the first, second, third or fourth 16 bits.
 const BYTE_COUNTS: [u64; 256] = {
@@ -696,8 +772,6 @@ struct CharShape {
     /// Its capital and lowercase letters.
     upper: usize,
     lower: usize,
-    /// It has at least four characters.
-    long: bool,
     /// Its alphabetic characters.
     letters: usize,
     /// Its first character is uppercase.
@@ -711,50 +785,86 @@ struct CharShape {
 }
 
 /// The shape of a token that is not all ASCII, in one pass over its bytes: ASCII and
-/// Latin-1 characters, most of them, are told apart without the Unicode tables, and only
+/// Latin-1 characters, most of them, are read from a table without decoding them, and only
 /// the others are decoded.
+#[inline(never)]
 fn char_shape(tok: &str) -> CharShape {
     let bytes = tok.as_bytes();
     let (mut upper, mut lower, mut letters, mut chars) = (0, 0, 0, 0);
-    let (mut own_key, mut own_low) = (true, true);
-    let mut first_upper = false;
+    // What every character is, and what some character is.
+    let (mut all, mut any) = (OWN, 0);
+    let mut first = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        // Whether it is a capital, a lowercase letter, a letter, a character `key` rewrites,
-        // and one that is its own lowercase key (ASCII capitals aside), each range asked
-        // only what may be true of it.
-        let (is_upper, is_lower, letter, rewritten, own) = if b.is_ascii() {
+        let shape = if b.is_ascii() {
             i += 1;
-            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), b.is_ascii_alphabetic(), b == b'`', b != b'`')
+            LATIN1_SHAPES[usize::from(b)]
+        } else if b & 0xfe == 0xc2 {
+            // U+0080 to U+00FF: its two bytes' low bits.
+            let c = 0x80 | usize::from(b & 1) << 6 | usize::from(bytes[i + 1] & 0x3f);
+            i += 2;
+            LATIN1_SHAPES[c]
         } else {
             let Some(c) = tok[i..].chars().next() else { break };
             i += c.len_utf8();
-            match c {
-                '\u{80}'..='\u{bf}' => {
-                    let letter = matches!(c, '\u{aa}' | '\u{b5}' | '\u{ba}');
-                    (false, letter, letter, c == '\u{b4}', c != '\u{b4}')
-                }
-                '\u{c0}'..='\u{de}' => (c != '\u{d7}', false, c != '\u{d7}', false, c == '\u{d7}'),
-                '\u{df}'..='\u{ff}' => (false, c != '\u{f7}', c != '\u{f7}', false, true),
-                // General punctuation: dashes, quotes, spaces.
-                '\u{2000}'..='\u{206f}' => {
-                    let rewritten = matches!(c, '\u{2019}' | '\u{2032}' | '\u{2010}' | '\u{2011}');
-                    (false, false, false, rewritten, !rewritten)
-                }
-                _ => (c.is_uppercase(), c.is_lowercase(), is_alphabetic(c), c == '\u{02bc}', false),
-            }
+            other_char_shape(c)
         };
         if chars == 0 {
-            first_upper = is_upper;
+            first = shape;
         }
-        upper += usize::from(is_upper);
-        lower += usize::from(is_lower);
-        letters += usize::from(letter);
-        own_key &= !rewritten;
-        own_low &= own;
+        upper += usize::from(shape & UPPER != 0);
+        lower += usize::from(shape & LOWER != 0);
+        letters += usize::from(shape & LETTER != 0);
+        all &= shape;
+        any |= shape;
         chars += 1;
     }
-    CharShape { upper, lower, long: chars >= 4, letters, first_upper, own_key, own_low }
+    CharShape { upper, lower, letters, first_upper: first & UPPER != 0, own_key: any & REWRITTEN == 0, own_low: all & OWN != 0 }
+}
+
+/// What [`char_shape`] tells of a character, as bits: a capital, a lowercase letter, a
+/// letter, a character `key` rewrites, one that is its own lowercase key (ASCII capitals aside).
+const UPPER: u8 = 1;
+const LOWER: u8 = 2;
+const LETTER: u8 = 4;
+const REWRITTEN: u8 = 8;
+const OWN: u8 = 16;
+
+/// The shape of each character from U+0000 to U+00FF, by its code.
+const LATIN1_SHAPES: [u8; 256] = {
+    let mut shapes = [0; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        shapes[c] = match c {
+            _ if b.is_ascii_uppercase() => UPPER | LETTER | OWN,
+            _ if b.is_ascii_lowercase() => LOWER | LETTER | OWN,
+            0x60 | 0xb4 => REWRITTEN,
+            0xaa | 0xb5 | 0xba => LOWER | LETTER | OWN,
+            0xd7 | 0xf7 => OWN,
+            0xc0..=0xde => UPPER | LETTER,
+            0xdf..=0xff => LOWER | LETTER | OWN,
+            _ => OWN,
+        };
+        c += 1;
+    }
+    shapes
+};
+
+/// The shape (see [`LATIN1_SHAPES`]) of a character past U+00FF.
+fn other_char_shape(c: char) -> u8 {
+    match c {
+        // General punctuation: dashes, quotes, spaces.
+        '\u{2000}'..='\u{206f}' if matches!(c, '\u{2019}' | '\u{2032}' | '\u{2010}' | '\u{2011}') => REWRITTEN,
+        '\u{2000}'..='\u{206f}' => OWN,
+        _ => {
+            let letter = if is_alphabetic(c) { LETTER } else { 0 };
+            let rewritten = if c == '\u{02bc}' { REWRITTEN } else { 0 };
+            let upper = if c.is_uppercase() { UPPER } else { 0 };
+            let lower = if c.is_lowercase() { LOWER } else { 0 };
+            letter | rewritten | upper | lower
+        }
+    }
 }
 
 /// What a sentence's description counts of a token's letters: added up as the token is
@@ -763,8 +873,6 @@ struct Letters {
     /// Its capital and lowercase letters.
     upper: usize,
     lower: usize,
-    /// It has at least four characters.
-    long: bool,
 }
 
 /// A token's letter cases, found once.
@@ -824,11 +932,11 @@ fn byte_bits_of(data: &LangData) -> Box<ByteBits> {
 
 /// The token table's keys of two to eight bytes (`LangData::words`), indexed by their bytes
 /// as an integer: a token's key is read from the lowercased text in one load, hashed with
-/// one multiplication and compared as an integer.
+/// one multiplication and compared as an integer. No key holds a zero byte, nor does a token
+/// of two bytes or more: keys of different lengths differ as integers, and none is zero.
 struct ShortWords {
-    /// Open addressing, at most half full: a key's bytes, its length (0 in an empty slot)
-    /// and its bits.
-    slots: Vec<(u64, usize, &'static WordBits)>,
+    /// Open addressing, at most half full: a key's bytes (0 in an empty slot) and its bits.
+    slots: Vec<(u64, &'static WordBits)>,
 }
 
 static FR_SHORT_WORDS: LazyLock<ShortWords> = LazyLock::new(|| ShortWords::new(Lang::Fr.data()));
@@ -846,16 +954,16 @@ impl ShortWords {
     }
 
     fn new(data: &'static LangData) -> ShortWords {
-        let short = || data.words.iter().filter(|(k, _)| (2..=8).contains(&k.len()));
-        let size = (short().count() * 2).next_power_of_two();
-        let mut slots = vec![(0, 0, &NO_BITS); size];
-        for (k, bits) in short() {
-            let head = load8(k.as_bytes(), 0);
+        let mut short = Vec::with_capacity(data.words.len());
+        short.extend(data.words.iter().filter(|(k, _)| (2..=8).contains(&k.len())).map(|(k, bits)| (load8(k.as_bytes(), 0), bits)));
+        let size = (short.len() * 2).next_power_of_two();
+        let mut slots = vec![(0, &NO_BITS); size];
+        for (head, bits) in short {
             let mut i = short_slot(head, size);
-            while slots[i].1 != 0 {
+            while slots[i].0 != 0 {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = (head, k.len(), bits);
+            slots[i] = (head, bits);
         }
         ShortWords { slots }
     }
@@ -863,17 +971,21 @@ impl ShortWords {
     /// `data.bits(&buf[start..end])` for a key of two to eight bytes.
     #[inline]
     fn get(&self, buf: &[u8], start: usize, end: usize) -> &'static WordBits {
-        let len = end - start;
-        let head = load8(buf, start) & (u64::MAX >> (64 - 8 * len));
+        self.get_packed(load8(buf, start) & (u64::MAX >> (64 - 8 * (end - start))))
+    }
+
+    /// The bits of the key of two to eight bytes packed as `head` (its bytes, the first lowest).
+    #[inline]
+    fn get_packed(&self, head: u64) -> &'static WordBits {
         let size = self.slots.len();
         let mut i = short_slot(head, size);
         loop {
-            let (key, key_len, bits) = self.slots[i];
-            if key_len == 0 {
-                return &NO_BITS;
-            }
-            if key == head && key_len == len {
+            let (key, bits) = self.slots[i];
+            if key == head {
                 return bits;
+            }
+            if key == 0 {
+                return &NO_BITS;
             }
             i = (i + 1) & (size - 1);
         }
@@ -1255,6 +1367,25 @@ mod tests {
     }
 
     #[test]
+    fn short_ascii_words_read_as_ascii_shape_and_the_lowercase_text_do() {
+        let text = "Ab aB`c ABCDEFGH abcdefghi 12ab é-x Zz@[{ xy, l'ONU `q";
+        let (bytes, lows) = (text.as_bytes(), text.to_ascii_lowercase());
+        for start in 0..text.len() {
+            for end in start + 1..=(start + 9).min(text.len()) {
+                let shape = ascii_shape(&bytes[start..end]).filter(|s| !s.backquote);
+                match short_ascii_word(bytes, start, end) {
+                    Some((upper, lower, key)) => {
+                        let shape = shape.expect("an ASCII token");
+                        assert_eq!((upper, lower), (shape.upper, shape.lower), "{start}..{end}");
+                        assert_eq!(key, load8(lows.as_bytes(), start) & (u64::MAX >> (64 - 8 * (end - start))), "{start}..{end}");
+                    }
+                    None => assert!(shape.is_none() || !(2..=8).contains(&(end - start)) || start + 8 > text.len(), "{start}..{end}"),
+                }
+            }
+        }
+    }
+
+    #[test]
     fn char_shape_tells_what_the_character_tests_tell() {
         for c in (0x21..0x3000).filter_map(char::from_u32).filter(|c| !c.is_whitespace()) {
             for tok in [format!("é{c}"), format!("{c}Éa")] {
@@ -1279,6 +1410,8 @@ mod tests {
         for lang in [Lang::Fr, Lang::En] {
             let (data, short) = (lang.data(), ShortWords::of(lang));
             for k in data.words.keys().filter(|k| (2..=8).contains(&k.len())) {
+                // What lets the table tell keys of different lengths apart by their bytes alone.
+                assert!(!k.contains('\0'), "{k:?}");
                 let text = format!("x{k}--------");
                 assert_eq!(*short.get(text.as_bytes(), 1, 1 + k.len()), data.bits(k), "{k}");
                 assert_eq!(*short.get(k.as_bytes(), 0, k.len()), data.bits(k), "{k}");
