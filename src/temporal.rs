@@ -26,6 +26,8 @@ pub fn find(doc: &Doc, taken: &mut [bool]) -> Vec<Measure> {
     // The tokens where a quantity may start, noted on the way: the second pass visits
     // only them.
     let mut numbers = Vec::new();
+    // (Both as long as the tokens, said once for the loop's reads.)
+    let (tokens, taken) = (&doc.tokens[..n], &mut taken[..n]);
     let mut i = 0;
     while i < n {
         if taken[i] {
@@ -33,7 +35,7 @@ pub fn find(doc: &Doc, taken: &mut [bool]) -> Vec<Measure> {
             continue;
         }
         // Most tokens start neither a number nor a date, as their kind and bits tell at once.
-        let (number, bits) = (doc.tokens[i].kind == TokKind::Number, doc.bits(i));
+        let (number, bits) = (tokens[i].kind == TokKind::Number, doc.bits(i));
         if number || bits.is & NUMBER_WORDS != 0 {
             numbers.push(i);
         }
