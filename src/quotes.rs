@@ -106,13 +106,13 @@ pub fn find(doc: &Doc) -> Vec<Quote> {
                 close_paragraph(doc, &mut stack, first, &mut out);
             }
         }
-        for i in first..s.last {
+        for (i, t) in doc.tokens[first..s.last].iter().enumerate() {
             // (Only punctuation may be a mark, and little of it: the other tokens, most of
             // them, are passed at once.)
-            let t = doc.tokens[i];
-            if !may_be_mark(doc, &t) {
+            if !may_be_mark(doc, t) {
                 continue;
             }
+            let i = first + i;
             let Some((mark, opens)) = mark_of(doc, i, &stack) else { continue };
             if opens {
                 // Runaway nesting is data, not structure: past 64 levels marks are ignored.

@@ -676,6 +676,13 @@ impl<'t> Doc<'t> {
         }
         (long, caps)
     }
+
+    /// The closed-class bits of token `i`: for a stage that asks several classes of every
+    /// token, one read where each accessor would read them anew.
+    #[inline]
+    pub fn bits(&self, i: usize) -> &'static WordBits {
+        self.bits[i]
+    }
 }
 
 /// What a sentence's description adds up of its tokens' letter cases.

@@ -26,14 +26,23 @@ pub fn find(doc: &Doc, taken: &mut [bool]) -> Vec<Measure> {
     // The tokens where a quantity may start, noted on the way: the second pass visits
     // only them.
     let mut numbers = Vec::new();
+    // (Both as long as the tokens, said once for the loop's reads.)
+    let (tokens, taken) = (&doc.tokens[..n], &mut taken[..n]);
     let mut i = 0;
     while i < n {
         if taken[i] {
             i += 1;
             continue;
         }
-        if may_start_number(doc, i) {
+        // Most tokens start neither a number nor a date, as their kind and bits tell at once.
+        let (number, bits) = (tokens[i].kind == TokKind::Number, doc.bits(i));
+        if number || bits.is & NUMBER_WORDS != 0 {
             numbers.push(i);
+        }
+        let may_date = number || bits.is & DATE_WORDS != 0 || bits.entry & DATE_ENTRIES != 0 || bits.starts & DATE_STARTS != 0;
+        if !may_date && !(doc.lang == Lang::Fr && is_il_or_mois(doc, i)) {
+            i += 1;
+            continue;
         }
         if let Some((end, why)) = date_at(doc, i) {
             if (i..end).all(|k| !taken[k]) {
@@ -59,6 +68,26 @@ pub fn find(doc: &Doc, taken: &mut [bool]) -> Vec<Measure> {
     }
     out.sort_by_key(|m| m.first);
     out
+}
+
+/// The classes of which a token may start a number ([`number_at`]): `is` bits.
+const NUMBER_WORDS: u64 = mask(&[Class::NumberWord, Class::Multiplier]);
+/// What [`date_at`] asks of a token before it looks further (with its kind, and the words
+/// `il` and `mois`): [`may_start_other_date`]'s classes, and the starts of relative dates
+/// and month abbreviations.
+const DATE_WORDS: u64 = mask(&[Class::OrdinalWord, Class::Period, Class::NumberWord]);
+const DATE_ENTRIES: u64 = mask(&[Class::Weekday, Class::Month]);
+const DATE_STARTS: u64 = mask(&[Class::RelativeDate, Class::Month]);
+
+/// The bits of `classes` in a [`WordBits`](crate::lang::WordBits) mask: a class's bit is
+/// one shifted by its number.
+const fn mask(classes: &[Class]) -> u64 {
+    let (mut m, mut k) = (0, 0);
+    while k < classes.len() {
+        m |= 1 << classes[k] as u32;
+        k += 1;
+    }
+    m
 }
 
 fn same_line(doc: &Doc, j: usize) -> bool {
@@ -127,11 +156,18 @@ fn may_start_other_date(doc: &Doc, i: usize) -> bool {
         || doc.lang == Lang::Fr && is_il_or_mois(doc, i)
 }
 
-/// Whether token `i` is the word `il` or `mois`: told from its length before its text (no
-/// other character lowercases to these ASCII letters).
+/// Whether token `i` is the word `il` or `mois`, told from its bytes (no other character
+/// lowercases to these ASCII letters; `| 0x20` lowercases an ASCII letter and turns no
+/// other byte into one).
+#[inline]
 fn is_il_or_mois(doc: &Doc, i: usize) -> bool {
     let t = doc.tokens[i];
-    t.kind == TokKind::Word && matches!(t.end - t.start, 2 | 4) && matches!(doc.low(i), "il" | "mois")
+    t.kind == TokKind::Word
+        && match doc.text.as_bytes()[t.start..t.end] {
+            [a, b] => [a | 0x20, b | 0x20] == *b"il",
+            [a, b, c, d] => [a | 0x20, b | 0x20, c | 0x20, d | 0x20] == *b"mois",
+            _ => false,
+        }
 }
 
 /// A date starting at token `i`, as (end, rule).
@@ -342,12 +378,6 @@ fn grouped_digits_before(doc: &Doc, i: usize) -> bool {
     i > 0 && doc.tokens[i - 1].kind == TokKind::Number && same_line(doc, i)
 }
 
-/// Whether [`number_at`] may find a number at token `i`, told from its kind and bits.
-#[inline]
-fn may_start_number(doc: &Doc, i: usize) -> bool {
-    (doc.tokens[i].kind == TokKind::Number) | doc.is_class(i, Class::NumberWord) | doc.is_class(i, Class::Multiplier)
-}
-
 /// A number starting at token `i`: digits (with groups of three: `2 000`), number words
 /// (`deux cent mille`), maybe a multiplier (`10 millions`). Returns the index past it.
 fn number_at(doc: &Doc, i: usize) -> Option<usize> {
@@ -424,7 +454,8 @@ fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
             continue;
         }
         let a = i - len;
-        if (a..i).any(|k| taken[k]) || !(a + 1..=i).all(|k| same_line(doc, k)) {
+        // (Most tokens start no approximator: told from their bits first.)
+        if !doc.may_start_class(a, Class::Approximator) || (a..i).any(|k| taken[k]) || !(a + 1..=i).all(|k| same_line(doc, k)) {
             continue;
         }
         if doc.match_class(a, Class::Approximator) == Some(i) {
@@ -450,4 +481,20 @@ fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
         }
     }
     Some((start, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::WordBits;
+
+    #[test]
+    fn masks_hold_the_classes_bits() {
+        let bits = WordBits { is: NUMBER_WORDS | DATE_WORDS, entry: DATE_ENTRIES, starts: DATE_STARTS, ..WordBits::default() };
+        for c in [Class::NumberWord, Class::Multiplier, Class::OrdinalWord, Class::Period] {
+            assert!(bits.is(c));
+        }
+        assert!(bits.entry(Class::Weekday) && bits.entry(Class::Month) && !bits.entry(Class::Period));
+        assert!(bits.starts(Class::RelativeDate) && bits.starts(Class::Month));
+    }
 }

@@ -13,26 +13,26 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
     // (About one token in twenty starts a cue in news: room for most articles' cues at once.)
     let mut cues: Vec<Cue> = Vec::with_capacity(n / 16);
     // Inversions written as one token (a-t-il, déclare-t-elle, dit-il, ajoutent-ils) hold a
-    // hyphen. Hyphens are rare: the words holding one are told by where the hyphens stand,
-    // found in one pass over the text, rather than by searching every word.
-    let hyphens: Vec<usize> = if doc.lang == Lang::Fr { doc.text.match_indices('-').map(|(p, _)| p).collect() } else { Vec::new() };
-    let mut next_hyphen = 0;
+    // hyphen. Hyphens are rare: the words holding one are told by where the next hyphen
+    // stands (searched for again once passed), rather than by searching every word.
+    let text = doc.text;
+    let next_hyphen = |from: usize| text[from..].find('-').map_or(usize::MAX, |p| from + p);
+    let mut hyphen = if doc.lang == Lang::Fr { next_hyphen(0) } else { usize::MAX };
     let mut holds_hyphen = |t: &crate::segment::Token| {
-        while hyphens.get(next_hyphen).is_some_and(|&h| h < t.start) {
-            next_hyphen += 1;
+        if hyphen < t.start {
+            hyphen = next_hyphen(t.start);
         }
-        hyphens.get(next_hyphen).is_some_and(|&h| h < t.end)
+        hyphen < t.end
     };
     let mut i = 0;
     while i < n {
         let t = doc.tokens[i];
         let word = t.kind == TokKind::Word;
-        // Most tokens start no cue, as their bits tell without reading their text.
-        let may_cue = word && (doc.low_is(i, Class::Auxiliary) || doc.verb_form(i).is_some())
-            || doc.is_class(i, Class::OpinionCue)
-            || doc.may_start_class(i, Class::PhrasalCue)
-            || doc.may_start_class(i, Class::SourceCue)
-            || word && holds_hyphen(&t);
+        // Most tokens start no cue, as their bits tell without reading their text (read once
+        // for all the classes).
+        let bits = doc.bits(i);
+        let may_cue = bits.is(Class::OpinionCue) | bits.starts(Class::PhrasalCue) | bits.starts(Class::SourceCue)
+            || word && (bits.entry(Class::Auxiliary) || bits.verb.is_some() || holds_hyphen(&t));
         if !may_cue || ctx.mention_at(i).is_some_and(|m| ctx.mentions[m].kind != EntityType::Date) {
             i += 1;
             continue;

@@ -31,7 +31,7 @@ use crate::quotes::Quote;
 use crate::schema::{ClaimKind, EntityType};
 use crate::segment::{Doc, TokKind};
 
-use cues::{cue_at, find_cues};
+use cues::find_cues;
 use quotations::{enclosed_by_statements, same_quote_chain};
 use resolve::cluster_genders;
 
@@ -138,7 +138,6 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     let mut raw: Vec<Raw> = Vec::with_capacity(cues.len() + quotes.len());
     let mut used_cue = vec![false; cues.len()];
     let mut quote_speaker: Vec<Option<(Option<usize>, Option<Who>)>> = vec![None; quotes.len()];
-    let cue_starting = |tok: usize| cue_at(&cues, tok);
 
     // 1. Quotations attached to a cue beside them.
     let enclosed = enclosed_by_statements(quotes);
@@ -146,7 +145,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         if !q.statement || q.depth > 0 && enclosed[qi] {
             continue;
         }
-        if let Some((ci, who)) = ctx.attach_right(q, &cues, cue_starting).or_else(|| ctx.attach_left(q, &cues)) {
+        if let Some((ci, who)) = ctx.attach_right(q, &cues).or_else(|| ctx.attach_left(q, &cues)) {
             used_cue[ci] = true;
             quote_speaker[qi] = Some((Some(ci), who));
         } else if let Some(who) = ctx.headline_colon(q) {

@@ -6,7 +6,7 @@ use crate::quotes::Quote;
 use crate::segment::{Doc, TokKind};
 
 use super::{Ctx, Cue, CueKind, Raw, Who, k_tok, quote_at};
-use super::cues::cue_ending_at;
+use super::cues::{cue_at, cue_ending_at};
 
 /// For each quotation, whether a statement quotation encloses it (one sweep with a stack).
 pub(super) fn enclosed_by_statements(quotes: &[Quote]) -> Vec<bool> {
@@ -43,7 +43,7 @@ pub(super) fn same_quote_chain(doc: &Doc, a: &Quote, b: &Quote, ai: usize, bi: u
 
 impl Ctx<'_, '_> {
     /// A quotation followed by its cue: `« … », a précisé X`, `"…," said X`, `"…," X said`.
-    pub(super) fn attach_right(&self, q: &Quote, cues: &[Cue], cue_starting: impl Fn(usize) -> Option<usize>) -> Option<(usize, Option<Who>)> {
+    pub(super) fn attach_right(&self, q: &Quote, cues: &[Cue]) -> Option<(usize, Option<Who>)> {
         let doc = self.doc;
         let close = q.close?;
         let mut k = close + 1;
@@ -53,13 +53,13 @@ impl Ctx<'_, '_> {
             // The comma may stand inside the marks ("…," he said); otherwise a cue must follow at once.
             let inside_comma = q.tokens.1 > q.tokens.0 && (doc.is_punct(q.tokens.1 - 1, ',') || doc.is_punct(q.tokens.1 - 1, '?') || doc.is_punct(q.tokens.1 - 1, '!'));
             if !inside_comma && !doc.sentence_of(close).headline {
-                cue_starting(k)?;
+                cue_at(cues, k)?;
             }
         }
         if k >= doc.tokens.len() || doc.tokens[k].breaks_before > 0 {
             return None;
         }
-        if let Some(ci) = cue_starting(k) {
+        if let Some(ci) = cue_at(cues, k) {
             let cue = &cues[ci];
             if matches!(cue.kind, CueKind::Verb { .. }) {
                 // '"…," said the post by an unknown author': a plain noun phrase after the cue.
@@ -72,11 +72,16 @@ impl Ctx<'_, '_> {
         }
         // English order: '"…," Smith said' / '"…," the spokesman told reporters' /
         // '"…," Khaled Al-Maeena, editor at large at the Saudi Gazette, said'.
+        // (The cues from `k + 1` on, in order: found once, then walked along with `j`.)
+        let mut next = cues.partition_point(|c| c.first <= k);
         for j in k + 1..(k + 16).min(doc.tokens.len()) {
             if doc.tokens[j].breaks_before > 0 || doc.tokens[j].kind == TokKind::Punct && !doc.is_punct(j, ',') {
                 break;
             }
-            if let Some(ci) = cue_starting(j) {
+            while cues.get(next).is_some_and(|c| c.first < j) {
+                next += 1;
+            }
+            if let Some(ci) = cues.get(next).filter(|c| c.first == j).map(|_| next) {
                 if matches!(cues[ci].kind, CueKind::Verb { .. }) {
                     let who = self.subject_before(j);
                     return who.map(|w| (ci, Some(w)));
