@@ -40,7 +40,7 @@ pub fn find(doc: &Doc, taken: &mut [bool]) -> Vec<Measure> {
             numbers.push(i);
         }
         let may_date = number || bits.is & DATE_WORDS != 0 || bits.entry & DATE_ENTRIES != 0 || bits.starts & DATE_STARTS != 0;
-        if !may_date && !(doc.lang == Lang::Fr && is_il_or_mois(doc, i)) {
+        if !(may_date || doc.lang == Lang::Fr && is_il_or_mois(doc, i)) {
             i += 1;
             continue;
         }
