@@ -466,8 +466,19 @@ impl Class {
     }
 
     #[inline]
-    fn bit(self) -> u64 {
+    const fn bit(self) -> u64 {
         1 << (self as u32)
+    }
+
+    /// The bits of `classes` in a [`WordBits`] field: a loop that asks several classes of
+    /// every token tests them all against one mask.
+    pub const fn mask(classes: &[Class]) -> u64 {
+        let (mut m, mut k) = (0, 0);
+        while k < classes.len() {
+            m |= classes[k].bit();
+            k += 1;
+        }
+        m
     }
 }
 

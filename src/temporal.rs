@@ -71,24 +71,13 @@ pub fn find(doc: &Doc, taken: &mut [bool]) -> Vec<Measure> {
 }
 
 /// The classes of which a token may start a number ([`number_at`]): `is` bits.
-const NUMBER_WORDS: u64 = mask(&[Class::NumberWord, Class::Multiplier]);
+const NUMBER_WORDS: u64 = Class::mask(&[Class::NumberWord, Class::Multiplier]);
 /// What [`date_at`] asks of a token before it looks further (with its kind, and the words
 /// `il` and `mois`): [`may_start_other_date`]'s classes, and the starts of relative dates
 /// and month abbreviations.
-const DATE_WORDS: u64 = mask(&[Class::OrdinalWord, Class::Period, Class::NumberWord]);
-const DATE_ENTRIES: u64 = mask(&[Class::Weekday, Class::Month]);
-const DATE_STARTS: u64 = mask(&[Class::RelativeDate, Class::Month]);
-
-/// The bits of `classes` in a [`WordBits`](crate::lang::WordBits) mask: a class's bit is
-/// one shifted by its number.
-const fn mask(classes: &[Class]) -> u64 {
-    let (mut m, mut k) = (0, 0);
-    while k < classes.len() {
-        m |= 1 << classes[k] as u32;
-        k += 1;
-    }
-    m
-}
+const DATE_WORDS: u64 = Class::mask(&[Class::OrdinalWord, Class::Period, Class::NumberWord]);
+const DATE_ENTRIES: u64 = Class::mask(&[Class::Weekday, Class::Month]);
+const DATE_STARTS: u64 = Class::mask(&[Class::RelativeDate, Class::Month]);
 
 fn same_line(doc: &Doc, j: usize) -> bool {
     j < doc.tokens.len() && doc.tokens[j].breaks_before == 0
