@@ -594,11 +594,13 @@ pub struct LangData {
     /// Each with its [`sort_prefix`], which answers most comparisons of the search.
     sorted_folded_names: Vec<(u64, &'static str)>,
     pub org_heads: KeySet,
-    pub org_suffixes: KeySet,
+    /// Organisation words (`org_words.txt`'s suffixes), asked of many words, few of them.
+    pub org_suffixes: ShapedSet,
     /// Given names, each with the gender it is nearly always borne by, if one: `Some(true)`
     /// for women, `Some(false)` for men.
     pub given_names: KeyMap<Option<bool>>,
-    pub demonyms: KeySet,
+    /// Nationality words, asked of many words, few of them.
+    pub demonyms: ShapedSet,
     /// Whether the language has a list of common words (see [`LangData::is_common_word`]).
     pub has_common_words: bool,
     pub verb_forms: KeyMap<VerbForm>,
@@ -657,6 +659,47 @@ impl<K: Hash + Eq + Borrow<str>> KeySet<K> {
     /// The keys, in no order.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.0.iter().map(|k| k.borrow())
+    }
+}
+
+/// A set of lexicon keys that most words asked are not in: each is turned away by its shape
+/// (length, first, middle and last bytes) before it is hashed.
+pub struct ShapedSet {
+    keys: KeySet,
+    /// The shapes of the keys, as bits: a word whose shape is none of theirs is no key.
+    shapes: Box<[u64; SHAPE_BITS / 64]>,
+}
+
+/// The number of shapes that a [`ShapedSet`] tells apart.
+const SHAPE_BITS: usize = 1 << 14;
+
+impl ShapedSet {
+    fn new(keys: KeySet) -> Self {
+        let mut shapes = Box::new([0; SHAPE_BITS / 64]);
+        for k in keys.iter() {
+            let s = Self::shape(k);
+            shapes[s / 64] |= 1 << (s % 64);
+        }
+        ShapedSet { keys, shapes }
+    }
+
+    fn shape(w: &str) -> usize {
+        let b = w.as_bytes();
+        let Some(&last) = b.last() else { return 0 };
+        let h = (b.len() as u32).wrapping_mul(0x9E37_79B1) ^ (u32::from(b[0]) << 16 | u32::from(b[b.len() / 2]) << 8 | u32::from(last)).wrapping_mul(0x85EB_CA6B);
+        (h >> (32 - SHAPE_BITS.trailing_zeros())) as usize
+    }
+
+    /// Whether `k` is in the set.
+    #[inline]
+    pub fn contains(&self, k: &str) -> bool {
+        let s = Self::shape(k);
+        self.shapes[s / 64] & 1 << (s % 64) != 0 && self.keys.contains(k)
+    }
+
+    /// The keys, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.keys.iter()
     }
 }
 
@@ -1194,9 +1237,9 @@ impl LangData {
             name_first,
             gazetteer,
             org_heads,
-            org_suffixes,
+            org_suffixes: ShapedSet::new(org_suffixes),
             given_names: KeyMap(given_names),
-            demonyms: set(&[src.demonyms]),
+            demonyms: ShapedSet::new(set(&[src.demonyms])),
             has_common_words,
             verb_forms: KeyMap(verb_forms),
             verb_lemmas,
@@ -1442,6 +1485,20 @@ mod tests {
             assert_eq!(table.iter().count(), expected.len(), "{file}");
             for (name, gender) in &expected {
                 assert_eq!(table.get(name), Some(gender), "{file}: {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn shaped_sets_answer_as_their_keys_do() {
+        for lang in [Lang::Fr, Lang::En] {
+            let data = lang.data();
+            for set in [&data.demonyms, &data.org_suffixes] {
+                assert!(set.iter().all(|k| set.contains(k)));
+                let others = [data!("fr/common_words.txt"), data!("en/common_words.txt"), data!("fr/demonyms.txt"), data!("en/org_words.txt")];
+                for w in others.into_iter().flat_map(lines).chain(["", "a", "é"]) {
+                    assert_eq!(set.contains(w), set.keys.contains(w), "{lang:?} {w:?}");
+                }
             }
         }
     }

@@ -9,12 +9,11 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
-use std::sync::OnceLock;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use crate::lang::{Class, Lang};
+use crate::lang::Class;
 use crate::lang::key;
 use crate::schema::EntityType;
 use crate::segment::{Doc, TokKind};
@@ -331,64 +330,15 @@ impl<'w> Sought<'w> {
 }
 
 /// Whether `k` is a nationality word of the document's language (`doc.data.demonyms`).
+#[inline]
 fn demonym(doc: &Doc, k: &str) -> bool {
-    // (Most words asked are none: turned away by their shape, without hashing them.)
-    lexicon_shapes(doc).demonyms.may_hold(k) && doc.data.demonyms.contains(k)
+    doc.data.demonyms.contains(k)
 }
 
 /// Whether `w` is an organisation word of the document's language (`doc.data.org_suffixes`).
+#[inline]
 fn org_suffix(doc: &Doc, w: &str) -> bool {
-    lexicon_shapes(doc).org_suffixes.may_hold(w) && doc.data.org_suffixes.contains(w)
-}
-
-/// The shapes of the words of two small sets of a language's lexicon that the stages ask of
-/// many words, most of them none.
-struct LexiconShapes {
-    demonyms: Shapes,
-    org_suffixes: Shapes,
-}
-
-/// The [`LexiconShapes`] of each language, found when first asked.
-static LEXICON_SHAPES: [OnceLock<LexiconShapes>; 2] = [const { OnceLock::new() }; 2];
-
-fn lexicon_shapes(doc: &Doc) -> &'static LexiconShapes {
-    let lang = match doc.lang {
-        Lang::Fr => 0,
-        Lang::En => 1,
-    };
-    LEXICON_SHAPES[lang].get_or_init(|| LexiconShapes { demonyms: Shapes::of(doc.data.demonyms.iter()), org_suffixes: Shapes::of(doc.data.org_suffixes.iter()) })
-}
-
-/// A set of words told by their shapes (length, first, middle and last bytes), as bits:
-/// a word whose shape is none of theirs is none of them.
-struct Shapes(Box<[u64; SHAPE_BITS / 64]>);
-
-/// The number of shapes that [`Shapes`] tells apart.
-const SHAPE_BITS: usize = 1 << 14;
-
-impl Shapes {
-    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
-        let mut bits = Box::new([0; SHAPE_BITS / 64]);
-        for w in words {
-            let s = Self::shape(w);
-            bits[s / 64] |= 1 << (s % 64);
-        }
-        Shapes(bits)
-    }
-
-    fn shape(w: &str) -> usize {
-        let b = w.as_bytes();
-        let Some(&last) = b.last() else { return 0 };
-        let h = (b.len() as u32).wrapping_mul(0x9E37_79B1) ^ (u32::from(b[0]) << 16 | u32::from(b[b.len() / 2]) << 8 | u32::from(last)).wrapping_mul(0x85EB_CA6B);
-        (h >> (32 - 14)) as usize
-    }
-
-    /// Whether `w` may be one of the words.
-    #[inline]
-    fn may_hold(&self, w: &str) -> bool {
-        let s = Self::shape(w);
-        self.0[s / 64] & 1 << (s % 64) != 0
-    }
+    doc.data.org_suffixes.contains(w)
 }
 
 /// Whether token `i` is capitalised, or a name glued to its lowercase particle (`al-Assad`).
