@@ -52,7 +52,7 @@ pub fn find(doc: &Doc) -> Vec<Name> {
     join_parent_organisations(doc, &mut cands);
     join_sites(doc, &mut cands);
     // A nationality word alone is no name, wherever the run was split (Afghan Ambassador X).
-    cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && demonym(doc, doc.key(c.first))));
+    cands.retain(|c| !(c.last == c.first + 1 && c.kind.is_none() && doc.data.demonyms.contains(doc.key(c.first))));
     consistency(doc, &known, &mut cands);
     sentence_initial_particles(doc, &mut cands);
     match_teams(doc, &mut cands);
@@ -94,7 +94,7 @@ fn after_work_noun(doc: &Doc, a: usize) -> bool {
     }
     let lower = |t: usize| is_lowercase_word(doc, t);
     let mut r = a;
-    while r > 1 && a - r < 2 && doc.tokens[r].breaks_before == 0 && lower(r - 1) && !doc.is_class(r - 1, Class::WorkNoun) && (is_adjective(doc, r - 1) || demonym(doc, doc.key(r - 1))) {
+    while r > 1 && a - r < 2 && doc.tokens[r].breaks_before == 0 && lower(r - 1) && !doc.is_class(r - 1, Class::WorkNoun) && (is_adjective(doc, r - 1) || doc.data.demonyms.contains(doc.key(r - 1))) {
         r -= 1;
     }
     if r == 0 || doc.tokens[r].breaks_before > 0 {
@@ -118,7 +118,7 @@ fn short_references(doc: &Doc, cands: &mut Vec<Candidate>) {
     for c in cands.iter().filter(|c| c.kind == Some(EntityType::Organization) && c.last > c.first + 1) {
         for t in [c.first, c.last - 1] {
             // The generic noun of the name (Church, Court, Commission), not its proper part.
-            if (is_org_head(doc, t) || org_suffix(doc, doc.tok(t)) || doc.is_common_word(t)) && doc.is_cap(t) && !doc.is_upper(t) {
+            if (is_org_head(doc, t) || doc.data.org_suffixes.contains(doc.tok(t)) || doc.is_common_word(t)) && doc.is_cap(t) && !doc.is_upper(t) {
                 words.insert(doc.tok(t));
             }
         }
@@ -329,18 +329,6 @@ impl<'w> Sought<'w> {
     }
 }
 
-/// Whether `k` is a nationality word of the document's language (`doc.data.demonyms`).
-#[inline]
-fn demonym(doc: &Doc, k: &str) -> bool {
-    doc.data.demonyms.contains(k)
-}
-
-/// Whether `w` is an organisation word of the document's language (`doc.data.org_suffixes`).
-#[inline]
-fn org_suffix(doc: &Doc, w: &str) -> bool {
-    doc.data.org_suffixes.contains(w)
-}
-
 /// Whether token `i` is capitalised, or a name glued to its lowercase particle (`al-Assad`).
 #[inline]
 fn is_name_cap(doc: &Doc, i: usize) -> bool {
@@ -454,7 +442,7 @@ fn ordinary_kind(doc: &Doc, i: usize) -> bool {
         || doc.low_is(i, Class::Preposition)
         || doc.low_is(i, Class::Subordinator)
         || doc.low_is(i, Class::Coordinator)
-        || demonym(doc, doc.key(i))
+        || doc.data.demonyms.contains(doc.key(i))
 }
 
 fn title_case(word: &str) -> String {
@@ -738,7 +726,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
                     if end < n && namelike(doc, known, end) && doc.tokens[end].breaks_before == 0 && doc.tokens[end].sentence == doc.tokens[i].sentence {
                         let run = extend(doc, known, i);
                         let last = doc.tok(run - 1);
-                        if org_suffix(doc, last) {
+                        if doc.data.org_suffixes.contains(last) {
                             c.last = run;
                             c.kind = Some(EntityType::Organization);
                             c.why = "known name with an organisation word";
@@ -790,7 +778,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
                     c += 1;
                 }
                 let c = connector(doc, c).filter(|&e| e < n && namelike(doc, known, e)).unwrap_or(c);
-                let body = c < n && (is_org_head(doc, c) || org_suffix(doc, doc.tok(c)));
+                let body = c < n && (is_org_head(doc, c) || doc.data.org_suffixes.contains(doc.tok(c)));
                 // ("la ville de La Rochelle": the capitalised article belongs to the known name.)
                 let with_article = c > i + 1 && c < n && doc.is_cap(c - 1) && namelike(doc, known, c) && known.span(doc, c - 1, extend(doc, known, c)).is_some();
                 if c < n && namelike(doc, known, c) && !body && !with_article && joined(doc, i, c + 1) && known.span(doc, c, c + 1).is_none_or(|g| g.0 != EntityType::Location) {
@@ -817,7 +805,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
                 // Adjectives may stand between the head and its complement: "tribunal
                 // correctionnel de Nanterre", "conseil municipal de X".
                 let mut h = i + 1;
-                while h < n && h < i + 3 && doc.tokens[h].breaks_before == 0 && is_adjective(doc, h) && !demonym(doc, doc.key(h)) {
+                while h < n && h < i + 3 && doc.tokens[h].breaks_before == 0 && is_adjective(doc, h) && !doc.data.demonyms.contains(doc.key(h)) {
                     h += 1;
                 }
                 // Or a noun: "cour d'appel de Paris", "chambre de commerce de Lyon" (when
@@ -850,7 +838,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
                     let body = doc.is_class(i, Class::OrgRole) || doc.low_is(i, Class::OrgRole);
                     if !body && h == i + 1 && c + 1 < n && doc.tokens[c].kind == TokKind::Word && !namelike(doc, known, c) && is_adjective(doc, c + 1) && joined(doc, i, c + 2) && !doc.is_class(c, Class::Determiner) {
                         let mut end = c + 2;
-                        while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !demonym(doc, doc.key(end)) {
+                        while end < n && end < c + 4 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
                         }
                         out.push(Candidate { first: i, last: end, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
@@ -859,7 +847,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
                     }
                     if c < n && namelike(doc, known, c) && joined(doc, i, c + 1) && (h == i + 1 || !known_place(c) || !place_word) {
                         let mut end = extend(doc, known, c);
-                        while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !demonym(doc, doc.key(end)) {
+                        while end < n && end < c + 6 && doc.tokens[end].breaks_before == 0 && is_adjective(doc, end) && !doc.data.demonyms.contains(doc.key(end)) {
                             end += 1;
                         }
                         out.push(Candidate { first: i, last: end, kind: Some(EntityType::Organization), why: "organisation head word", title: None });
@@ -880,10 +868,10 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
         let s = doc.sentence_of(i);
         if end == i + 1 && doc.is_common_word(i) && !is_org_head(doc, i) && !doc.starts_sentence(i) && !s.headline && !s.title_case && !s.all_caps && !doc.is_upper(i) && !doc.low_is(i, Class::EventWord) {
             let mut e = end;
-            while e < end + 2 && e < n && doc.tokens[e].breaks_before == 0 && is_adjective(doc, e) && !demonym(doc, doc.key(e)) {
+            while e < end + 2 && e < n && doc.tokens[e].breaks_before == 0 && is_adjective(doc, e) && !doc.data.demonyms.contains(doc.key(e)) {
                 e += 1;
             }
-            if e > end && !(e < n && demonym(doc, doc.key(e))) {
+            if e > end && !(e < n && doc.data.demonyms.contains(doc.key(e))) {
                 out.push(Candidate { first: i, last: e, kind: Some(EntityType::Organization), why: "ordinary noun with a capital and its adjective", title: None });
                 i = e;
                 continue;
@@ -892,7 +880,7 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
         // So after its adjectives: Musée national d'art moderne, Banque publique
         // d'investissement, Institut national de la statistique.
         if is_head_text(doc, i) {
-            let adjective = |t: usize| t < n && doc.tokens[t].breaks_before == 0 && is_adjective(doc, t) && !demonym(doc, doc.key(t));
+            let adjective = |t: usize| t < n && doc.tokens[t].breaks_before == 0 && is_adjective(doc, t) && !doc.data.demonyms.contains(doc.key(t));
             let mut e = end;
             while e < end + 3 && adjective(e) {
                 e += 1;
@@ -1129,7 +1117,7 @@ fn extend_from(doc: &Doc, known: &Known, i: usize, mut j: usize) -> Result<usize
             let Some(e) = known.extents.borrow().get(&(j + 1)).copied() else { return Err(j) };
             // (Not over a complement: "Chan of DAB and Eunice Yung of the Party" are two.)
             // ("National Air and Space Museum": a body's word before a place's is no name's end.)
-            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && org_suffix(doc, doc.tok(j - 1)) == org_suffix(doc, doc.tok(e - 1))) && known.span(doc, i, j).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
+            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1))) && known.span(doc, i, j).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
             let complement = e == j + 2
                 && is_org_head(doc, i)
                 && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
@@ -1192,7 +1180,7 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
     if b > a + 1
         && a > 0
         && doc.is_class(a - 1, Class::Determiner)
-        && demonym(doc, doc.key(a))
+        && doc.data.demonyms.contains(doc.key(a))
         && namelike(doc, known, a + 1)
         && !ends_with_place_or_body(doc, b)
         && known.span(doc, a, b).is_none()
@@ -1211,7 +1199,7 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
     // is no part of it (a body's word is: "Irving Police", "Catholic Church").
     let mut b = b;
     // ("Bruno Le Maire": a particle makes the word a surname.)
-    while b > a + 1 && doc.is_cap(b - 1) && !(doc.is_class(b - 2, Class::NameParticle) && doc.is_cap(b - 2)) && doc.low_is(b - 1, Class::Role) && !is_collective_role(doc.low(b - 1), doc) && !org_suffix(doc, doc.tok(b - 1)) && !doc.low_is(b - 1, Class::OrgRole) {
+    while b > a + 1 && doc.is_cap(b - 1) && !(doc.is_class(b - 2, Class::NameParticle) && doc.is_cap(b - 2)) && doc.low_is(b - 1, Class::Role) && !is_collective_role(doc.low(b - 1), doc) && !doc.data.org_suffixes.contains(doc.tok(b - 1)) && !doc.low_is(b - 1, Class::OrgRole) {
         b -= 1;
     }
     // "Ahmed Mohamed Image: Twitter": a caption label glued to the name before it.
@@ -1219,7 +1207,7 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
         b -= 1;
     }
     // A nationality word alone is no name (Afghan, Russes).
-    if b == a + 1 && demonym(doc, doc.key(a)) && known.span(doc, a, a + 1).is_none() {
+    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) && known.span(doc, a, a + 1).is_none() {
         return;
     }
     // Title-case and all-caps headlines: any ordinary word splits the run.
@@ -1229,7 +1217,7 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
         let mut k = a;
         while k < b {
             // (A body's word that closes the run stays with it: "Follow us on Google News".)
-            let closes_body = k + 1 == b && k > start && org_suffix(doc, doc.tok(k));
+            let closes_body = k + 1 == b && k > start && doc.data.org_suffixes.contains(doc.tok(k));
             if namelike(doc, known, k) && positional_capital(doc, k, recurring, known) && !closes_body {
                 if start < k {
                     split_connectors(doc, known, start, k, title.take(), out);
@@ -1277,7 +1265,7 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
 /// (`Memorial`, `Museum`, `Council`).
 fn ends_with_place_or_body(doc: &Doc, b: usize) -> bool {
     let last = doc.tok(b - 1);
-    doc.is_cap(b - 1) && (lowercase_is(doc, b - 1, Class::PlaceSuffix) || org_suffix(doc, last))
+    doc.is_cap(b - 1) && (lowercase_is(doc, b - 1, Class::PlaceSuffix) || doc.data.org_suffixes.contains(last))
 }
 
 /// Honorific or role at token `i` (`M.`, `Mme`, `président`, `Prime Minister`), as the index past it.
@@ -1322,7 +1310,7 @@ fn title_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
         }
         let t = doc.tokens[k - 1];
         let adjective = t.kind == TokKind::Word
-            && (doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase) || demonym(doc, doc.key(k - 1)))
+            && (doc.tok(k - 1).chars().next().is_some_and(char::is_lowercase) || doc.data.demonyms.contains(doc.key(k - 1)))
             && !doc.low_is(k - 1, Class::Determiner)
             && !doc.low_is(k - 1, Class::NameParticle)
             && !doc.low_is(k - 1, Class::OrgConnector)
@@ -1350,7 +1338,7 @@ fn split_connectors(doc: &Doc, known: &Known, a: usize, b: usize, title: Option<
             // (The whole known as a name: asked last, as the dearest question.)
             let keep = is_head_text(doc, start)
                 || doc.is_class(start, Class::PlaceHead) && doc.is_cap(start)
-                || (start..k).any(|t| org_suffix(doc, doc.tok(t)) || is_head_text(doc, t))
+                || (start..k).any(|t| doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))
                 // "Kito de Pavant", "Luiz Inácio Lula da Silva", "Ursula von der Leyen".
                 || (doc.is_class(k, Class::NameParticle) && conn_end + 1 == b && (k == start + 1 || is_given_name(doc, known, start))
                     && known.span(doc, start, start + 1).is_none() && known.span(doc, conn_end, conn_end + 1).is_none())
@@ -1397,7 +1385,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if b == a + 1 && acronym_as_word(doc, a) {
         return set(c, EntityType::Organization, "gazetteer: organisations");
     }
-    if b == a + 1 && demonym(doc, doc.key(a)) {
+    if b == a + 1 && doc.data.demonyms.contains(doc.key(a)) {
         return; // a nationality word, not a name
     }
     if title_at(doc, a).is_some_and(|t| t >= b) {
@@ -1409,7 +1397,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         return;
     }
     // "South Korean", "North African": a nationality with its compass word.
-    if b > a + 1 && (a..b - 1).all(|t| doc.is_class(t, Class::PlaceModifier)) && demonym(doc, doc.key(b - 1)) {
+    if b > a + 1 && (a..b - 1).all(|t| doc.is_class(t, Class::PlaceModifier)) && doc.data.demonyms.contains(doc.key(b - 1)) {
         return;
     }
     // An event is no person, body or place: "Coupe du Monde", "Waitangi Day" (but "Doris Day").
@@ -1423,7 +1411,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         && doc.is_common_word(a + 1)
         && !doc.data.given_names.contains_key(doc.key(a))
         && known.span(doc, a, a + 1).is_some_and(|g| g.0 == EntityType::Location);
-    if b == a + 1 && (is_head_text(doc, a) || org_suffix(doc, doc.tok(a))) {
+    if b == a + 1 && (is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(a))) {
         return; // "Congrès", "Group" alone: a common noun with a capital
     }
     // "Météo-France", "Radio-Canada": an ordinary word hyphenated to a known place names a
@@ -1441,14 +1429,14 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     // Space Museum", "Royal Albert Hall" are places.
     let head_first = (a + 1..b).any(|t| doc.is_class(t, Class::OrgConnector));
     let two_word_person = || b == a + 2 && doc.data.given_names.contains_key(doc.key(a)); // "Tony Hall"
-    if !head_first && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !two_word_person() && !org_suffix(doc, doc.tok(b - 1)) {
+    if !head_first && b > a + 1 && doc.is_cap(b - 1) && lowercase_is(doc, b - 1, Class::PlaceSuffix) && !two_word_person() && !doc.data.org_suffixes.contains(doc.tok(b - 1)) {
         return set(c, EntityType::Location, "place word");
     }
     // (A word alone was asked above as a head and by its text, most often its key.)
     let body_word = if b == a + 1 {
-        !doc.is_own_key(a) && doc.key(a) != doc.tok(a) && org_suffix(doc, doc.key(a))
+        !doc.is_own_key(a) && doc.key(a) != doc.tok(a) && doc.data.org_suffixes.contains(doc.key(a))
     } else {
-        is_head_text(doc, a) || org_suffix(doc, doc.tok(b - 1)) || org_suffix(doc, doc.span_key(b.saturating_sub(2).max(a), b).as_ref())
+        is_head_text(doc, a) || doc.data.org_suffixes.contains(doc.tok(b - 1)) || doc.data.org_suffixes.contains(doc.span_key(b.saturating_sub(2).max(a), b).as_ref())
     };
     if body_word {
         return set(c, EntityType::Organization, "organisation word");
@@ -1464,7 +1452,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         if doc.is_class(b - 1, Class::PlaceSuffix) && lowercase_is(doc, b - 1, Class::PlaceSuffix) {
             return set(c, EntityType::Location, "place word");
         }
-        if (a + 1..b).any(|t| doc.is_cap(t) && (org_suffix(doc, doc.tok(t)) || is_head_text(doc, t))) {
+        if (a + 1..b).any(|t| doc.is_cap(t) && (doc.data.org_suffixes.contains(doc.tok(t)) || is_head_text(doc, t))) {
             return set(c, EntityType::Organization, "organisation word inside");
         }
     }
@@ -1482,7 +1470,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if let Some((ta, tb)) = c.title {
         let role = doc.span_key(ta, tb).to_lowercase();
         let honorific = doc.data.is(Class::Honorific, &role) || doc.data.is(Class::Honorific, &format!("{role}."));
-        let nationality = doc.is_cap(ta) && demonym(doc, &doc.span_key(ta, tb));
+        let nationality = doc.is_cap(ta) && doc.data.demonyms.contains(&doc.span_key(ta, tb));
         let person_role = honorific || nationality || doc.data.is(Class::Role, &role) && !is_collective_role(&role, doc);
         // ("le député UMP Jean Dupont": an acronym after a role is the person's party.)
         if person_role && !(b == a + 1 && doc.is_upper(a)) {
@@ -1577,7 +1565,7 @@ fn org_role_before(doc: &Doc, a: usize) -> Option<usize> {
         }
         let adjective = doc.tokens[p].kind == TokKind::Word
             && doc.tok(p).chars().next().is_some_and(char::is_lowercase)
-            && (is_adjective(doc, p) || demonym(doc, doc.key(p)));
+            && (is_adjective(doc, p) || doc.data.demonyms.contains(doc.key(p)));
         if !adjective {
             return None;
         }
@@ -2036,7 +2024,7 @@ fn consistency(doc: &Doc, known: &Known, cands: &mut [Candidate]) {
         let company = a >= 2
             && doc.tokens[a - 1].kind == TokKind::Word
             && doc.tok(a - 1).chars().next().is_some_and(char::is_lowercase)
-            && demonym(doc, doc.key(a - 1))
+            && doc.data.demonyms.contains(doc.key(a - 1))
             && doc.is_class(a - 2, Class::Determiner)
             && joined(doc, a - 2, a + 1);
         if company && !doc.starts_sentence(a) {
