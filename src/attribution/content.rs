@@ -88,6 +88,13 @@ impl Ctx<'_, '_> {
                 }
                 let after_comma = cue.first > 0 && (doc.is_punct(cue.first - 1, ',') || doc.is_punct(cue.first - 1, '»') || doc.is_punct(cue.first - 1, '”'));
                 if after_comma && cue.inverted.is_none() && !participle && self.subject_before(cue.first).is_none() {
+                    // "La route restera fermée, a précisé le préfet dans un communiqué": a name
+                    // or role after the verb, then nothing but adjuncts, is an inversion.
+                    if let Some(w) = self.subject_after(cue).filter(|&w| !matches!(w, Who::Pronoun { .. })) {
+                        if self.adjunct_tail(cue, self.who_end(w), cues) {
+                            return self.inverted_content(cue, Some(w), cues);
+                        }
+                    }
                     // "The security firm Secunia.com, has said that …": a comma between the
                     // subject that opens the sentence and its verb, then "that".
                     let mut t = cue.last;
@@ -105,23 +112,39 @@ impl Ctx<'_, '_> {
                         let opening = || (cue.first - 1 > s.first_word && cue.first - 1 - s.first_word <= 24).then(|| Who::Description(s.first_word, cue.first - 1));
                         // (A person opening the sentence first: "Lydia Buchtmann for the agency, says".)
                         let person = self.sentence_subject(s.first, cue.first - 1).filter(|&w| self.is_person(w));
-                        if let Some(w) = person.or_else(|| self.subject_before(cue.first - 1)).or_else(opening) {
+                        let subject = person.or_else(|| self.subject_before(cue.first - 1));
+                        // ("La route restera fermée, a précisé la préfecture.": when no name or
+                        // role opens the sentence, a noun phrase after the verb that ends it
+                        // is the speaker, and the words before the comma what it reports; not
+                        // "Un haut responsable électoral, a confirmé ces incidents".)
+                        let named_opening = self.mention_starting_at(s.first_word).is_some() || (s.first_word..(s.first_word + 4).min(cue.first)).any(|t| doc.match_class(t, Class::Role).is_some());
+                        if subject.is_none() && !named_opening && self.plain_speaker_after(cue, cues).is_some() {
+                            return self.inverted_content(cue, None, cues);
+                        }
+                        if let Some(w) = subject.or_else(opening) {
                             let content = self.clause_content(if object || pronoun_clause { t } else { t + 1 }, cues, quotes)?;
                             return Some((content, Some(w), "subject, comma, speech verb, then the reported clause", false));
                         }
                     }
                     // "…, a déclaré Tokayev": the subject after the verb, the content before.
-                    return self.inverted_content(cue, None);
+                    return self.inverted_content(cue, None, cues);
                 }
                 let mut who = if participle { self.participle_subject(cue) } else { self.subject_of(cue) };
                 // "…, researchers say." / "…, the minister said.": the clause before the
                 // subject, when the cue ends its sentence.
                 if let Some(w) = who.filter(|_| !participle && cue.inverted.is_none()) {
+                    // ("…, officials said on Tuesday.", "…, he told reporters.": adjuncts may
+                    // follow the verb of a name, pronoun or role; not that of a plain phrase,
+                    // where the verb may be a noun: "…, le pays faisant face à une menace pour …".)
+                    // (Nor after a phrase that is no clause: "In her opening remarks, Waters
+                    // pointed out …".)
                     let ends = cue.last >= doc.sentence_of(cue.first).last || doc.is_punct(cue.last, '.') || doc.is_punct(cue.last, '!');
                     let first = self.who_first(w);
-                    if ends && first > 0 && doc.is_punct(first - 1, ',') {
+                    if first > 0 && doc.is_punct(first - 1, ',') {
                         let start = self.clause_start(first - 1);
-                        if first > start + 3 {
+                        let prepositional = doc.is_class(start, Class::Preposition) || doc.is_class(start, Class::LocationPreposition);
+                        let ends = ends || !prepositional && self.named_or_role(w) && self.adjunct_tail(cue, cue.last, cues);
+                        if ends && first > start + 3 {
                             let content = self.trim(doc.tokens[start].start, doc.tokens[first - 2].end);
                             return Some((content, Some(w), "reported clause, then its speaker and the speech verb", false));
                         }
@@ -160,11 +183,11 @@ impl Ctx<'_, '_> {
                     return Some((content, who.or_else(|| self.subject_after(cue)), "as the source said, then the clause", false));
                 }
                 if k >= n || doc.tokens[k].breaks_before > 0 {
-                    return self.inverted_content(cue, who);
+                    return self.inverted_content(cue, who, cues);
                 }
                 if who.is_none() && cue.inverted.is_none() && !participle {
                     // "…, a déclaré Tokayev": the subject after the verb, the content before.
-                    return self.inverted_content(cue, None);
+                    return self.inverted_content(cue, None, cues);
                 }
                 if doc.is_punct(k, ':') {
                     k += 1;
@@ -174,7 +197,7 @@ impl Ctx<'_, '_> {
                 } else if is_that(doc, k) {
                     k += 1;
                 } else if doc.tokens[k].kind == TokKind::Punct && !matches!(doc.text[doc.tokens[k].start..].chars().next(), Some('«' | '“' | '"' | '„')) {
-                    return self.inverted_content(cue, who);
+                    return self.inverted_content(cue, who, cues);
                 } else if let Some(q) = (k + 1..(k + 6).min(n)).take_while(|&j| doc.tokens[j].kind != TokKind::Punct).find(|&j| is_that(doc, j)) {
                     // "a déclaré au Sénat que …", "told reporters that …".
                     k = q + 1;
@@ -279,8 +302,57 @@ impl Ctx<'_, '_> {
         false
     }
 
+    /// Whether the words from token `k` to the end of the sentence only add to the speech
+    /// verb before them (`on Tuesday`, `in a statement`, `told reporters`, `dans un
+    /// communiqué`, `, adding that …`) and hold no clause of their own: then the cue closes
+    /// the sentence, and what it reports stands before it.
+    pub(super) fn adjunct_tail(&self, cue: &Cue, k: usize, cues: &[Cue]) -> bool {
+        let doc = self.doc;
+        let s = doc.sentence_of(cue.first);
+        // ("told reporters": an addressee verb takes its object bare.)
+        let mut governed = doc.is_class(cue.last - 1, Class::AddresseeVerb);
+        for t in k..s.last {
+            if t >= k + 10 || doc.tokens[t].breaks_before > 0 {
+                return false;
+            }
+            let tok = doc.tokens[t];
+            if tok.kind == TokKind::Punct {
+                // The sentence's final mark, or a participle cue after a comma ("said, adding
+                // that"), ends the tail.
+                let last = (t + 1..s.last).all(|j| doc.tokens[j].kind == TokKind::Punct);
+                let participle = doc.is_punct(t, ',') && cue_at(cues, t + 1).is_some_and(|c| matches!(cues[c].kind, CueKind::Verb { participle: true, .. }));
+                return (last && !doc.is_punct(t, ':')) || participle;
+            }
+            if doc.is_class(t, Class::Preposition) || doc.is_class(t, Class::LocationPreposition) {
+                governed = true;
+            } else if !(self.mention_at(t).is_some() || ctx_skippable(doc, t) || doc.is_class(t, Class::Determiner) || governed && (self.np_token(t) || doc.is_class(t - 1, Class::Determiner) && self.np_token_but_verb(t))) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The speaker of an inversion that is neither a name nor a role (`…, ont indiqué les
+    /// pompiers.`, `…, indique une analyse de l'ADN`): a noun phrase with its article right
+    /// after the verb, when only adjuncts follow it (a date ending the phrase is one).
+    fn plain_speaker_after(&self, cue: &Cue, cues: &[Cue]) -> Option<Who> {
+        let doc = self.doc;
+        let a = (cue.last..doc.tokens.len()).take(3).find(|&t| !ctx_skippable(doc, t))?;
+        if !(doc.is_class(a, Class::Determiner) || doc.tokens[a].kind == TokKind::Elision) {
+            return None;
+        }
+        let mut e = self.np_after(a)?;
+        // (Up to a preposition other than "de" / "of": "la préfecture | dans un communiqué".)
+        let adjunct = |t: usize| (doc.is_class(t, Class::Preposition) || doc.is_class(t, Class::LocationPreposition)) && !doc.is_class(t, Class::Genitive) && !doc.is_class(t, Class::OrgConnector);
+        e = (a + 1..e).find(|&t| adjunct(t)).unwrap_or(e);
+        while e > a + 1 && self.mention_at(e - 1).is_some_and(|m| self.mentions[m].kind == EntityType::Date) {
+            e -= 1;
+        }
+        self.adjunct_tail(cue, e, cues).then_some(Who::Description(a, e))
+    }
+
     /// "Les militants ont prétendu …, a déclaré Tokayev": the clause before an inverted cue.
-    pub(super) fn inverted_content(&self, cue: &Cue, who: Option<Who>) -> Option<Reported> {
+    pub(super) fn inverted_content(&self, cue: &Cue, who: Option<Who>, cues: &[Cue]) -> Option<Reported> {
         let doc = self.doc;
         if cue.first == 0 || !doc.is_punct(cue.first - 1, ',') {
             return None;
@@ -289,7 +361,7 @@ impl Ctx<'_, '_> {
         if cue.first - 1 < start + 3 {
             return None;
         }
-        let who = who.or_else(|| self.subject_after(cue))?;
+        let who = who.or_else(|| self.subject_after(cue)).or_else(|| self.plain_speaker_after(cue, cues))?;
         let content = self.trim(doc.tokens[start].start, doc.tokens[cue.first - 2].end);
         Some((content, Some(who), "reported clause, then the speech verb and its speaker", false))
     }

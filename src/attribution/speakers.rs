@@ -469,6 +469,16 @@ impl Ctx<'_, '_> {
         matches!(who, Who::Mention(m) if self.mentions[m].kind == EntityType::Person)
     }
 
+    /// Whether a speaker mention is a name, a pronoun, a group of names, or a description
+    /// headed by a role or an organisation's word (`the minister`, `officials`, `the
+    /// ministry`): not just any noun phrase.
+    pub(super) fn named_or_role(&self, who: Who) -> bool {
+        match who {
+            Who::Mention(_) | Who::Pronoun { .. } | Who::Group(..) => true,
+            Who::Description(a, b) => self.role_key(a, b).is_some() || (a..b).any(|t| self.doc.is_class(t, Class::OrgRole)),
+        }
+    }
+
     /// The speaker after `selon` / `according to`, and where that phrase ends.
     pub(super) fn source_np(&self, cue: &Cue) -> Option<(Who, usize)> {
         let doc = self.doc;
@@ -540,6 +550,15 @@ impl Ctx<'_, '_> {
             Who::Mention(m) => self.mentions[m].first,
             Who::Pronoun { tok, .. } => tok,
             Who::Description(a, _) | Who::Group(a, _) => a,
+        }
+    }
+
+    /// The token past a speaker mention.
+    pub(super) fn who_end(&self, w: Who) -> usize {
+        match w {
+            Who::Mention(m) => self.mentions[m].last,
+            Who::Pronoun { tok, .. } => tok + 1,
+            Who::Description(_, b) | Who::Group(_, b) => b,
         }
     }
 
