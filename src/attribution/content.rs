@@ -309,27 +309,40 @@ impl Ctx<'_, '_> {
     pub(super) fn adjunct_tail(&self, cue: &Cue, k: usize, cues: &[Cue]) -> bool {
         let doc = self.doc;
         let s = doc.sentence_of(cue.first);
+        let end = (k..s.last).find(|&t| doc.tokens[t].kind == TokKind::Punct).unwrap_or(s.last);
+        if !self.adjuncts(cue, k, end) {
+            return false;
+        }
+        if end >= s.last {
+            return true;
+        }
+        // The sentence's final mark, or a participle cue after a comma ("said, adding that"),
+        // ends the tail.
+        let last = (end + 1..s.last).all(|j| doc.tokens[j].kind == TokKind::Punct);
+        let participle = doc.is_punct(end, ',') && cue_at(cues, end + 1).is_some_and(|c| matches!(cues[c].kind, CueKind::Verb { participle: true, .. }));
+        (last && !doc.is_punct(end, ':')) || participle
+    }
+
+    /// Whether tokens `k..end` (at most ten, on one line, no punctuation) only add to the
+    /// speech verb of `cue`: dates and names, adverbs, phrases after a preposition, the
+    /// addressee of `told`.
+    pub(super) fn adjuncts(&self, cue: &Cue, k: usize, end: usize) -> bool {
+        let doc = self.doc;
+        if end > k + 10 {
+            return false;
+        }
         // ("told reporters": an addressee verb takes its object bare.)
         let mut governed = doc.is_class(cue.last - 1, Class::AddresseeVerb);
-        for t in k..s.last {
-            if t >= k + 10 || doc.tokens[t].breaks_before > 0 {
+        (k..end).all(|t| {
+            if doc.tokens[t].breaks_before > 0 || doc.tokens[t].kind == TokKind::Punct {
                 return false;
-            }
-            let tok = doc.tokens[t];
-            if tok.kind == TokKind::Punct {
-                // The sentence's final mark, or a participle cue after a comma ("said, adding
-                // that"), ends the tail.
-                let last = (t + 1..s.last).all(|j| doc.tokens[j].kind == TokKind::Punct);
-                let participle = doc.is_punct(t, ',') && cue_at(cues, t + 1).is_some_and(|c| matches!(cues[c].kind, CueKind::Verb { participle: true, .. }));
-                return (last && !doc.is_punct(t, ':')) || participle;
             }
             if doc.is_class(t, Class::Preposition) || doc.is_class(t, Class::LocationPreposition) {
                 governed = true;
-            } else if !(self.mention_at(t).is_some() || ctx_skippable(doc, t) || doc.is_class(t, Class::Determiner) || governed && (self.np_token(t) || doc.is_class(t - 1, Class::Determiner) && self.np_token_but_verb(t))) {
-                return false;
+                return true;
             }
-        }
-        true
+            self.mention_at(t).is_some() || ctx_skippable(doc, t) || doc.is_class(t, Class::Determiner) || governed && (self.np_token(t) || doc.is_class(t - 1, Class::Determiner) && self.np_token_but_verb(t))
+        })
     }
 
     /// The speaker of an inversion that is neither a name nor a role (`…, ont indiqué les

@@ -128,6 +128,14 @@ impl Ctx<'_, '_> {
             let addressee = doc.is_class(cues[c].last - 1, Class::AddresseeVerb);
             (k < q.open && !addressee && matches!(cues[c].kind, CueKind::Verb { passive: false, participle: false, .. })).then_some(c)
         }).or_else(|| {
+            // "a déclaré dans un communiqué : « … »", "told reporters on Monday: "…"": adjuncts
+            // between the cue and the colon.
+            if !(k < q.open && doc.is_punct(k, ':')) {
+                return None;
+            }
+            let lo = cues.partition_point(|c| c.last + 10 < k);
+            (lo..cues.partition_point(|c| c.last < k)).rev().find(|&c| matches!(cues[c].kind, CueKind::Verb { passive: false, .. }) && self.adjuncts(&cues[c], cues[c].last, k))
+        }).or_else(|| {
             // "Obama tweeted using his account:" then the quotation in the next paragraph.
             if !(doc.tokens[q.open].breaks_before > 0 && q.open > 0 && doc.is_punct(q.open - 1, ':')) {
                 return None;
