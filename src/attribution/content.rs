@@ -235,13 +235,16 @@ impl Ctx<'_, '_> {
                     // drop "that" as a rule, and a name opening the clause, need no such sign.
                     // ("asked the Council to help": a name, then "to", is an object and an order.)
                     let name_opens = self.mention_starting_at(k).is_some_and(|m| !doc.is_class(self.mentions[m].last, Class::InfinitiveMarker));
-                    let clause_like = doc.is_class(cue.last - 1, Class::BareClauseVerb) || name_opens || self.finite_clause_at(k);
+                    let bare_clause_verb = doc.is_class(cue.last - 1, Class::BareClauseVerb);
+                    let clause_like = bare_clause_verb || name_opens || self.finite_clause_at(k);
                     // "wrote to the family": after a preposition comes the addressee, not a clause.
                     let addressed = (cue.last..k).any(|j| doc.is_class(j, Class::Preposition));
                     // Some verbs report with a bare object: "announces new homes for …",
                     // "characterized the conflict as …".
                     let object = opens_clause && !addressed && self.takes_object(cue);
-                    if !(clause && (opens_clause && clause_like && !addressed || quote_opens) || object) {
+                    // (A verb that drops "that" as a rule takes a clause, whatever its lexicon
+                    // entry says: "insisted he had done nothing wrong".)
+                    if !((clause || bare_clause_verb) && (opens_clause && clause_like && !addressed || quote_opens) || object) {
                         return None;
                     }
                 }

@@ -95,6 +95,15 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                 i = p + 1;
                 continue;
             }
+            // "a tenu à préciser que", "a voulu rappeler que": the participle of a verb of
+            // will between the auxiliary and the speech verb it governs.
+            let governed = if i + 2 < n && doc.is_class(i + 2, Class::InfinitiveMarker) { i + 3 } else { i + 2 };
+            let will = governed < n && doc.tokens[i + 1].kind == TokKind::Word && doc.verb_form(i + 1).is_none() && ends_with_class(doc, doc.low(i + 1), Class::ParticipleSuffix);
+            if let Some(v) = will.then(|| doc.verb_form(governed)).flatten().filter(|v| reflexive_ok(doc, v, i, governed)) {
+                cues.push(with_voice(doc, Cue { first: i, last: governed + 1, kind: verb_kind(doc, &v, doc.low(governed)), inverted: None }));
+                i = governed + 1;
+                continue;
+            }
         }
         if let Some(v) = &doc.verb_form(i).filter(|v| reflexive_ok(doc, v, i, i)) {
             // "the report", "in reports", "Recent reports have revealed": a noun, not a verb.
