@@ -210,10 +210,19 @@ impl Ctx<'_, '_> {
                         return None;
                     }
                 } else if !accuses && doc.lang == Lang::Fr && !doc.is_class(k, Class::InfinitiveAuxiliary) {
+                    // "s'est dit « très inquiet »", "se disent prêts à négocier": a reflexive
+                    // speech verb and what the speaker calls himself.
+                    let reflexive = (cue.first.saturating_sub(1)..cue.last).any(|j| doc.is_class(j, Class::ReflexivePronoun));
+                    if reflexive {
+                        if let Some(q) = quote_at(quotes, k) {
+                            return Some((q.content, who.or_else(|| self.subject_after(cue)), "reflexive speech verb, then the speaker's word for himself", true));
+                        }
+                    }
+                    let attribute = reflexive && doc.tokens[k].kind == TokKind::Word && !doc.is_cap(k) && !doc.is_class(k, Class::Determiner) && !doc.is_class(k, Class::Preposition) && doc.verb_form(k).is_none();
                     // French reporting verbs take "que", "de" + infinitive, an infinitive clause
                     // ("affirment avoir découvert"), or, for some, an object: "dénonce le
                     // recours à …", "a confirmé ces incidents" (not "a lancé une campagne").
-                    if !doc.is_class(k, Class::Determiner) || !self.takes_object(cue) {
+                    if !attribute && (!doc.is_class(k, Class::Determiner) || !self.takes_object(cue)) {
                         return None;
                     }
                 }

@@ -113,7 +113,12 @@ pub(super) fn find_cues(doc: &Doc, ctx: &Ctx) -> Vec<Cue> {
                 || doc.lang == Lang::En && doc.is_class(i + 1, Class::Auxiliary) && !doc.is_class(i + 1, Class::VerbFiller);
             let capital_mid = doc.is_cap(i) && !doc.starts_sentence(i);
             if !noun_use && !capital_mid {
-                cues.push(Cue { first: i, last: i + 1, kind: verb_kind(doc, v, low), inverted: None });
+                // "De Pavant à indiqué" for "a indiqué": an infinitive marker between a subject
+                // and a past participle stands for the auxiliary it sounds like.
+                let subject = |t: usize| doc.is_class(t, Class::PronounSubject) || ctx.mention_ending_at(t).is_some_and(|m| matches!(ctx.mentions[m].kind, EntityType::Person | EntityType::Organization));
+                let misspelt = i >= 2 && doc.is_class(i - 1, Class::InfinitiveMarker) && doc.is_class(i - 1, Class::Preposition) && ends_with_class(doc, low, Class::ParticipleSuffix) && subject(i - 2);
+                let first = if misspelt { i - 1 } else { i };
+                cues.push(Cue { first, last: i + 1, kind: verb_kind(doc, v, low), inverted: None });
             }
         }
         i += 1;

@@ -78,9 +78,12 @@ impl<'a> Ctx<'a, '_> {
                     }
                 }
             }
-            // "X, porte-parole du Kremlin,": a description right after "X,".
+            // "X, porte-parole du Kremlin,": a description right after "X,", closed by
+            // punctuation or after a person who opens the sentence (not "Selon X, le ministre
+            // a promis …", where the description is the next clause's subject).
             if doc.is_punct(m.last, ',') {
-                if let Some(b) = self.description_starting_at(m.last + 1) {
+                let closed = |b: usize| b >= doc.tokens.len() || doc.tokens[b].kind == TokKind::Punct || m.first == doc.sentence_of(m.first).first_word;
+                if let Some(b) = self.description_starting_at(m.last + 1).filter(|&b| closed(b)) {
                     if let Some((key, head)) = self.role_key(m.last + 1, b) {
                         self.roles.push((m.first, key, head, m.cluster));
                     }
@@ -331,6 +334,14 @@ impl<'a> Ctx<'a, '_> {
     /// A description: the person the article gives that role (nearest before, else the
     /// first after), matching the whole role phrase first, then its head.
     pub(super) fn resolve_description(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
+        // "Barroso, le président de la Commission européenne se dit …": a role set after the
+        // person who opens the sentence (the closing comma forgotten) is that person.
+        if a >= 2 && self.doc.is_punct(a - 1, ',') && self.role_key(a, b).is_some() {
+            let person = self.mention_ending_at(a - 2).filter(|&m| self.mentions[m].kind == EntityType::Person && self.mentions[m].first == self.doc.sentence_of(a).first_word);
+            if let Some(m) = person {
+                return Some(self.mentions[m].cluster);
+            }
+        }
         // "le communiqué du ministère", "The results of the X Study": the body whose text it is.
         if self.doc.is_class(a, Class::DocumentNoun) || self.doc.is_class(a + 1, Class::DocumentNoun) {
             // (Not a name that qualifies the document, "NCLAN studies", or is part of its

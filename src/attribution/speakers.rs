@@ -369,6 +369,25 @@ impl Ctx<'_, '_> {
         if k >= n || doc.tokens[k].breaks_before > 0 {
             return None;
         }
+        // "a déclaré à l'AFP Jean Dupont", "a affirmé lundi à la presse le porte-parole": a
+        // date, then the addressee, before the subject.
+        if let Some(m) = self.mention_starting_at(k).filter(|&m| self.mentions[m].kind == EntityType::Date) {
+            k = self.mentions[m].last;
+        }
+        if k + 1 < n && doc.is_class(k, Class::Preposition) && doc.tokens[k + 1].breaks_before == 0 {
+            let mut a = k + 1;
+            while a < n && a < k + 3 && (doc.is_class(a, Class::Determiner) || doc.tokens[a].kind == TokKind::Elision) {
+                a += 1;
+            }
+            // ("à l'agence RIA Novosti": a name after its kind.)
+            if self.mention_starting_at(a).is_none() && a + 1 < n && self.mention_starting_at(a + 1).is_some() {
+                a += 1;
+            }
+            let past = self.mention_starting_at(a).map_or(a + 1, |m| self.mentions[m].last);
+            if past < n && doc.tokens[past].breaks_before == 0 && (self.mention_starting_at(past).is_some() || self.description_starting_at(past).is_some()) {
+                k = past;
+            }
+        }
         if let Some(m) = self.mention_starting_at(k) {
             return Some(Who::Mention(m));
         }
