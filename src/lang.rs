@@ -896,7 +896,7 @@ static FOLDS: LazyLock<Folds> = LazyLock::new(|| {
             },
         }
     }
-    marks.sort_unstable();
+    marks.sort();
     let latin = (0x80..0x250u32)
         .map(|u| {
             let mut f = String::new();

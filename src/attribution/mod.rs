@@ -193,7 +193,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     }
     // 3. Reported speech around the other cues.
     let mut direct: Vec<(usize, usize)> = raw.iter().map(|r| r.1).collect();
-    direct.sort_unstable();
+    direct.sort();
     let inside_direct = |c: (usize, usize)| {
         let i = direct.partition_point(|d| d.0 <= c.0);
         i > 0 && direct[i - 1].1 >= c.1
@@ -225,7 +225,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     // one when a claim starting before its end reaches past its start. And those with a
     // speaker by where they end. One binary search per quotation.)
     let mut by_start: Vec<(usize, usize)> = raw.iter().map(|r| r.1).collect();
-    by_start.sort_unstable();
+    by_start.sort();
     let reach: Vec<usize> = by_start.iter().scan(0, |m, s| {
         *m = (*m).max(s.1);
         Some(*m)

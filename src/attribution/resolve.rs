@@ -162,7 +162,9 @@ impl<'a> Ctx<'a, '_> {
         }
         let det = low_value(doc, a, Class::Determiner).or_else(|| (doc.tokens[a].kind == TokKind::Elision).then_some(""))?;
         let last = doc.low(b - 1);
-        let plural = det.contains("pl") || det.contains("indef") || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s));
+        // (A determiner's value is "pl", "indef" or "indef.pl": prefix and suffix tests, where
+        // `contains` would bring a substring searcher into the page.)
+        let plural = det.ends_with("pl") || det.starts_with("indef") || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s));
         if plural || doc.data.is(Class::OrgRole, last) || (a..b).any(|t| doc.is_class(t, Class::DocumentNoun)) {
             return None;
         }
@@ -314,7 +316,7 @@ impl<'a> Ctx<'a, '_> {
         let doc = self.doc;
         let det = low_value(doc, a, Class::Determiner);
         let last = doc.low(b - 1);
-        det.is_some_and(|d| d.contains("pl")) || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s))
+        det.is_some_and(|d| d.ends_with("pl")) || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s))
     }
 
     /// Whether token `a` follows the comma of a short verbless phrase that opens its sentence.
