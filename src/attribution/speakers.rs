@@ -102,6 +102,13 @@ impl Ctx<'_, '_> {
                     if let Some(d) = self.description_ending_at(q) {
                         return Some(Who::Description(d, j + 1));
                     }
+                    // "L'avocat de Jean Dupont a assuré", "the daughter of John Smith said":
+                    // someone of a person's is not that person.
+                    if self.mentions[m].kind == EntityType::Person && doc.is_class(q + 1, Class::Genitive) {
+                        if let Some(a) = self.np_before(j + 1).filter(|&a| a < q) {
+                            return Some(Who::Description(a, j + 1));
+                        }
+                    }
                 }
                 if let Some(g) = self.group_before(first, j + 1) {
                     return Some(g);
