@@ -86,6 +86,9 @@ impl Ctx<'_, '_> {
                 if contentless || passive {
                     return None;
                 }
+                if let Some(reported) = self.incise(cue, cues, quotes) {
+                    return Some(reported);
+                }
                 let after_comma = cue.first > 0 && (doc.is_punct(cue.first - 1, ',') || doc.is_punct(cue.first - 1, '»') || doc.is_punct(cue.first - 1, '”'));
                 if after_comma && cue.inverted.is_none() && !participle && self.subject_before(cue.first).is_none() {
                     // "La route restera fermée, a précisé le préfet dans un communiqué": a name
@@ -312,6 +315,40 @@ impl Ctx<'_, '_> {
             }
         }
         false
+    }
+
+    /// A cue set in its clause between commas, with its speaker (`La situation, a-t-il
+    /// ajouté, reste grave`, `The bill, the minister said, will be debated`): the clause
+    /// around it, from its start to its end, is what it reports.
+    fn incise(&self, cue: &Cue, cues: &[Cue], quotes: &[Quote]) -> Option<Reported> {
+        let doc = self.doc;
+        if matches!(cue.kind, CueKind::Verb { participle: true, .. }) || cue.first < 2 {
+            return None;
+        }
+        let (who, open, close) = if doc.is_punct(cue.first - 1, ',') {
+            // ", a-t-il ajouté," / ", a précisé le ministre,": the speaker after the verb.
+            let w = self.subject_after(cue)?;
+            let close = if cue.inverted.is_some() { cue.last } else { self.who_end(w) };
+            (w, cue.first - 1, close)
+        } else {
+            // ", he added," / ", the minister said,": the speaker before it, after the comma.
+            let w = self.subject_before(cue.first)?;
+            let first = self.who_first(w);
+            if first == 0 || !doc.is_punct(first - 1, ',') || (first..cue.first).any(|t| doc.tokens[t].kind == TokKind::Punct) {
+                return None;
+            }
+            (w, first - 1, cue.last)
+        };
+        let s = doc.sentence_of(cue.first);
+        // The clause goes on after the closing comma, and a subject stands before the opening
+        // one, with no other punctuation between it and the start of the sentence.
+        // (Not "…, the spokesman said, adding that …": a cue after the comma.)
+        if close + 2 >= s.last || !doc.is_punct(close, ',') || cue_at(cues, close + 1).is_some() || open <= s.first_word || (s.first_word..open).any(|t| doc.tokens[t].kind == TokKind::Punct) {
+            return None;
+        }
+        let (_, end) = self.clause_content(close + 1, cues, quotes)?;
+        let content = self.trim(doc.tokens[s.first_word].start, end);
+        Some((content, Some(who), "clause around its cue and speaker set between commas", false))
     }
 
     /// Whether the words from token `k` to the end of the sentence only add to the speech
