@@ -432,6 +432,14 @@ impl Ctx<'_, '_> {
     /// Lyon,`): a determiner, then verbless words up to a comma. Else `k` itself.
     pub(super) fn past_apposition(&self, k: usize, after_person: bool) -> usize {
         let doc = self.doc;
+        let n = doc.tokens.len();
+        // "According to the ministry, which released a statement, the talks …": a relative
+        // clause on the source, closed by its comma before the main clause.
+        if k < n && doc.is_class(k, Class::RelativePronoun) {
+            let s = doc.sentence_of(k);
+            let comma = (k + 1..s.last.min(k + 25)).find(|&j| doc.tokens[j].kind == TokKind::Punct);
+            return comma.filter(|&c| doc.is_punct(c, ',') && c + 2 < s.last).map_or(k, |c| c + 1);
+        }
         if !doc.is_class(k, Class::Determiner) {
             return k;
         }
