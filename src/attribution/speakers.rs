@@ -99,7 +99,10 @@ impl Ctx<'_, '_> {
                     while q > s.first && (doc.is_class(q, Class::Determiner) || doc.is_class(q, Class::Genitive)) {
                         q -= 1;
                     }
-                    if let Some(d) = self.description_ending_at(q) {
+                    // (The description holds the name as its complement: "le maire de Lyon",
+                    // "the mayor of Springfield" end with it.)
+                    let complement = |d: &usize| (*d..first).any(|t| doc.is_class(t, Class::Genitive));
+                    if let Some(d) = self.description_ending_at(j).filter(complement).or_else(|| self.description_ending_at(q)) {
                         return Some(Who::Description(d, j + 1));
                     }
                     // "L'avocat de Jean Dupont a assuré", "the daughter of John Smith said":
