@@ -470,7 +470,15 @@ impl Ctx<'_, '_> {
                 return Some(Who::Description(a, cue.first));
             }
         }
-        // The nearest name or pronoun before it in the sentence, or after a verb before it.
+        // The nearest name or pronoun before it in the sentence, or after a verb before it;
+        // not a complement ("said in a statement, adding", "told the BBC, adding").
+        let complement = |a: usize| {
+            let mut p = a;
+            while p > s.first && p + 2 > a && (doc.is_class(p - 1, Class::Determiner) || doc.tokens[p - 1].kind == TokKind::Elision) {
+                p -= 1;
+            }
+            p > s.first && (doc.is_class(p - 1, Class::Preposition) || doc.is_class(p - 1, Class::LocationPreposition) || doc.is_class(p - 1, Class::AddresseeVerb))
+        };
         let mut k = cue.first;
         while k > s.first {
             k -= 1;
@@ -479,7 +487,7 @@ impl Ctx<'_, '_> {
                 continue;
             }
             if let Some(m) = self.mention_ending_at(k) {
-                if self.mentions[m].kind == EntityType::Person || self.mentions[m].kind == EntityType::Organization {
+                if matches!(self.mentions[m].kind, EntityType::Person | EntityType::Organization) && !complement(self.mentions[m].first) {
                     return Some(Who::Mention(m));
                 }
             }
@@ -487,7 +495,7 @@ impl Ctx<'_, '_> {
                 let t = doc.tokens[k];
                 return Some(Who::Pronoun { tok: k, span: (t.start, t.end), plural: g.ends_with("pl") });
             }
-            if let Some(d) = self.description_ending_at(k) {
+            if let Some(d) = self.description_ending_at(k).filter(|&d| !complement(d)) {
                 return Some(Who::Description(d, k + 1));
             }
         }
