@@ -59,6 +59,10 @@ impl Ctx<'_, '_> {
         if k >= doc.tokens.len() || doc.tokens[k].breaks_before > 0 {
             return None;
         }
+        // "« … », s'indigne X": the reflexive pronoun before the verb is no part of its cue.
+        if doc.is_class(k, Class::ReflexivePronoun) && k + 1 < doc.tokens.len() && cue_at(cues, k).is_none() {
+            k += 1;
+        }
         if let Some(ci) = cue_at(cues, k) {
             let cue = &cues[ci];
             if matches!(cue.kind, CueKind::Verb { .. }) {
