@@ -248,6 +248,9 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         if let Some((ci, who)) = follows {
             quote_speaker[qi] = Some((ci, who));
             raw.push((ClaimKind::Direct, q.content, ci, who, "quotation after a claim of its speaker", q.open));
+        } else if let Some(who) = ctx.subject_before_quote(q) {
+            quote_speaker[qi] = Some((None, Some(who)));
+            raw.push((ClaimKind::Direct, q.content, None, Some(who), "quotation after a sentence about its speaker", q.open));
         }
     }
     // 4. Headlines that attribute by a dash.

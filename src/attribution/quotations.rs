@@ -173,6 +173,24 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// The person a quotation that makes a sentence of its own is by, when no cue or claim
+    /// gives it one: the person the sentence before it, in its paragraph, opens with ("Jane
+    /// Roe, the club's president, was disappointed. "We gave everything."").
+    pub(super) fn subject_before_quote(&self, q: &Quote) -> Option<Who> {
+        let doc = self.doc;
+        let close = q.close?;
+        let s = doc.sentence_of(q.open);
+        let si = doc.tokens[q.open].sentence as usize;
+        if si == 0 || s.first != q.open || s.headline || (close + 1..s.last).any(|t| doc.tokens[t].kind != TokKind::Punct) {
+            return None;
+        }
+        let before = &doc.sentences[si - 1];
+        if before.paragraph != s.paragraph || before.headline {
+            return None;
+        }
+        self.sentence_subject(before.first, before.last).filter(|&w| self.is_person(w))
+    }
+
     /// The claim a quotation goes on with: the quotation opens its sentence (or follows a
     /// colon) and ends it, and the claim ends right before it, in the same paragraph, with
     /// only punctuation between them.
