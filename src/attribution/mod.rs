@@ -138,6 +138,8 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
     let mut raw: Vec<Raw> = Vec::with_capacity(cues.len() + quotes.len());
     let mut used_cue = vec![false; cues.len()];
     let mut quote_speaker: Vec<Option<(Option<usize>, Option<Who>)>> = vec![None; quotes.len()];
+    // Quotations claimed in two pieces around the cue inside them.
+    let mut incised = vec![false; quotes.len()];
 
     // 1. Quotations attached to a cue beside them.
     let enclosed = enclosed_by_statements(quotes);
@@ -148,6 +150,15 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         if let Some((ci, who)) = ctx.attach_right(q, &cues).or_else(|| ctx.attach_left(q, &cues)) {
             used_cue[ci] = true;
             quote_speaker[qi] = Some((Some(ci), who));
+        } else if let Some((ci, who, first, rest)) = ctx.incise_in_quote(q, &cues) {
+            // Two claims of one speaker, as for a quotation split by its cue; its other
+            // pieces and reopenings go on with that speaker.
+            used_cue[ci] = true;
+            quote_speaker[qi] = Some((Some(ci), Some(who)));
+            incised[qi] = true;
+            for part in std::iter::once(first).chain(rest) {
+                raw.push((ClaimKind::Direct, part, Some(ci), Some(who), "quotation with its cue set inside its marks", q.open));
+            }
         } else if let Some(who) = ctx.headline_colon(q) {
             quote_speaker[qi] = Some((None, Some(who)));
         }
@@ -176,6 +187,9 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         }
     }
     for (qi, q) in quotes.iter().enumerate() {
+        if incised[qi] {
+            continue;
+        }
         if let Some((ci, who)) = quote_speaker[qi] {
             // "L'usine produira … jusqu'« à 500 millions », explique X": a quotation that
             // ends a clause its cue follows reports the whole clause.

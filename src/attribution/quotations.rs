@@ -173,6 +173,27 @@ impl Ctx<'_, '_> {
         None
     }
 
+    /// A cue and its speaker set inside a quotation's own marks after a comma (`« Il faut
+    /// agir vite, explique X. Le temps presse. »`): the cue, the speaker, and the quoted
+    /// words before and after them (bytes; the second part may be empty).
+    pub(super) fn incise_in_quote(&self, q: &Quote, cues: &[Cue]) -> Option<(usize, Who, (usize, usize), Option<(usize, usize)>)> {
+        let doc = self.doc;
+        let (a, b) = q.tokens;
+        let ci = (cues.partition_point(|c| c.first < a + 2)..cues.partition_point(|c| c.first < b)).find(|&c| {
+            matches!(cues[c].kind, CueKind::Verb { participle: false, passive: false, .. }) && doc.is_punct(cues[c].first - 1, ',')
+        })?;
+        let cue = &cues[ci];
+        let who = self.subject_after(cue)?;
+        // The speaker ends the first part's sentence or clause: "explique X." / "explique X,".
+        let end = if cue.inverted.is_some() { cue.last } else { self.who_end(who) };
+        if end > b || end < b && !(doc.is_punct(end, '.') || doc.is_punct(end, ',')) {
+            return None;
+        }
+        let first = (q.content.0, doc.tokens[cue.first - 2].end);
+        let rest = (end + 1 < b).then(|| (doc.tokens[end + 1].start, q.content.1));
+        Some((ci, who, first, rest))
+    }
+
     /// The person a quotation that makes a sentence of its own is by, when no cue or claim
     /// gives it one: the person the sentence before it, in its paragraph, opens with ("Jane
     /// Roe, the club's president, was disappointed. "We gave everything."").
