@@ -405,7 +405,8 @@ fn quantity_at(doc: &Doc, i: usize, taken: &[bool]) -> Option<(usize, usize)> {
         return None;
     }
     let low = doc.low(i);
-    let approx_word = low.ends_with("aine") || low.ends_with("aines") || matches!(low, "dozen" | "dozens" | "hundreds" | "thousands" | "millier" | "milliers" | "centaines");
+    // (An article before a multiplier counts one of it too: "un milliard", "a billion".)
+    let approx_word = low.ends_with("aine") || low.ends_with("aines") || matches!(low, "dozen" | "dozens" | "hundreds" | "thousands" | "millier" | "milliers" | "centaines") || doc.is_class(i, Class::Multiplier);
     // Unit or range: "93 mm", "3,5 %", "1 000 à 4 000", "3 h à 5 h", "une vingtaine de kilomètres".
     let unit_end = |e: usize| -> usize {
         if e < n && same_line(doc, e) {
