@@ -6,11 +6,14 @@
 //!
 //! Steps: find cues (speech-verb forms with their auxiliaries and inversions, `selon`,
 //! `according to`); attach statement quotations to the cue beside them (`« … », a-t-il
-//! dit`, `X said: "…"`), or to the speaker of a neighbouring piece of the same quote; read
-//! reported speech after or before each remaining cue (`X a déclaré que …`, `…, a déclaré
-//! X`, `selon X, …`); read headline attributions (`… — porte-parole du Kremlin`,
-//! `X : « … »`); then resolve speakers: names to their clusters, pronouns to the latest
-//! person in subject position, descriptions to the person the article gives that role.
+//! dit`, `X said: "…"`) or inside their marks (`« …, explique X. … »`), or to the speaker of
+//! a neighbouring piece of the same quote; read reported speech after, before or around
+//! each remaining cue (`X a déclaré que …`, `…, a déclaré X`, `…, officials said on
+//! Tuesday`, `La situation, a-t-il ajouté, reste grave`, `selon X, …`); give a quotation left
+//! alone the speaker of the claim or of the sentence before it; read headline attributions
+//! (`… — porte-parole du Kremlin`, `X : « … »`); then resolve speakers: names to their
+//! clusters, pronouns to the latest person in subject position, descriptions to the person
+//! the article gives that role.
 //!
 //! [`find`] runs these steps in order over one `Ctx` (the shared context); each step's rules live in its
 //! module: `cues` (cue tokens), `quotations` (quotes beside their cue, quote pieces),
@@ -32,7 +35,7 @@ use crate::schema::{ClaimKind, EntityType};
 use crate::segment::{Doc, TokKind};
 
 use cues::find_cues;
-use quotations::{enclosed_by_statements, same_quote_chain};
+use quotations::{Incise, enclosed_by_statements, same_quote_chain};
 use resolve::cluster_genders;
 
 /// The `why` of a claim reported by `selon X, …` / `according to X, …`: the one claim that
@@ -150,7 +153,7 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         if let Some((ci, who)) = ctx.attach_right(q, &cues).or_else(|| ctx.attach_left(q, &cues)) {
             used_cue[ci] = true;
             quote_speaker[qi] = Some((Some(ci), who));
-        } else if let Some((ci, who, first, rest)) = ctx.incise_in_quote(q, &cues) {
+        } else if let Some(Incise { cue: ci, who, first, rest }) = ctx.incise_in_quote(q, &cues) {
             // Two claims of one speaker, as for a quotation split by its cue; its other
             // pieces and reopenings go on with that speaker.
             used_cue[ci] = true;

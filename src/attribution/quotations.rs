@@ -41,6 +41,15 @@ pub(super) fn same_quote_chain(doc: &Doc, a: &Quote, b: &Quote, ai: usize, bi: u
     pa == pb
 }
 
+/// A cue set inside the marks of the quotation it introduces: the cue, its speaker, and the
+/// quoted words before and after them (bytes; there may be none after).
+pub(super) struct Incise {
+    pub cue: usize,
+    pub who: Who,
+    pub first: (usize, usize),
+    pub rest: Option<(usize, usize)>,
+}
+
 impl Ctx<'_, '_> {
     /// A quotation followed by its cue: `« … », a précisé X`, `"…," said X`, `"…," X said`.
     pub(super) fn attach_right(&self, q: &Quote, cues: &[Cue]) -> Option<(usize, Option<Who>)> {
@@ -174,9 +183,8 @@ impl Ctx<'_, '_> {
     }
 
     /// A cue and its speaker set inside a quotation's own marks after a comma (`« Il faut
-    /// agir vite, explique X. Le temps presse. »`): the cue, the speaker, and the quoted
-    /// words before and after them (bytes; the second part may be empty).
-    pub(super) fn incise_in_quote(&self, q: &Quote, cues: &[Cue]) -> Option<(usize, Who, (usize, usize), Option<(usize, usize)>)> {
+    /// agir vite, explique X. Le temps presse. »`).
+    pub(super) fn incise_in_quote(&self, q: &Quote, cues: &[Cue]) -> Option<Incise> {
         let doc = self.doc;
         let (a, b) = q.tokens;
         let ci = (cues.partition_point(|c| c.first < a + 2)..cues.partition_point(|c| c.first < b)).find(|&c| {
@@ -191,7 +199,7 @@ impl Ctx<'_, '_> {
         }
         let first = (q.content.0, doc.tokens[cue.first - 2].end);
         let rest = (end + 1 < b).then(|| (doc.tokens[end + 1].start, q.content.1));
-        Some((ci, who, first, rest))
+        Some(Incise { cue: ci, who, first, rest })
     }
 
     /// The person a quotation that makes a sentence of its own is by, when no cue or claim
