@@ -82,8 +82,12 @@ impl Ctx<'_, '_> {
                 None
             }
             CueKind::Verb { accuses, participle, contentless, clause, passive } => {
-                // A passive cue's subject is who was spoken to or of ("was charged with").
-                if contentless || passive {
+                // A passive cue's subject is who was spoken to or of ("was charged with"). A
+                // verb that takes no content takes an infinitive: "appelle à manifester" (not
+                // "a appelé ses partisans", nor "s'est félicité de l'accord").
+                let infinitive = |t: usize| t < n && doc.tokens[t].kind == TokKind::Word && !doc.is_class(t, Class::Determiner);
+                let called_to = cue.last < n && doc.is_class(cue.last, Class::InfinitiveMarker) && infinitive(cue.last + 1);
+                if contentless && !called_to || passive {
                     return None;
                 }
                 if let Some(reported) = self.incise(cue, cues, quotes) {
