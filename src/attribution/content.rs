@@ -237,7 +237,15 @@ impl Ctx<'_, '_> {
                     return None; // the verb (and its "que" or colon) ends the text or the line
                 }
                 let after_that = k > 0 && doc.is_class(k - 1, Class::Complementizer);
-                if doc.lang == Lang::En && !after_that && !accuses {
+                // "admitted to taking part", "confessed to stealing": a verb that reports with
+                // an object, then "to" and a gerund.
+                // (The "to" may have been passed over already, as in "told to reporters".)
+                let g = if k < n && doc.is_class(k, Class::InfinitiveMarker) { k + 1 } else { k };
+                let gerund = g < n && g > cue.last && doc.is_class(g - 1, Class::InfinitiveMarker) && ends_with_class(doc, doc.low(g), Class::PresentParticipleSuffix) && self.takes_object(cue);
+                if gerund {
+                    k = g;
+                }
+                if doc.lang == Lang::En && !after_that && !accuses && !gerund {
                     // "said the team…": a bare clause only after verbs that take one, and only
                     // when a subject opens it (not "charged with", "worked for").
                     let opens_clause = doc.tokens[k].kind != TokKind::Punct
