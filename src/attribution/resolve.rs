@@ -16,7 +16,8 @@ pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) 
         if m.kind != EntityType::Person || out.get(m.cluster).is_none_or(|g| g.is_some()) {
             continue;
         }
-        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| low_value(doc, t, Class::Honorific)));
+        // (A title of no gender, "Dr", "Me", tells nothing: the given name may.)
+        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| low_value(doc, t, Class::Honorific).filter(|v| !v.is_empty())));
         let gender = match by_title {
             Some(v) => Some(v == "f"),
             None if m.last > m.first + 1 => doc.data.given_names.get(doc.key(m.first)).copied().flatten(),
