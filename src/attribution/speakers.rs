@@ -99,7 +99,11 @@ impl Ctx<'_, '_> {
                     while q > s.first && (doc.is_class(q, Class::Determiner) || doc.is_class(q, Class::Genitive)) {
                         q -= 1;
                     }
-                    if let Some(d) = self.description_ending_at(q) {
+                    // (The description takes its complement: "Le maire de Lyon a expliqué" is
+                    // the mayor speaking, not the town; but a role word inside a name, "the
+                    // European Food Agency", is no description of its own.)
+                    let with_complement = self.description_ending_at(j).filter(|&d| d <= q && q + 1 < first);
+                    if let Some(d) = self.description_ending_at(q).or(with_complement) {
                         return Some(Who::Description(d, j + 1));
                     }
                     // "L'avocat de Jean Dupont a assuré", "the daughter of John Smith said":
