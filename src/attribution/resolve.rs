@@ -260,7 +260,9 @@ impl<'a> Ctx<'a, '_> {
     pub(super) fn resolve_pronoun(&self, tok: usize, span: (usize, usize), plural: bool, not: Option<usize>) -> Option<usize> {
         let doc = self.doc;
         // "il" / "she": a person of another gender is not its referent.
-        let value = doc.data.value(Class::PronounSubject, &lowercase(&doc.text[span.0..span.1]));
+        // ("selon lui", "according to her": a stressed pronoun tells its gender too.)
+        let low = lowercase(&doc.text[span.0..span.1]);
+        let value = doc.data.value(Class::PronounSubject, &low).or_else(|| doc.data.value(Class::StressedPronoun, &low));
         // "he" / "she" never stand for an organisation, "it" never for a person.
         let only_person = value.is_some_and(|v| v.ends_with("person"));
         let neuter = value.is_some_and(|v| v.starts_with('n'));
