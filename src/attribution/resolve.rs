@@ -295,7 +295,9 @@ impl<'a> Ctx<'a, '_> {
             }
             // ("Allegedly, X …", "On Monday, X …": after a short opening phrase.)
             let opens = |a: usize| doc.starts_sentence(a) || self.after_opening_phrase(a);
-            let subject = opens(m.first) || m.title.is_some_and(|(a, _)| opens(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && opens(a - 1));
+            // ("Le maire de Rennes, Louis Perrin, s'est dit …": after the role that opens it.)
+            let apposed = m.first >= 2 && doc.is_punct(m.first - 1, ',') && self.description_ending_at(m.first - 2).is_some_and(opens);
+            let subject = opens(m.first) || apposed || m.title.is_some_and(|(a, _)| opens(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && opens(a - 1));
             if subject {
                 latest_subject = Some((m.first, m.cluster));
                 break;
