@@ -273,6 +273,8 @@ impl<'a> Ctx<'a, '_> {
             _ => None,
         });
         let fits = |c: usize| Some(c) != not && (pronoun_female.is_none() || self.female.get(c).copied().flatten().is_none_or(|f| Some(f) == pronoun_female));
+        // "Ce dernier", "celui-ci": the person named last, whatever their place.
+        let named_last = value.is_some_and(|v| v.ends_with("last"));
         // The latest speaker within the last few sentences, whatever its type ("elle" for
         // "l'ONG", "it" for a company); further back, only one of the pronoun's type.
         let sentence = doc.tokens[tok].sentence;
@@ -292,6 +294,9 @@ impl<'a> Ctx<'a, '_> {
             }
             if latest_any.is_none() {
                 latest_any = Some((m.first, m.cluster));
+                if named_last {
+                    return Some(m.cluster);
+                }
             }
             // ("Allegedly, X …", "On Monday, X …": after a short opening phrase.)
             let opens = |a: usize| doc.starts_sentence(a) || self.after_opening_phrase(a);

@@ -159,9 +159,8 @@ impl Ctx<'_, '_> {
             if doc.is_class(j, Class::Coordinator) {
                 return self.sentence_subject(s.first, j);
             }
-            if let Some(g) = low_value(doc, j, Class::PronounSubject) {
-                let t = doc.tokens[j];
-                return Some(Who::Pronoun { tok: j, span: (t.start, t.end), plural: g.ends_with("pl") });
+            if let Some(p) = self.pronoun_ending_at(j, s.first) {
+                return Some(p);
             }
             if let Some(d) = self.description_ending_at(j) {
                 if let Some(g) = self.group_before(d, j + 1) {
@@ -189,6 +188,16 @@ impl Ctx<'_, '_> {
             return None;
         }
         None
+    }
+
+    /// The subject pronoun ending at token `j` (not before `lo`): one word (`il`, `she`) or
+    /// two (`ce dernier`).
+    fn pronoun_ending_at(&self, j: usize, lo: usize) -> Option<Who> {
+        let doc = self.doc;
+        let a = if j > lo && doc.match_class(j - 1, Class::PronounSubject) == Some(j + 1) { j - 1 } else { j };
+        let (start, end) = (doc.tokens[a].start, doc.tokens[j].end);
+        let g = if a == j { low_value(doc, j, Class::PronounSubject)? } else { doc.data.value(Class::PronounSubject, &lowercase(&doc.text[start..end]))? };
+        Some(Who::Pronoun { tok: a, span: (start, end), plural: g.ends_with("pl") })
     }
 
     /// Speakers joined by a conjunction, the last one at `first..end` (`the school district
