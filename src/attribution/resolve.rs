@@ -56,7 +56,9 @@ impl<'a> Ctx<'a, '_> {
             if m.kind != EntityType::Person {
                 continue;
             }
-            if let Some((ta, _)) = m.title {
+            // (Not a title the name's tagger took from the end of the sentence before: "…, a
+            // expliqué le dirigeant. Marie Delorme a quitté …".)
+            if let Some((ta, _)) = m.title.filter(|&(ta, _)| doc.tokens[ta].sentence == doc.tokens[m.first].sentence) {
                 if let Some((key, head)) = self.role_key(ta, m.first) {
                     self.roles.push((m.first, key, head, m.cluster));
                 }
@@ -154,7 +156,7 @@ impl<'a> Ctx<'a, '_> {
 
     /// A definite singular person's role after its cue (`« … » a poursuivi l'expert`, `added
     /// the spokesman`) that nothing binds: the person who spoke in the last two sentences
-    /// before its claim (at token `pos`). (Before its cue, `Le chercheur précise` may well
+    /// before its claim (at token `pos`), or the subject of its sentence or the one before. (Before its cue, `Le chercheur précise` may well
     /// bring in someone new.)
     fn recent_speaker(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
         let doc = self.doc;
@@ -169,9 +171,26 @@ impl<'a> Ctx<'a, '_> {
         if plural || doc.data.is(Class::OrgRole, last) || (a..b).any(|t| doc.is_class(t, Class::DocumentNoun)) {
             return None;
         }
+        // (Not a role of a body, "le porte-parole de la police": someone new but for a role
+        // the article bound.)
+        if (a..b).any(|t| doc.is_class(t, Class::OrgConnector)) {
+            return None;
+        }
         let sentence = doc.tokens[pos].sentence;
-        let &(p, c) = self.spoken.last()?;
-        (sentence.saturating_sub(doc.tokens[p].sentence) <= 2 && self.cluster_kind(c) == Some(EntityType::Person)).then_some(c)
+        let spoken = self.spoken.last().filter(|&&(p, c)| sentence.saturating_sub(doc.tokens[p].sentence) <= 2 && self.cluster_kind(c) == Some(EntityType::Person));
+        // Or the person who stood as the subject of the sentence before, if later, and whom
+        // the article gave a role: "Le président du club, X, a limogé l'entraîneur. « … », a
+        // expliqué le dirigeant." (Not "X a été interpellé. « … », a indiqué le procureur".)
+        let before = self.mentions.partition_point(|m| m.first < pos);
+        let has_role = |c: usize| self.roles.iter().any(|r| r.3 == c) || self.appositions.iter().any(|r| r.2 == c);
+        let subject = self.mentions[..before]
+            .iter()
+            .rev()
+            .take_while(|m| sentence.saturating_sub(doc.tokens[m.first].sentence) <= 1)
+            .find(|m| m.kind == EntityType::Person && self.is_subject(m))
+            .filter(|m| has_role(m.cluster))
+            .map(|m| (m.first, m.cluster));
+        [spoken.copied(), subject].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c)
     }
 
     /// The lowercase role phrase of tokens `a..b` without its determiner, and its head role.
@@ -298,12 +317,7 @@ impl<'a> Ctx<'a, '_> {
                     return Some(m.cluster);
                 }
             }
-            // ("Allegedly, X …", "On Monday, X …": after a short opening phrase.)
-            let opens = |a: usize| doc.starts_sentence(a) || self.after_opening_phrase(a);
-            // ("Le maire de Rennes, Louis Perrin, s'est dit …": after the role that opens it.)
-            let apposed = m.first >= 2 && doc.is_punct(m.first - 1, ',') && self.description_ending_at(m.first - 2).is_some_and(opens);
-            let subject = opens(m.first) || apposed || m.title.is_some_and(|(a, _)| opens(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && opens(a - 1));
-            if subject {
+            if self.is_subject(m) {
                 latest_subject = Some((m.first, m.cluster));
                 break;
             }
@@ -319,6 +333,16 @@ impl<'a> Ctx<'a, '_> {
             }
         }
         best.map(|(_, c)| c)
+    }
+
+    /// Whether mention `m` opens its sentence, the subject's place.
+    fn is_subject(&self, m: &Mention) -> bool {
+        let doc = self.doc;
+        // ("Allegedly, X …", "On Monday, X …": after a short opening phrase.)
+        let opens = |a: usize| doc.starts_sentence(a) || self.after_opening_phrase(a);
+        // ("Le maire de Rennes, Louis Perrin, s'est dit …": after the role that opens it.)
+        let apposed = m.first >= 2 && doc.is_punct(m.first - 1, ',') && self.description_ending_at(m.first - 2).is_some_and(opens);
+        opens(m.first) || apposed || m.title.is_some_and(|(a, _)| opens(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && opens(a - 1))
     }
 
     /// Whether the phrase `a..b` names several (`les syndicats`, `The authors`).
