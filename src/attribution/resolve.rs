@@ -168,29 +168,30 @@ impl<'a> Ctx<'a, '_> {
         // (A determiner's value is "pl", "indef" or "indef.pl": prefix and suffix tests, where
         // `contains` would bring a substring searcher into the page.)
         let plural = det.ends_with("pl") || det.starts_with("indef") || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s));
-        if plural || doc.data.is(Class::OrgRole, last) || (a..b).any(|t| doc.is_class(t, Class::DocumentNoun)) {
-            return None;
-        }
-        // (Not a role of a body, "le porte-parole de la police": someone new but for a role
+        // (Nor a role of a body, "le porte-parole de la police": someone new but for a role
         // the article bound.)
-        if (a..b).any(|t| doc.is_class(t, Class::OrgConnector)) {
+        if plural || doc.data.is(Class::OrgRole, last) || (a..b).any(|t| doc.is_class(t, Class::DocumentNoun) || doc.is_class(t, Class::OrgConnector)) {
             return None;
         }
         let sentence = doc.tokens[pos].sentence;
-        let spoken = self.spoken.last().filter(|&&(p, c)| sentence.saturating_sub(doc.tokens[p].sentence) <= 2 && self.cluster_kind(c) == Some(EntityType::Person));
+        let near = |t: usize, n: u32| sentence.saturating_sub(doc.tokens[t].sentence) <= n;
+        let mut best = self.spoken.last().copied().filter(|&(p, c)| near(p, 2) && self.cluster_kind(c) == Some(EntityType::Person));
         // Or the person who stood as the subject of the sentence before, if later, and whom
         // the article gave a role: "Le président du club, X, a limogé l'entraîneur. « … », a
         // expliqué le dirigeant." (Not "X a été interpellé. « … », a indiqué le procureur".)
         let before = self.mentions.partition_point(|m| m.first < pos);
-        let has_role = |c: usize| self.roles.iter().any(|r| r.3 == c) || self.appositions.iter().any(|r| r.2 == c);
-        let subject = self.mentions[..before]
-            .iter()
-            .rev()
-            .take_while(|m| sentence.saturating_sub(doc.tokens[m.first].sentence) <= 1)
-            .find(|m| m.kind == EntityType::Person && self.is_subject(m))
-            .filter(|m| has_role(m.cluster))
-            .map(|m| (m.first, m.cluster));
-        [spoken.copied(), subject].into_iter().flatten().max_by_key(|(p, _)| *p).map(|(_, c)| c)
+        for m in self.mentions[..before].iter().rev() {
+            if !near(m.first, 1) || best.is_some_and(|(p, _)| m.first < p) {
+                break;
+            }
+            if m.kind == EntityType::Person && self.is_subject(m) {
+                if self.roles.iter().any(|r| r.3 == m.cluster) {
+                    best = Some((m.first, m.cluster));
+                }
+                break;
+            }
+        }
+        best.map(|(_, c)| c)
     }
 
     /// The lowercase role phrase of tokens `a..b` without its determiner, and its head role.
@@ -336,6 +337,8 @@ impl<'a> Ctx<'a, '_> {
     }
 
     /// Whether mention `m` opens its sentence, the subject's place.
+    /// (One copy for its two callers: the page is at its size budget.)
+    #[inline(never)]
     fn is_subject(&self, m: &Mention) -> bool {
         let doc = self.doc;
         // ("Allegedly, X …", "On Monday, X …": after a short opening phrase.)
