@@ -309,7 +309,10 @@ impl<'a> Ctx<'a, '_> {
         let mut latest_subject = None;
         let mut latest_any = None;
         for m in self.mentions[..before].iter().rev().take(200) {
-            if m.kind != wanted || !fits(m.cluster) {
+            // (What "cette dernière" takes may be a body: "… a racheté la société X. Cette
+            // dernière a annoncé …".)
+            let body_named_last = named_last && m.kind == EntityType::Organization;
+            if m.kind != wanted && !body_named_last || !fits(m.cluster) {
                 continue;
             }
             if latest_any.is_none() {
