@@ -17,7 +17,9 @@ pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) 
             continue;
         }
         // (A title of no gender, "Dr", "Me", tells nothing: the given name may.)
-        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| low_value(doc, t, Class::Honorific).filter(|v| !v.is_empty())));
+        // (The title may be written with its period, "M.", one entry of two tokens.)
+        let gender_of = |t: usize| doc.match_class(t, Class::Honorific).and_then(|e| doc.data.value(Class::Honorific, &lowercase(doc.span_text(t, e))));
+        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| gender_of(t).filter(|v| !v.is_empty())));
         let gender = match by_title {
             Some(v) => Some(v == "f"),
             None if m.last > m.first + 1 => doc.data.given_names.get(doc.key(m.first)).copied().flatten(),
