@@ -16,7 +16,10 @@ pub(super) fn cluster_genders(doc: &Doc, mentions: &[Mention], clusters: usize) 
         if m.kind != EntityType::Person || out.get(m.cluster).is_none_or(|g| g.is_some()) {
             continue;
         }
-        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| low_value(doc, t, Class::Honorific)));
+        // (A title of no gender, "Dr", "Me", tells nothing: the given name may.)
+        // (The title may be written with its period, "M.", one entry of two tokens.)
+        let gender_of = |t: usize| doc.match_class(t, Class::Honorific).and_then(|e| doc.data.value(Class::Honorific, &lowercase(doc.span_text(t, e))));
+        let by_title = m.title.and_then(|(a, b)| (a..b).find_map(|t| gender_of(t).filter(|v| !v.is_empty())));
         let gender = match by_title {
             Some(v) => Some(v == "f"),
             None if m.last > m.first + 1 => doc.data.given_names.get(doc.key(m.first)).copied().flatten(),
@@ -55,7 +58,9 @@ impl<'a> Ctx<'a, '_> {
             if m.kind != EntityType::Person {
                 continue;
             }
-            if let Some((ta, _)) = m.title {
+            // (Not a title the name's tagger took from the end of the sentence before: "…, a
+            // expliqué le dirigeant. Marie Delorme a quitté …".)
+            if let Some((ta, _)) = m.title.filter(|&(ta, _)| doc.tokens[ta].sentence == doc.tokens[m.first].sentence) {
                 if let Some((key, head)) = self.role_key(ta, m.first) {
                     self.roles.push((m.first, key, head, m.cluster));
                 }
@@ -153,7 +158,7 @@ impl<'a> Ctx<'a, '_> {
 
     /// A definite singular person's role after its cue (`« … » a poursuivi l'expert`, `added
     /// the spokesman`) that nothing binds: the person who spoke in the last two sentences
-    /// before its claim (at token `pos`). (Before its cue, `Le chercheur précise` may well
+    /// before its claim (at token `pos`), or the subject of its sentence or the one before. (Before its cue, `Le chercheur précise` may well
     /// bring in someone new.)
     fn recent_speaker(&self, a: usize, b: usize, pos: usize) -> Option<usize> {
         let doc = self.doc;
@@ -165,12 +170,30 @@ impl<'a> Ctx<'a, '_> {
         // (A determiner's value is "pl", "indef" or "indef.pl": prefix and suffix tests, where
         // `contains` would bring a substring searcher into the page.)
         let plural = det.ends_with("pl") || det.starts_with("indef") || doc.data.entries(Class::PluralSuffix).any(|s| last.ends_with(s));
-        if plural || doc.data.is(Class::OrgRole, last) || (a..b).any(|t| doc.is_class(t, Class::DocumentNoun)) {
+        // (Nor a role of a body, "le porte-parole de la police": someone new but for a role
+        // the article bound.)
+        if plural || doc.data.is(Class::OrgRole, last) || (a..b).any(|t| doc.is_class(t, Class::DocumentNoun) || doc.is_class(t, Class::OrgConnector)) {
             return None;
         }
         let sentence = doc.tokens[pos].sentence;
-        let &(p, c) = self.spoken.last()?;
-        (sentence.saturating_sub(doc.tokens[p].sentence) <= 2 && self.cluster_kind(c) == Some(EntityType::Person)).then_some(c)
+        let near = |t: usize, n: u32| sentence.saturating_sub(doc.tokens[t].sentence) <= n;
+        let mut best = self.spoken.last().copied().filter(|&(p, c)| near(p, 2) && self.cluster_kind(c) == Some(EntityType::Person));
+        // Or the person who stood as the subject of the sentence before, if later, and whom
+        // the article gave a role: "Le président du club, X, a limogé l'entraîneur. « … », a
+        // expliqué le dirigeant." (Not "X a été interpellé. « … », a indiqué le procureur".)
+        let before = self.mentions.partition_point(|m| m.first < pos);
+        for m in self.mentions[..before].iter().rev() {
+            if !near(m.first, 1) || best.is_some_and(|(p, _)| m.first < p) {
+                break;
+            }
+            if m.kind == EntityType::Person && self.is_subject(m) {
+                if self.roles.iter().any(|r| r.3 == m.cluster) {
+                    best = Some((m.first, m.cluster));
+                }
+                break;
+            }
+        }
+        best.map(|(_, c)| c)
     }
 
     /// The lowercase role phrase of tokens `a..b` without its determiner, and its head role.
@@ -259,7 +282,9 @@ impl<'a> Ctx<'a, '_> {
     pub(super) fn resolve_pronoun(&self, tok: usize, span: (usize, usize), plural: bool, not: Option<usize>) -> Option<usize> {
         let doc = self.doc;
         // "il" / "she": a person of another gender is not its referent.
-        let value = doc.data.value(Class::PronounSubject, &lowercase(&doc.text[span.0..span.1]));
+        // ("selon lui", "according to her": a stressed pronoun tells its gender too.)
+        let low = lowercase(&doc.text[span.0..span.1]);
+        let value = doc.data.value(Class::PronounSubject, &low).or_else(|| doc.data.value(Class::StressedPronoun, &low));
         // "he" / "she" never stand for an organisation, "it" never for a person.
         let only_person = value.is_some_and(|v| v.ends_with("person"));
         let neuter = value.is_some_and(|v| v.starts_with('n'));
@@ -270,6 +295,8 @@ impl<'a> Ctx<'a, '_> {
             _ => None,
         });
         let fits = |c: usize| Some(c) != not && (pronoun_female.is_none() || self.female.get(c).copied().flatten().is_none_or(|f| Some(f) == pronoun_female));
+        // "Ce dernier", "celui-ci": the person named last, whatever their place.
+        let named_last = value.is_some_and(|v| v.ends_with("last"));
         // The latest speaker within the last few sentences, whatever its type ("elle" for
         // "l'ONG", "it" for a company); further back, only one of the pronoun's type.
         let sentence = doc.tokens[tok].sentence;
@@ -284,16 +311,19 @@ impl<'a> Ctx<'a, '_> {
         let mut latest_subject = None;
         let mut latest_any = None;
         for m in self.mentions[..before].iter().rev().take(200) {
-            if m.kind != wanted || !fits(m.cluster) {
+            // (What "cette dernière" takes may be a body: "… a racheté la société X. Cette
+            // dernière a annoncé …".)
+            let body_named_last = named_last && m.kind == EntityType::Organization;
+            if m.kind != wanted && !body_named_last || !fits(m.cluster) {
                 continue;
             }
             if latest_any.is_none() {
                 latest_any = Some((m.first, m.cluster));
+                if named_last {
+                    return Some(m.cluster);
+                }
             }
-            // ("Allegedly, X …", "On Monday, X …": after a short opening phrase.)
-            let opens = |a: usize| doc.starts_sentence(a) || self.after_opening_phrase(a);
-            let subject = opens(m.first) || m.title.is_some_and(|(a, _)| opens(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && opens(a - 1));
-            if subject {
+            if self.is_subject(m) {
                 latest_subject = Some((m.first, m.cluster));
                 break;
             }
@@ -309,6 +339,18 @@ impl<'a> Ctx<'a, '_> {
             }
         }
         best.map(|(_, c)| c)
+    }
+
+    /// Whether mention `m` opens its sentence, the subject's place.
+    /// (One copy for its two callers: the page is at its size budget.)
+    #[inline(never)]
+    fn is_subject(&self, m: &Mention) -> bool {
+        let doc = self.doc;
+        // ("Allegedly, X …", "On Monday, X …": after a short opening phrase.)
+        let opens = |a: usize| doc.starts_sentence(a) || self.after_opening_phrase(a);
+        // ("Le maire de Rennes, Louis Perrin, s'est dit …": after the role that opens it.)
+        let apposed = m.first >= 2 && doc.is_punct(m.first - 1, ',') && self.description_ending_at(m.first - 2).is_some_and(opens);
+        opens(m.first) || apposed || m.title.is_some_and(|(a, _)| opens(a) || a > 0 && doc.is_class(a - 1, Class::Determiner) && opens(a - 1))
     }
 
     /// Whether the phrase `a..b` names several (`les syndicats`, `The authors`).

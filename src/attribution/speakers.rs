@@ -99,10 +99,11 @@ impl Ctx<'_, '_> {
                     while q > s.first && (doc.is_class(q, Class::Determiner) || doc.is_class(q, Class::Genitive)) {
                         q -= 1;
                     }
-                    // (The description holds the name as its complement: "le maire de Lyon",
-                    // "the mayor of Springfield" end with it.)
-                    let complement = |d: &usize| (*d..first).any(|t| doc.is_class(t, Class::Genitive));
-                    if let Some(d) = self.description_ending_at(j).filter(complement).or_else(|| self.description_ending_at(q)) {
+                    // (The description takes its complement: "Le maire de Lyon a expliqué" is
+                    // the mayor speaking, not the town; but a role word inside a name, "the
+                    // European Food Agency", is no description of its own.)
+                    let with_complement = self.description_ending_at(j).filter(|&d| d <= q && q + 1 < first);
+                    if let Some(d) = self.description_ending_at(q).or(with_complement) {
                         return Some(Who::Description(d, j + 1));
                     }
                     // "L'avocat de Jean Dupont a assuré", "the daughter of John Smith said":
@@ -158,9 +159,8 @@ impl Ctx<'_, '_> {
             if doc.is_class(j, Class::Coordinator) {
                 return self.sentence_subject(s.first, j);
             }
-            if let Some(g) = low_value(doc, j, Class::PronounSubject) {
-                let t = doc.tokens[j];
-                return Some(Who::Pronoun { tok: j, span: (t.start, t.end), plural: g.ends_with("pl") });
+            if let Some(p) = self.pronoun_ending_at(j, s.first) {
+                return Some(p);
             }
             if let Some(d) = self.description_ending_at(j) {
                 if let Some(g) = self.group_before(d, j + 1) {
@@ -188,6 +188,16 @@ impl Ctx<'_, '_> {
             return None;
         }
         None
+    }
+
+    /// The subject pronoun ending at token `j` (not before `lo`): one word (`il`, `she`) or
+    /// two (`ce dernier`).
+    fn pronoun_ending_at(&self, j: usize, lo: usize) -> Option<Who> {
+        let doc = self.doc;
+        let a = if j > lo && doc.match_class(j - 1, Class::PronounSubject) == Some(j + 1) { j - 1 } else { j };
+        let (start, end) = (doc.tokens[a].start, doc.tokens[j].end);
+        let g = if a == j { low_value(doc, j, Class::PronounSubject)? } else { doc.data.value(Class::PronounSubject, &lowercase(&doc.text[start..end]))? };
+        Some(Who::Pronoun { tok: a, span: (start, end), plural: g.ends_with("pl") })
     }
 
     /// Speakers joined by a conjunction, the last one at `first..end` (`the school district
