@@ -223,8 +223,15 @@ pub fn find(doc: &Doc, mentions: &[Mention], groups: &mut [Group], quotes: &[Quo
         if used_cue[ci] {
             continue;
         }
-        if let Some((content, who, why, quoted)) = ctx.reported(cue, &cues, quotes) {
+        if let Some((mut content, who, why, quoted)) = ctx.reported(cue, &cues, quotes) {
             let kind = if quoted { ClaimKind::Direct } else { ClaimKind::Indirect };
+            // What a cue inside a quotation reports ends with the quotation ('"I believe the
+            // plan will fail," he said' is no claim running on to "he said").
+            let cue_start = doc.tokens[cue.first].start;
+            let enclosing = direct.partition_point(|d| d.0 <= cue_start).checked_sub(1).map(|i| direct[i]).filter(|d| cue_start < d.1);
+            if let Some(d) = enclosing.filter(|d| content.0 < d.1 && content.1 > d.1) {
+                content = ctx.trim(content.0, d.1);
+            }
             // Content already claimed as a quotation is not claimed again (but a cue inside
             // the quotation reports a claim of its own: "« Il me disait que … »").
             let after_that = k_tok(doc, content.0).checked_sub(1).is_some_and(|t| is_that(doc, t));
