@@ -1233,9 +1233,15 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
         return;
     }
     // "US President Barack Obama", "Jababeka David Quentin": a title or a given name
-    // inside the run starts a person's name.
+    // inside the run starts a person's name, and titles in a row make one ("Police Chief").
+    // A run that ends with a body's or place's word is that body, whose name may hold a role
+    // noun: "Oakfield Police Department", "Mayor's Office".
+    let body = ends_with_place_or_body(doc, b);
     for k in a + 1..b.saturating_sub(1) {
-        if let Some(t) = title_at(doc, k).filter(|&t| t < b && namelike(doc, known, t)) {
+        if let Some(mut t) = title_at(doc, k).filter(|&t| t < b && namelike(doc, known, t) && !body) {
+            while let Some(u) = title_at(doc, t).filter(|&u| u < b && namelike(doc, known, u)) {
+                t = u;
+            }
             split_connectors(doc, known, a, k, title.take(), out);
             split_connectors(doc, known, t, b, Some((k, t)), out);
             return;
