@@ -1246,6 +1246,11 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
             split_connectors(doc, known, t, b, Some((k, t)), out);
             return;
         }
+        if person_after_body(doc, known, a, k, b) {
+            split_connectors(doc, known, a, k, title.take(), out);
+            split_connectors(doc, known, k, b, None, out);
+            return;
+        }
         // Not inside a place or a body ("Chiang Kai Shek Memorial", "Weatherspoon Art
         // Museum"), not at a given name that is also an ordinary word, and not after one unknown
         // word, which is more often the first given name of the same person ("Hernan Dario
@@ -1266,6 +1271,21 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
         }
     }
     split_connectors(doc, known, a, b, title, out);
+}
+
+/// Whether the run `a..b` is a body's name glued to the name of the person who speaks for it,
+/// from token `k`: "Valmont Refugee Council Enver Dostani said", "University of Norland
+/// Kemal Otunde": the body's name ends with its word (`Council`) or with the known place it
+/// is of, and two or three rare capitalised words follow, a person's given name and surname
+/// (a body's name goes on with a place word, a known place or an ordinary word instead:
+/// "Bank Negara Malaysia", "Council Tax").
+fn person_after_body(doc: &Doc, known: &Known, a: usize, k: usize, b: usize) -> bool {
+    let rare = |t: usize| doc.tokens[t].kind == TokKind::Word && doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) && !doc.data.org_suffixes.contains(doc.tok(t)) && !lowercase_is(doc, t, Class::PlaceSuffix) && known.span(doc, t, t + 1).is_none();
+    let body_end = || {
+        doc.is_cap(k - 1) && doc.data.org_suffixes.contains(doc.tok(k - 1))
+            || known.span(doc, k - 1, k).is_some_and(|g| g.0 == EntityType::Location) && (a..k - 1).any(|t| doc.is_cap(t) && (doc.data.org_suffixes.contains(doc.tok(t)) || is_org_head(doc, t)))
+    };
+    (2..=3).contains(&(b - k)) && (k..b).all(rare) && body_end() && known.span(doc, k, b).is_none()
 }
 
 /// Whether the name ending before token `b` ends with a place or organisation word
