@@ -1118,7 +1118,10 @@ fn extend_from(doc: &Doc, known: &Known, i: usize, mut j: usize) -> Result<usize
             let Some(e) = known.extents.borrow().get(&(j + 1)).copied() else { return Err(j) };
             // (Not over a complement: "Chan of DAB and Eunice Yung of the Party" are two.)
             // ("National Air and Space Museum": a body's word before a place's is no name's end.)
-            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1))) && known.span(doc, i, j).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
+            // ("Tarsia Mining and Energy Agency": a second name that opens with a sector's word
+            // is none; "Dunmore Mining and Kestrel Energy" are two.)
+            let two_bodies = ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1)) && !(e > j + 2 && doc.data.org_suffixes.contains(doc.tok(j + 1)));
+            let shared = ends_with_place_or_body(doc, e) && !two_bodies && known.span(doc, i, j).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
             // ("Board of Trade and Industry of Norland": one word, then the complement of both.)
             let one_word = e == j + 2 || connector(doc, j + 2).is_some_and(|c| c < e);
             let complement = one_word
