@@ -861,6 +861,11 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
             continue;
         }
         let mut end = extend(doc, known, i);
+        if let Some(e) = body_after_dotted_place(doc, known, i, end) {
+            out.push(Candidate { first: i, last: e, kind: Some(EntityType::Organization), why: "organisation word after a place's abbreviation", title: None });
+            i = e;
+            continue;
+        }
         // A capitalised organisation head may take a lowercase complement: Chambre des
         // représentants, Coalition de la gauche radicale, Cour des comptes.
         // An ordinary noun written with a capital inside a sentence, with its adjective, names
@@ -923,6 +928,21 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
         trim(doc, c, recurring, known, &mut trimmed);
     }
     trimmed
+}
+
+/// The end of a body's name opened by a place's dotted abbreviation (`U.S.`) at token `i`,
+/// whose run ends at `end`: the sentences are cut after the abbreviation's period before a
+/// capitalised ordinary word ("U.S. Department of Agriculture", "U.S. Environmental
+/// Protection Agency"), but a body's head word opening the rest, or its word closing it,
+/// makes one name of both.
+fn body_after_dotted_place(doc: &Doc, known: &Known, i: usize, end: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    if end != i + 1 || end >= n || doc.tokens[i].kind != TokKind::Dotted || doc.tokens[end].sentence == doc.tokens[i].sentence || doc.tokens[end].breaks_before > 0 || !namelike(doc, known, end) {
+        return None;
+    }
+    let place = doc.low_is(i, Class::PlaceAbbreviation) || known.span(doc, i, end).is_some_and(|g| g.0 == EntityType::Location);
+    let run = extend(doc, known, end);
+    (place && (is_org_head(doc, end) || doc.data.org_suffixes.contains(doc.tok(run - 1)))).then_some(run)
 }
 
 /// Whether token `i`, not capitalised, may open a candidate below: an elided article with a
