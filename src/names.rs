@@ -1539,6 +1539,11 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if b > a + 1 && (is_given_name(doc, known, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
+    // "K.C. Dunmore": a person's initials written as one dotted token (a place's are known:
+    // "U.S.", "L.A.").
+    if b > a + 1 && initials(doc, a) && is_name_cap(doc, a + 1) && !doc.low_is(a, Class::PlaceAbbreviation) && known.span(doc, a, a + 1).is_none() {
+        return set(c, EntityType::Person, "initials");
+    }
     if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.low_is(a, Class::PlaceAbbreviation) {
         let w = doc.tok(a);
         // Model numbers (IE6), Roman numerals (XVII) and shouted words (UNLESS) are no acronyms.
@@ -1575,9 +1580,24 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
         }
         return set(c, EntityType::Person, "capitalised words");
     }
+    // "Quintus Ho said": a rare word, then a short surname that is also an ordinary word,
+    // speaking, is a person (a body's name of that shape ends with its body's word, typed
+    // above: "Valmont Inc said"; a longer ordinary word names a body more often: "Velora
+    // Passion said").
+    let rare = |t: usize| doc.tokens[t].kind == TokKind::Word && doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) && known.span(doc, t, t + 1).is_none();
+    if b == a + 2 && rare(a) && doc.is_cap(a + 1) && doc.tok(a + 1).chars().count() <= 3 && !doc.is_upper(a + 1) && !doc.data.demonyms.contains(doc.key(a + 1)) && speaks_after(doc, b) {
+        return set(c, EntityType::Person, "rare given name of a speaker");
+    }
     if b > a + 1 {
         set(c, EntityType::Organization, "capitalised words with connectors");
     }
+}
+
+/// Whether token `a` is initials in one dotted token: capital letters each with its period
+/// (`K.C.`, `J.R.R.`).
+fn initials(doc: &Doc, a: usize) -> bool {
+    let w = doc.tok(a).as_bytes();
+    doc.tokens[a].kind == TokKind::Dotted && w.len() >= 4 && w.chunks(2).all(|p| p.len() == 2 && p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
 /// What the words right before token `a` say of a name that no word of its own types: a body's
