@@ -1299,8 +1299,8 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
 }
 
 /// Whether the run `a..b` is a body's name glued to the name of the person who speaks for it,
-/// from token `k`: "Valmont Refugee Council Enver Dostani said", "University of Norland
-/// Kemal Otunde": the body's name ends with its word (`Council`) or with the known place it
+/// from token `k`: "Valmont Refugee Council Idris Dostani said", "University of Kansas
+/// Laleh Qasrawi": the body's name ends with its word (`Council`) or with the known place it
 /// is of, and two or three rare capitalised words follow, a person's given name and surname
 /// (a body's name goes on with a place word, a known place or an ordinary word instead:
 /// "Bank Negara Malaysia", "Council Tax").
