@@ -1115,6 +1115,13 @@ fn extend_from(doc: &Doc, known: &Known, i: usize, mut j: usize) -> Result<usize
             j += 1;
             continue;
         }
+        // "Council on Arab - Israeli Relations": a nationality's compound written with a
+        // spaced hyphen goes on inside a longer name (not after a name alone: "France -
+        // Germany").
+        if j > i + 1 && j + 1 < n && doc.is_punct(j, '-') && doc.tokens[j].space_before && doc.tokens[j + 1].space_before && doc.tokens[j + 1].breaks_before == 0 && doc.data.demonyms.contains(doc.key(j - 1)) && namelike(doc, known, j + 1) {
+            j += 2;
+            continue;
+        }
         // A body named by a collective noun in the possessive: "Korean People's Army".
         if collective_possessive(doc, j) && doc.is_cap(j - 1) && j + 1 < n && namelike(doc, known, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
             j += 1;
