@@ -1307,17 +1307,21 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
 
 /// Whether the run `a..b` is a body's name glued to the name of the person who speaks for it,
 /// from token `k`: "Valmont Refugee Council Idris Dostani said", "University of Kansas
-/// Laleh Qasrawi": the body's name ends with its word (`Council`) or with the known place it
-/// is of, and two or three rare capitalised words follow, a person's given name and surname
-/// (a body's name goes on with a place word, a known place or an ordinary word instead:
-/// "Bank Negara Malaysia", "Council Tax").
+/// Laleh Qasrawi": the body's name ends with its word (`Council`) or with the known place
+/// its head word's complement names, and two or three rare words follow, a person's given
+/// name and surname (a body's name goes on with a place's or a body's word, a known place
+/// or an ordinary word instead: "Bank Negara Malaysia", "Council Tax", "Kestrel Bank Dunmore
+/// Branch").
 fn person_after_body(doc: &Doc, known: &Known, a: usize, k: usize, b: usize) -> bool {
-    let rare = |t: usize| doc.tokens[t].kind == TokKind::Word && doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) && !doc.data.org_suffixes.contains(doc.tok(t)) && !lowercase_is(doc, t, Class::PlaceSuffix) && known.span(doc, t, t + 1).is_none();
-    let body_end = || {
-        doc.is_cap(k - 1) && doc.data.org_suffixes.contains(doc.tok(k - 1))
-            || known.span(doc, k - 1, k).is_some_and(|g| g.0 == EntityType::Location) && (a..k - 1).any(|t| doc.is_cap(t) && (doc.data.org_suffixes.contains(doc.tok(t)) || is_org_head(doc, t)))
-    };
-    (2..=3).contains(&(b - k)) && (k..b).all(rare) && body_end() && known.span(doc, k, b).is_none()
+    let body_end = || doc.data.org_suffixes.contains(doc.tok(k - 1)) || is_org_head(doc, a) && known.span(doc, k - 1, k).is_some_and(|g| g.0 == EntityType::Location);
+    (2..=3).contains(&(b - k)) && !ends_with_place_or_body(doc, b) && (k..b).all(|t| rare_word(doc, known, t)) && body_end()
+}
+
+/// Whether token `t` is a rare capitalised word: no ordinary word, acronym or known name
+/// (a given name or a surname most often).
+#[inline(never)]
+fn rare_word(doc: &Doc, known: &Known, t: usize) -> bool {
+    doc.tokens[t].kind == TokKind::Word && doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) && known.span(doc, t, t + 1).is_none()
 }
 
 /// Whether the name ending before token `b` ends with a place or organisation word
@@ -1548,7 +1552,7 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     }
     // "K.C. Dunmore": a person's initials written as one dotted token (a place's are known:
     // "U.S.", "L.A.").
-    if b > a + 1 && initials(doc, a) && is_name_cap(doc, a + 1) && !doc.low_is(a, Class::PlaceAbbreviation) && known.span(doc, a, a + 1).is_none() {
+    if b > a + 1 && doc.tokens[a].kind == TokKind::Dotted && doc.is_upper(a) && !doc.low_is(a, Class::PlaceAbbreviation) && known.span(doc, a, a + 1).is_none() {
         return set(c, EntityType::Person, "initials");
     }
     if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.low_is(a, Class::PlaceAbbreviation) {
@@ -1591,20 +1595,12 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     // speaking, is a person (a body's name of that shape ends with its body's word, typed
     // above: "Valmont Inc said"; a longer ordinary word names a body more often: "Velora
     // Passion said").
-    let rare = |t: usize| doc.tokens[t].kind == TokKind::Word && doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) && known.span(doc, t, t + 1).is_none();
-    if b == a + 2 && rare(a) && doc.is_cap(a + 1) && doc.tok(a + 1).chars().count() <= 3 && !doc.is_upper(a + 1) && !doc.data.demonyms.contains(doc.key(a + 1)) && speaks_after(doc, b) {
+    if b == a + 2 && rare_word(doc, known, a) && doc.is_cap(a + 1) && doc.tok(a + 1).chars().count() <= 3 && !doc.is_upper(a + 1) && !doc.data.demonyms.contains(doc.key(a + 1)) && speaks_after(doc, b) {
         return set(c, EntityType::Person, "rare given name of a speaker");
     }
     if b > a + 1 {
         set(c, EntityType::Organization, "capitalised words with connectors");
     }
-}
-
-/// Whether token `a` is initials in one dotted token: capital letters each with its period
-/// (`K.C.`, `J.R.R.`).
-fn initials(doc: &Doc, a: usize) -> bool {
-    let w = doc.tok(a).as_bytes();
-    doc.tokens[a].kind == TokKind::Dotted && w.len() >= 4 && w.chunks(2).all(|p| p.len() == 2 && p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
 /// What the words right before token `a` say of a name that no word of its own types: a body's
