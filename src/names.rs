@@ -861,6 +861,11 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
             continue;
         }
         let mut end = extend(doc, known, i);
+        if let Some(e) = body_after_dotted_place(doc, known, i, end) {
+            out.push(Candidate { first: i, last: e, kind: Some(EntityType::Organization), why: "organisation word after a place's abbreviation", title: None });
+            i = e;
+            continue;
+        }
         // A capitalised organisation head may take a lowercase complement: Chambre des
         // représentants, Coalition de la gauche radicale, Cour des comptes.
         // An ordinary noun written with a capital inside a sentence, with its adjective, names
@@ -923,6 +928,21 @@ fn candidates<'d>(doc: &'d Doc, recurring: &mut LazyRecurring<'d>, known: &Known
         trim(doc, c, recurring, known, &mut trimmed);
     }
     trimmed
+}
+
+/// The end of a body's name opened by a place's dotted abbreviation (`U.S.`) at token `i`,
+/// whose run ends at `end`: the sentences are cut after the abbreviation's period before a
+/// capitalised ordinary word ("U.S. Department of Agriculture", "U.S. Environmental
+/// Protection Agency"), but a body's head word opening the rest, or its word closing it,
+/// makes one name of both.
+fn body_after_dotted_place(doc: &Doc, known: &Known, i: usize, end: usize) -> Option<usize> {
+    let n = doc.tokens.len();
+    if end != i + 1 || end >= n || doc.tokens[i].kind != TokKind::Dotted || doc.tokens[end].sentence == doc.tokens[i].sentence || doc.tokens[end].breaks_before > 0 || !namelike(doc, known, end) {
+        return None;
+    }
+    let place = doc.low_is(i, Class::PlaceAbbreviation) || known.span(doc, i, end).is_some_and(|g| g.0 == EntityType::Location);
+    let run = extend(doc, known, end);
+    (place && (is_org_head(doc, end) || doc.data.org_suffixes.contains(doc.tok(run - 1)))).then_some(run)
 }
 
 /// Whether token `i`, not capitalised, may open a candidate below: an elided article with a
@@ -1095,6 +1115,13 @@ fn extend_from(doc: &Doc, known: &Known, i: usize, mut j: usize) -> Result<usize
             j += 1;
             continue;
         }
+        // "Council on Arab - Israeli Relations": a nationality's compound written with a
+        // spaced hyphen goes on inside a longer name (not after a name alone: "France -
+        // Germany").
+        if j > i + 1 && j + 1 < n && doc.is_punct(j, '-') && doc.tokens[j].space_before && doc.tokens[j + 1].space_before && doc.tokens[j + 1].breaks_before == 0 && doc.data.demonyms.contains(doc.key(j - 1)) && namelike(doc, known, j + 1) {
+            j += 2;
+            continue;
+        }
         // A body named by a collective noun in the possessive: "Korean People's Army".
         if collective_possessive(doc, j) && doc.is_cap(j - 1) && j + 1 < n && namelike(doc, known, j + 1) && doc.tokens[j + 1].breaks_before == 0 {
             j += 1;
@@ -1118,8 +1145,13 @@ fn extend_from(doc: &Doc, known: &Known, i: usize, mut j: usize) -> Result<usize
             let Some(e) = known.extents.borrow().get(&(j + 1)).copied() else { return Err(j) };
             // (Not over a complement: "Chan of DAB and Eunice Yung of the Party" are two.)
             // ("National Air and Space Museum": a body's word before a place's is no name's end.)
-            let shared = ends_with_place_or_body(doc, e) && !(ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1))) && known.span(doc, i, j).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
-            let complement = e == j + 2
+            // ("Tarsia Mining and Energy Agency": a second name that opens with a sector's word
+            // is none; "Dunmore Mining and Kestrel Energy" are two.)
+            let two_bodies = ends_with_place_or_body(doc, j) && doc.data.org_suffixes.contains(doc.tok(j - 1)) == doc.data.org_suffixes.contains(doc.tok(e - 1)) && !(e > j + 2 && doc.data.org_suffixes.contains(doc.tok(j + 1)));
+            let shared = ends_with_place_or_body(doc, e) && !two_bodies && known.span(doc, i, j).is_none() && !(j + 1..e).any(|t| doc.is_class(t, Class::OrgConnector));
+            // ("Board of Trade and Industry of Norland": one word, then the complement of both.)
+            let one_word = e == j + 2 || connector(doc, j + 2).is_some_and(|c| c < e);
+            let complement = one_word
                 && is_org_head(doc, i)
                 && (i + 1..j).any(|t| doc.is_class(t, Class::OrgConnector))
                 && known.span(doc, j + 1, j + 2).is_none()
@@ -1233,11 +1265,22 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
         return;
     }
     // "US President Barack Obama", "Jababeka David Quentin": a title or a given name
-    // inside the run starts a person's name.
+    // inside the run starts a person's name, and titles in a row make one ("Police Chief").
+    // A run that ends with a body's or place's word is that body, whose name may hold a role
+    // noun: "Oakfield Police Department", "Mayor's Office".
+    let body = ends_with_place_or_body(doc, b);
     for k in a + 1..b.saturating_sub(1) {
-        if let Some(t) = title_at(doc, k).filter(|&t| t < b && namelike(doc, known, t)) {
+        if let Some(mut t) = title_at(doc, k).filter(|&t| t < b && namelike(doc, known, t) && !body) {
+            while let Some(u) = title_at(doc, t).filter(|&u| u < b && namelike(doc, known, u)) {
+                t = u;
+            }
             split_connectors(doc, known, a, k, title.take(), out);
             split_connectors(doc, known, t, b, Some((k, t)), out);
+            return;
+        }
+        if person_after_body(doc, known, a, k, b) {
+            split_connectors(doc, known, a, k, title.take(), out);
+            split_connectors(doc, known, k, b, None, out);
             return;
         }
         // Not inside a place or a body ("Chiang Kai Shek Memorial", "Weatherspoon Art
@@ -1260,6 +1303,25 @@ fn trim<'d>(doc: &'d Doc, c: Candidate, recurring: &mut LazyRecurring<'d>, known
         }
     }
     split_connectors(doc, known, a, b, title, out);
+}
+
+/// Whether the run `a..b` is a body's name glued to the name of the person who speaks for it,
+/// from token `k`: "Valmont Refugee Council Idris Dostani said", "University of Kansas
+/// Laleh Qasrawi": the body's name ends with its word (`Council`) or with the known place
+/// its head word's complement names, and two or three rare words follow, a person's given
+/// name and surname (a body's name goes on with a place's or a body's word, a known place
+/// or an ordinary word instead: "Bank Negara Malaysia", "Council Tax", "Kestrel Bank Dunmore
+/// Branch").
+fn person_after_body(doc: &Doc, known: &Known, a: usize, k: usize, b: usize) -> bool {
+    let body_end = || doc.data.org_suffixes.contains(doc.tok(k - 1)) || is_org_head(doc, a) && known.span(doc, k - 1, k).is_some_and(|g| g.0 == EntityType::Location);
+    (2..=3).contains(&(b - k)) && !ends_with_place_or_body(doc, b) && (k..b).all(|t| rare_word(doc, known, t)) && body_end()
+}
+
+/// Whether token `t` is a rare capitalised word: no ordinary word, acronym or known name
+/// (a given name or a surname most often).
+#[inline(never)]
+fn rare_word(doc: &Doc, known: &Known, t: usize) -> bool {
+    doc.tokens[t].kind == TokKind::Word && doc.is_cap(t) && !doc.is_upper(t) && !doc.is_common_word(t) && known.span(doc, t, t + 1).is_none()
 }
 
 /// Whether the name ending before token `b` ends with a place or organisation word
@@ -1488,6 +1550,11 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
     if b > a + 1 && (is_given_name(doc, known, a) || doc.tok(a).chars().count() == 1 && doc.is_punct(a + 1, '.')) && !doc.is_upper(a) {
         return set(c, EntityType::Person, "given name");
     }
+    // "K.C. Dunmore": a person's initials written as one dotted token (a place's are known:
+    // "U.S.", "L.A.").
+    if b > a + 1 && doc.tokens[a].kind == TokKind::Dotted && doc.is_upper(a) && !doc.low_is(a, Class::PlaceAbbreviation) && known.span(doc, a, a + 1).is_none() {
+        return set(c, EntityType::Person, "initials");
+    }
     if b == a + 1 && (doc.is_upper(a) || doc.tokens[a].kind == TokKind::Dotted) && !doc.low_is(a, Class::PlaceAbbreviation) {
         let w = doc.tok(a);
         // Model numbers (IE6), Roman numerals (XVII) and shouted words (UNLESS) are no acronyms.
@@ -1523,6 +1590,13 @@ fn type_from_span(doc: &Doc, known: &Known, c: &mut Candidate) {
             return set(c, t, why);
         }
         return set(c, EntityType::Person, "capitalised words");
+    }
+    // "Quintus Ho said": a rare word, then a short surname that is also an ordinary word,
+    // speaking, is a person (a body's name of that shape ends with its body's word, typed
+    // above: "Valmont Inc said"; a longer ordinary word names a body more often: "Velora
+    // Passion said").
+    if b == a + 2 && rare_word(doc, known, a) && doc.is_cap(a + 1) && doc.tok(a + 1).chars().count() <= 3 && !doc.is_upper(a + 1) && !doc.data.demonyms.contains(doc.key(a + 1)) && speaks_after(doc, b) {
+        return set(c, EntityType::Person, "rare given name of a speaker");
     }
     if b > a + 1 {
         set(c, EntityType::Organization, "capitalised words with connectors");
