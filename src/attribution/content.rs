@@ -239,7 +239,8 @@ impl Ctx<'_, '_> {
                 let after_that = k > 0 && doc.is_class(k - 1, Class::Complementizer);
                 // "admitted to taking part", "confessed to stealing": a verb that reports with
                 // an object, then "to" and a gerund.
-                // (The "to" may have been passed over already, as in "told to reporters".)
+                // (The words skipped after the verb may hold the "to" already: it is a filler
+                // there, as in "spoke to reporters".)
                 let g = if k < n && doc.is_class(k, Class::InfinitiveMarker) { k + 1 } else { k };
                 let gerund = g < n && g > cue.last && doc.is_class(g - 1, Class::InfinitiveMarker) && ends_with_class(doc, doc.low(g), Class::PresentParticipleSuffix) && self.takes_object(cue);
                 if gerund {
