@@ -344,7 +344,11 @@ impl Ctx<'_, '_> {
             let close = if cue.inverted.is_some() { cue.last } else { self.who_end(w) };
             (w, cue.first - 1, close)
         } else {
-            // ", he added," / ", the minister said,": the speaker before it, after the comma.
+            // ", he added," / ", the minister said,": the speaker before it, after the comma
+            // that closes the incise (asked first: this runs for every cue).
+            if !(cue.last < doc.tokens.len() && doc.is_punct(cue.last, ',')) {
+                return None;
+            }
             let w = self.subject_before(cue.first)?;
             let first = self.who_first(w);
             if first == 0 || !doc.is_punct(first - 1, ',') || (first..cue.first).any(|t| doc.tokens[t].kind == TokKind::Punct) {
